@@ -1,0 +1,27 @@
+# The two commands: `make demo` and `make test`.  Both set up .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test docs schema clean
+
+$(STAMP): setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo '$$ gov-check examples/yangquan-2023.json'
+	@$(BIN)/gov-check examples/yangquan-2023.json; status=$$?; [ $$status -le 1 ] || exit $$status
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+docs: $(STAMP)
+	$(BIN)/python tools/build_schema.py
+	$(BIN)/python tools/build_docs.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,146 @@
+"""The engine: validate, resolve the rules for the configuration, run each rule isolated, and
+return one ReportResult per report (outcomes + findings), never raising for a report's content."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from functools import cached_property
+from typing import Any, Iterable, Mapping
+
+from checker.config import Config, Profile, matches
+from checker.findings import Finding, Outcome, ReportResult, RuleOutcome, Severity, Skip, Text
+from checker.model import Report
+from checker.plugins import PluginHost
+from checker.rule import Context, Rule
+
+CRASH_CODE = "GC900"
+
+
+class ConfigError(Exception):
+    """The configuration names something that does not exist (a profile, a rule, an option)."""
+
+
+class Engine:
+    def __init__(self, host: PluginHost | None = None, config: Config | None = None):
+        self.host = host or PluginHost()
+        self.config = config or Config()
+
+    @cached_property
+    def profiles(self) -> dict[str, Profile]:
+        out: dict[str, Profile] = {"national": Profile("national", "全国通用规则（默认）")}
+        for _plugin, result in self.host._collect("gov_check_profiles"):
+            for p in result or ():
+                if isinstance(p, Profile):
+                    out[p.name] = p
+        return out
+
+    def _profile_chain(self, name: str) -> list[Profile]:
+        chain: list[Profile] = []
+        while name:
+            if name not in self.profiles:
+                raise ConfigError(f"没有名为「{name}」的规则配置（profile）；可用：{', '.join(self.profiles)}")
+            p = self.profiles[name]
+            if p in chain:
+                raise ConfigError(f"规则配置「{name}」循环继承")
+            chain.insert(0, p)
+            name = p.extends or ""
+        return chain
+
+    @cached_property
+    def rules(self) -> list[Rule]:
+        """The rule instances this configuration runs, in code order, with severities and options."""
+        registry = self.host.rules
+        severities: dict[str, Severity] = {}
+        options: dict[str, dict[str, Any]] = {}
+        select: tuple[str, ...] = ()
+        ignore: tuple[str, ...] = ()
+        for p in self._profile_chain(self.config.profile):
+            select = p.select or select
+            ignore = ignore + p.ignore
+            severities.update(p.severities)
+            for code, opts in p.options.items():
+                options.setdefault(code, {}).update(opts)
+        select = self.config.select or select
+        ignore = ignore + self.config.ignore
+        severities.update(self.config.severities)
+        for code, opts in self.config.options.items():
+            options.setdefault(code, {}).update(opts)
+        for code in list(severities) + list(options):
+            if code not in registry:
+                raise ConfigError(f"没有规则 {code}（配置中的严重程度或选项指向了不存在的规则）")
+        out = []
+        for code, cls in registry.items():
+            if select and not matches(code, cls.name, select):
+                continue
+            if matches(code, cls.name, ignore):
+                continue
+            unknown = set(options.get(code, {})) - set(cls.options)
+            if unknown:
+                raise ConfigError(f"规则 {code} 没有选项：{', '.join(sorted(unknown))}；可用：{', '.join(cls.options) or '无'}")
+            out.append(cls(options.get(code), severities.get(code)))
+        return out
+
+    def rule_classes(self) -> dict[str, type]:
+        return self.host.rules
+
+    def check(self, document: Any, *, file: str = "", source_map: Mapping[str, Any] | None = None,
+              previous: Any = None, extra_findings: Iterable[Finding] = (), fmt: str = "json",
+              extra: Mapping[str, Any] | None = None) -> ReportResult:
+        from checker.schema import validate
+
+        report = Report(document)
+        ctx = Context(report=report, options={}, previous=Report(previous) if previous is not None else None,
+                      schema_errors=tuple(validate(document)), extra=extra or {})
+        findings: list[Finding] = list(extra_findings)
+        outcomes: list[RuleOutcome] = []
+        for rule in self.rules:
+            outcome, found = self._run(rule, Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra))
+            outcomes.append(outcome)
+            for f in found:
+                adjusted = self.host.adjust_severity(f, rule, report)
+                if isinstance(adjusted, Severity) and adjusted != f.severity:
+                    f = _replace(f, severity=adjusted)
+                findings.append(f)
+        return ReportResult(file=file, document=document, findings=findings, outcomes=outcomes,
+                            source_map=source_map or {}, format=fmt)
+
+    def _run(self, rule: Rule, ctx: Context) -> tuple[RuleOutcome, list[Finding]]:
+        start = time.perf_counter()
+        reason = rule.not_applicable_reason(ctx)
+        if reason is not None:
+            return RuleOutcome(rule.code, Outcome.NOT_APPLICABLE, (reason,)), []
+        found: list[Finding] = []
+        skips: list[Skip] = []
+        try:
+            for item in rule.check(ctx) or ():
+                if isinstance(item, Finding):
+                    found.append(item)
+                elif isinstance(item, Skip):
+                    skips.append(item)
+                else:
+                    raise TypeError(f"check() yielded {type(item).__name__}, not a Finding or Skip")
+        except Exception as exc:  # a rule's crash is a finding, never the end of the run
+            tb = traceback.extract_tb(exc.__traceback__)
+            where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+            crash = Finding(code=CRASH_CODE, severity=Severity.ERROR, message="crashed", pointers=(),
+                            args={"rule": rule.code, "error": f"{type(exc).__name__}: {exc}"[:300], "where": where})
+            return RuleOutcome(rule.code, Outcome.ERROR, (Text(str(exc)[:300], str(exc)[:300]),),
+                               seconds=time.perf_counter() - start), [crash]
+        seconds = time.perf_counter() - start
+        if found:
+            outcome = Outcome.FAIL
+        elif any(s.outcome is Outcome.INSUFFICIENT_DATA for s in skips):
+            outcome = Outcome.INSUFFICIENT_DATA
+        elif skips:
+            outcome = skips[0].outcome
+        else:
+            outcome = Outcome.PASS
+        pointers = tuple(p for s in skips for p in s.pointers)
+        return RuleOutcome(rule.code, outcome, tuple(s.reason for s in skips), pointers, seconds), found
+
+
+def _replace(f: Finding, **changes: Any) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, **changes)

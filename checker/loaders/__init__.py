@@ -1,0 +1,92 @@
+"""Loaders: any input format → the report document + a source map.
+
+Each format is a :class:`Loader` registered through the ``gov_check_loaders`` hook.  The format is
+detected from the content (the suffix only breaks ties).  Loaders know labels and layouts; they
+never judge a report: what they cannot read is a :class:`LoadError` (exit 2), what they cannot
+place with certainty is left out with a loader finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from checker.hookspecs import hookimpl
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """The file could not be read as a report.  ``str()`` is the one line the user sees."""
+
+    def __init__(self, file: str | Path, message: str, line: int | None = None, column: int | None = None):
+        self.file, self.message, self.line, self.column = str(file), message, line, column
+        where = str(file) + (f":{line}" if line else "") + (f":{column}" if line and column else "")
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class LoadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    organ_kind: str | None = None  # overrides the kind inferred from the organ's name
+    report_year: int | None = None
+    organ_name: str | None = None
+
+
+@dataclass
+class Loaded:
+    document: Any
+    format: str
+    source_map: dict[str, Any] = field(default_factory=dict)  # JSON Pointer → {"line":…, "page":…, …}
+    findings: list[Any] = field(default_factory=list)  # loader findings (cells left out, guesses refused)
+
+
+@dataclass(frozen=True)
+class Loader:
+    name: str
+    suffixes: tuple[str, ...]
+    sniff: Callable[[bytes, str], bool]  # (first bytes, lower-case suffix) → is this mine?
+    load: Callable[[Path, bytes, LoadOptions], Loaded]
+
+
+def read_bytes(path: Path, options: LoadOptions) -> bytes:
+    try:
+        if path.is_dir():
+            raise LoadError(path, "这是一个文件夹，不是报告文件")
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise LoadError(path, f"文件过大（{size / 1048576:.1f} MB），超过上限 {options.max_bytes / 1048576:.0f} MB")
+        with path.open("rb") as fh:
+            return fh.read(options.max_bytes + 1)
+    except FileNotFoundError:
+        raise LoadError(path, "文件不存在") from None
+    except PermissionError:
+        raise LoadError(path, "没有读取该文件的权限") from None
+    except IsADirectoryError:
+        raise LoadError(path, "这是一个文件夹，不是报告文件") from None
+    except OSError as exc:
+        raise LoadError(path, f"无法读取：{exc.strerror or exc}") from None
+
+
+def load(path: str | Path, loaders: list[Loader], options: LoadOptions | None = None) -> Loaded:
+    """Read one file with the loader its content calls for."""
+    options = options or LoadOptions()
+    path = Path(path)
+    data = read_bytes(path, options)
+    suffix = path.suffix.lower()
+    head = data[:4096]
+    for loader in loaders:
+        if loader.sniff(head, suffix):
+            return loader.load(path, data, options)
+    for loader in loaders:
+        if suffix in loader.suffixes:
+            return loader.load(path, data, options)
+    raise LoadError(path, "无法识别的文件格式（支持 " + "、".join(sorted({s for l in loaders for s in l.suffixes})) + "）")
+
+
+@hookimpl
+def gov_check_loaders() -> list[Loader]:
+    from checker.loaders import json_loader
+
+    return [json_loader.LOADER]

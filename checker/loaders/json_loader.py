@@ -1,0 +1,83 @@
+"""The report document as JSON (UTF-8, with or without BOM; other encodings detected)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Bytes → text: UTF-8 (BOM or not), UTF-16 with BOM, else what charset-normalizer finds."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise LoadError(path, "UTF-16 文本已损坏，无法解码") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or b"\x00" in data[:4096]:
+        raise LoadError(path, "不是文本文件（无法识别编码，可能是二进制文件）")
+    return str(best)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"JSON 中不允许 {name}")
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"重复的键「{key}」")
+        out[key] = value
+    return out
+
+
+def parse(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise LoadError(path, f"JSON 格式错误：{_zh(exc.msg)}", exc.lineno, exc.colno) from None
+    except ValueError as exc:
+        raise LoadError(path, f"JSON 内容错误：{exc}") from None
+    except RecursionError:
+        raise LoadError(path, "JSON 嵌套层数过深") from None
+
+
+_MESSAGES = {
+    "Expecting value": "此处缺少值（文件可能被截断）",
+    "Expecting property name enclosed in double quotes": "此处应为用双引号括起的键名",
+    "Unterminated string starting at": "字符串没有结束（文件可能被截断）",
+    "Expecting ',' delimiter": "此处缺少逗号（或文件被截断）",
+    "Expecting ':' delimiter": "此处缺少冒号",
+    "Extra data": "JSON 结束后还有多余内容",
+    "Invalid control character at": "字符串中有非法控制字符",
+}
+
+
+def _zh(msg: str) -> str:
+    return _MESSAGES.get(msg, msg)
+
+
+def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    doc = parse(path, decode(path, data))
+    if not isinstance(doc, dict):
+        kind = {list: "数组", str: "字符串", int: "数字", float: "数字", bool: "布尔值", type(None): "null"}.get(type(doc), "值")
+        raise LoadError(path, f"报告应是一个 JSON 对象（{{…}}），实为{kind}")
+    return Loaded(document=doc, format="json")
+
+
+def sniff(head: bytes, suffix: str) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return text[:1] == b"{" or (suffix == ".json" and text[:1] in (b"[", b"\"") )
+
+
+LOADER = Loader("json", (".json",), sniff, load)

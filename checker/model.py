@@ -1,0 +1,279 @@
+"""Typed, read-only access to a report document for rule authors.
+
+Cells carry their kind (number / blank / mark / text / missing) so that no rule ever imputes a
+zero; sections are matched to the six canonical parts by meaning; ``total`` adds cells up or says
+which of them are not numbers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+from typing import Any, Iterable, Mapping
+
+from checker import labels
+from checker.organs import infer_kind
+
+
+class Kind(str, Enum):
+    NUMBER = "number"
+    BLANK = "blank"  # null, or an empty string: the report printed nothing
+    MARK = "mark"  # 「/」 「—」 「-」 「不适用」: the organ says the cell does not apply
+    TEXT = "text"  # 「无」, 「详见附表」, or anything else that is not a number
+    MISSING = "missing"  # the document has no such cell at all
+
+    @property
+    def zh(self) -> str:
+        return {"number": "数字", "blank": "空白", "mark": "不适用标记", "text": "文字", "missing": "缺失"}[self.value]
+
+
+MARKS = frozenset({"/", "//", "-", "--", "---", "—", "——", "―", "–", "~", "不适用", "无此项", "/ ", "\\", "×", "—/—"})
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def parse_value(raw: Any) -> tuple[Kind, int | float | None]:
+    """Interpret one cell as printed.  Strings that are unambiguous numbers (full-width digits,
+    surrounding spaces of any kind, thousands separators) are numbers; nothing is ever imputed."""
+    if raw is None:
+        return Kind.BLANK, None
+    if isinstance(raw, bool):
+        return Kind.TEXT, None
+    if isinstance(raw, int):
+        return Kind.NUMBER, raw
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            return Kind.TEXT, None
+        return Kind.NUMBER, int(raw) if raw.is_integer() and abs(raw) < 2**53 else raw
+    if not isinstance(raw, str):
+        return Kind.TEXT, None
+    s = unicodedata.normalize("NFKC", raw).strip()
+    if not s:
+        return Kind.BLANK, None
+    if s in MARKS or set(s) <= set("/-—―–~ "):
+        return Kind.MARK, None
+    s = s.replace("，", ",")
+    if _THOUSANDS.match(s):
+        s = s.replace(",", "")
+    if _NUMBER.match(s) and len(s) < 30:
+        return (Kind.NUMBER, float(s)) if "." in s else (Kind.NUMBER, int(s))
+    return Kind.TEXT, None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    pointer: str
+    raw: Any
+    kind: Kind
+    value: int | float | None
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind is Kind.NUMBER
+
+    @property
+    def is_count(self) -> bool:
+        """A non-negative whole number, as every count of the template must be."""
+        return self.kind is Kind.NUMBER and float(self.value).is_integer() and self.value >= 0  # type: ignore[arg-type]
+
+    def place(self, lang: str = "zh") -> str:
+        return labels.describe(self.pointer, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Sum:
+    """The sum of some cells, or (value None) the cells that kept it from being known."""
+
+    value: int | float | None
+    cells: tuple[Cell, ...]
+    unknown: tuple[Cell, ...]
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    def terms(self) -> str:
+        return " + ".join(_fmt(c.value) for c in self.cells)
+
+
+def total(cells: Iterable[Cell]) -> Sum:
+    cells = tuple(cells)
+    unknown = tuple(c for c in cells if not c.is_number)
+    if unknown:
+        return Sum(None, cells, unknown)
+    return Sum(sum(c.value for c in cells), cells, ())  # type: ignore[misc]
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+def pointer(*parts: str | int) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    index: int  # position in the document's list
+    heading: str
+    text: str
+    number: int | None  # canonical section 1..6 matched by meaning, or None
+
+    @property
+    def pointer(self) -> str:
+        return pointer("sections", self.index)
+
+    @property
+    def printed_numeral(self) -> str | None:
+        m = re.match(r"^\s*[（(]?([一二三四五六七八九十]+)[)）]?\s*[、.．,，]", self.heading)
+        return m.group(1) if m else None
+
+
+_NUMBERING = re.compile(r"^\s*(第?[一二三四五六七八九十0-9０-９]+(部分)?[)）]?[、.．,，:：\s]*|[（(][一二三四五六七八九十]+[)）]\s*)")
+# Match order: the most specific headings first (「因政府信息公开工作被申请行政复议…」 also says 申请).
+_MATCH_ORDER = (4, 5, 6, 2, 3, 1)
+
+
+def strip_numbering(heading: str) -> str:
+    """The heading's words without its printed numbering (「四、」, 「（四）」, 「第四部分」)."""
+    return _NUMBERING.sub("", heading or "")
+
+
+def match_section(heading: str) -> int | None:
+    """Which canonical section a printed heading is, by its words, or None."""
+    words = strip_numbering(heading)
+    for n in _MATCH_ORDER:
+        for group in labels.SECTIONS[n - 1].keywords:
+            if all(w in words for w in group):
+                return n
+    return None
+
+
+class Report:
+    """A read-only view of one report document.  Tolerates malformed documents: whatever is not
+    where the schema says reads as missing, so rules run on what is well formed."""
+
+    def __init__(self, doc: Mapping[str, Any]):
+        self.doc = doc if isinstance(doc, Mapping) else {}
+
+    # -- metadata ------------------------------------------------------------------------------
+    @property
+    def metadata(self) -> Mapping[str, Any]:
+        m = self.doc.get("metadata")
+        return m if isinstance(m, Mapping) else {}
+
+    def meta(self, key: str) -> Any:
+        return self.metadata.get(key)
+
+    @property
+    def year(self) -> int | None:
+        y = self.meta("report_year")
+        return y if isinstance(y, int) and not isinstance(y, bool) else None
+
+    @property
+    def organ_name(self) -> str:
+        n = self.meta("organ_name")
+        return n if isinstance(n, str) else ""
+
+    @property
+    def organ_kind(self) -> str | None:
+        """The declared kind, else the kind the organ's name implies."""
+        k = self.meta("organ_kind")
+        return k if k in labels.ORGAN_KINDS else infer_kind(self.organ_name)
+
+    @property
+    def is_government(self) -> bool:
+        return self.organ_kind in labels.GOVERNMENT_KINDS
+
+    @cached_property
+    def detected_template(self) -> str:
+        """The template the tables are laid out in, whatever the metadata says."""
+        tables = self.tables
+        t3 = tables.get("t3")
+        if "t2_2019" in tables or (isinstance(t3, Mapping) and "other_handling" in t3):
+            return "2019"
+        if any(k in tables for k in ("t2", "t3", "t4")):
+            return "2021"
+        return "legacy"
+
+    @property
+    def template(self) -> str:
+        declared = self.meta("template_version")
+        return declared if declared in ("2021", "2019", "legacy") else self.detected_template
+
+    # -- tables --------------------------------------------------------------------------------
+    @property
+    def tables(self) -> Mapping[str, Any]:
+        t = self.doc.get("tables")
+        return t if isinstance(t, Mapping) else {}
+
+    def has_table(self, name: str) -> bool:
+        return isinstance(self.tables.get(name), Mapping)
+
+    def cell(self, table: str, row: str, column: str) -> Cell:
+        ptr = pointer("tables", table, row, column)
+        t = self.tables.get(table)
+        r = t.get(row) if isinstance(t, Mapping) else None
+        if not isinstance(r, Mapping) or column not in r:
+            return Cell(ptr, None, Kind.MISSING, None)
+        raw = r[column]
+        kind, value = parse_value(raw)
+        return Cell(ptr, raw, kind, value)
+
+    def t2(self, row: str, column: str) -> Cell:
+        return self.cell("t2_2019" if self.template == "2019" else "t2", row, column)
+
+    def t3(self, row: str, column: str) -> Cell:
+        return self.cell("t3", row, column)
+
+    def t4(self, block: str, column: str) -> Cell:
+        return self.cell("t4", block, column)
+
+    def t3_rows(self) -> tuple[labels.Label, ...]:
+        return labels.t3_rows(self.template)
+
+    # -- text ----------------------------------------------------------------------------------
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        raw = self.doc.get("sections")
+        out: list[Section] = []
+        claimed: set[int] = set()
+        for i, s in enumerate(raw if isinstance(raw, list) else []):
+            if not isinstance(s, Mapping):
+                continue
+            heading = s.get("heading") if isinstance(s.get("heading"), str) else ""
+            text = s.get("text") if isinstance(s.get("text"), str) else ""
+            n = match_section(heading)
+            if n in claimed:
+                n = None
+            if n:
+                claimed.add(n)
+            out.append(Section(i, heading, text, n))
+        return tuple(out)
+
+    def section(self, number: int) -> Section | None:
+        return next((s for s in self.sections if s.number == number), None)
+
+    def section_text(self, number: int) -> str:
+        s = self.section(number)
+        return s.text if s else ""
+
+    @property
+    def preface(self) -> str:
+        p = self.doc.get("preface")
+        return p if isinstance(p, str) else ""
+
+    @property
+    def signature(self) -> str:
+        p = self.doc.get("signature")
+        return p if isinstance(p, str) else ""
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join([self.preface, *(s.heading + "\n" + s.text for s in self.sections), self.signature])

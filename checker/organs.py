@@ -1,0 +1,33 @@
+"""Organ kinds: inferring the kind of an organ from its printed name."""
+
+from __future__ import annotations
+
+import re
+
+# Municipalities directly under the central government are province-level.
+_PROVINCE_LEVEL_CITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(街道办事处|街道办|街道)$"), "subdistrict_office"),
+    (re.compile(r"(乡|镇|苏木)人民政府$"), "township_government"),
+    (re.compile(r"(省|自治区)人民政府$"), "province_government"),
+    (re.compile(r"^(北京|天津|上海|重庆)市人民政府$"), "province_government"),
+    (re.compile(r"(自治州|地区|盟|市)人民政府$"), "city_government"),
+    (re.compile(r"(县|区|旗|自治县|自治旗|特区|林区)人民政府$"), "county_government"),
+    (re.compile(r"(办公厅|办公室|局|厅|委员会|委|办|署|部|院|中心|公署|处)$"), "department"),
+)
+
+
+def infer_kind(name: str | None) -> str | None:
+    """The organ kind a name implies, or None when the name does not say.
+
+    A county-level city (县级市, e.g. 昆山市人民政府) cannot be told from a prefecture-level one by
+    its name: it is inferred as a city government and must be overridden in the metadata or config.
+    """
+    if not name:
+        return None
+    name = re.sub(r"\s+", "", name)
+    for pattern, kind in _RULES:
+        if pattern.search(name):
+            return kind
+    return None

@@ -1,0 +1,63 @@
+"""Output formats: one module per format, each rendering the same results; registered through the
+``gov_check_formats`` hook so a plugin can add one.  Outputs present; they compute nothing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from checker.hookspecs import hookimpl
+
+
+@dataclass
+class RenderContext:
+    rules: Mapping[str, type]  # code → Rule class, for titles and message templates
+    lang: str = "zh"
+    verbose: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    color: bool | None = None  # None: decide from the terminal
+    width: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Lazy:
+    """A format whose module is imported only when it renders."""
+
+    def __init__(self, module: str, attr: str = "render"):
+        self.module, self.attr = module, attr
+
+    def render(self, results: list, ctx: RenderContext) -> str:
+        import importlib
+
+        return getattr(importlib.import_module(self.module), self.attr)(results, ctx)
+
+
+@hookimpl
+def gov_check_formats() -> dict[str, Any]:
+    return {"text": _Lazy("checker.output.text"), "json": _Lazy("checker.output.json_format")}
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write UTF-8 text to ``path`` so that it is replaced only once the new content is complete."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,86 @@
+"""The JSON output: the versioned contract described by schemas/result.schema.json."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checker import __version__
+from checker.findings import Outcome, ReportResult, Severity
+from checker.messages import place, render as render_message, rule_title
+from checker.model import Report
+
+FORMAT_VERSION = "1.0"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if value is None or isinstance(value, (int, float, str, bool)):
+        return value
+    if hasattr(value, "get") and hasattr(value, "zh"):
+        return value.zh
+    return str(value)
+
+
+def report_info(result: ReportResult) -> dict[str, Any]:
+    r = Report(result.document or {})
+    return {"organ_name": r.organ_name or None, "report_year": r.year, "organ_kind": r.organ_kind,
+            "template": r.template if result.document is not None else None}
+
+
+def result_dict(result: ReportResult, rules: dict, lang: str) -> dict[str, Any]:
+    findings = []
+    for f in result.findings:
+        cls = rules.get(f.code)
+        findings.append({
+            "code": f.code,
+            "name": getattr(cls, "name", None),
+            "severity": f.severity.value,
+            "message": render_message(f, rules, lang, result.document),
+            "place": place(f, result.document, lang),
+            "pointers": list(f.pointers),
+            "source": [result.source_map[p] for p in f.pointers if p in result.source_map],
+            "expected": _plain(f.expected),
+            "actual": _plain(f.actual),
+            "difference": _plain(f.difference),
+            "quote": f.quote,
+            "args": {k: _plain(v) for k, v in f.args.items()},
+            "waived": f.waived,
+        })
+    outcomes = [{
+        "code": o.code,
+        "name": getattr(rules.get(o.code), "name", None),
+        "title": rule_title(rules.get(o.code), lang),
+        "outcome": o.outcome.value,
+        "reasons": [r.get(lang) for r in o.reasons],
+        "pointers": list(o.pointers),
+    } for o in result.outcomes]
+    counts = result.counts()
+    return {
+        "file": result.file,
+        "format": result.format,
+        "status": "not_checked" if result.load_error else "checked",
+        "error": result.load_error,
+        "report": report_info(result),
+        "summary": {**counts, "outcomes": {o.value: sum(1 for x in result.outcomes if x.outcome is o) for o in Outcome}},
+        "outcomes": outcomes,
+        "findings": findings,
+    }
+
+
+def build(results: list[ReportResult], rules: dict, lang: str = "zh") -> dict[str, Any]:
+    reports = [result_dict(r, rules, lang) for r in results]
+    totals = {s.value: sum(r["summary"][s.value] for r in reports) for s in Severity}
+    return {
+        "tool": {"name": "gov-check", "version": __version__},
+        "format_version": FORMAT_VERSION,
+        "lang": lang,
+        "summary": {"reports": len(reports), "not_checked": sum(1 for r in reports if r["status"] != "checked"),
+                    **totals},
+        "reports": reports,
+    }
+
+
+def render(results: list[ReportResult], ctx: Any) -> str:
+    return json.dumps(build(results, dict(ctx.rules), ctx.lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,112 @@
+"""The Rule base class: a rule's metadata, its options, and helpers to yield findings."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterator, Mapping
+
+from checker.findings import Finding, Outcome, Severity, Skip, Text
+from checker.model import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A setting of a rule that a config or a province plugin may change."""
+
+    default: Any
+    description: str
+    type: type | tuple[type, ...] = object
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule sees: the report, last year's report when given, and its own options."""
+
+    report: Report
+    options: Mapping[str, Any]
+    previous: Report | None = None
+    schema_errors: tuple[Any, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base of every rule, national or province.
+
+    Subclasses set the class attributes below and implement :meth:`check`, a generator that yields
+    :class:`Finding` objects (through :meth:`finding`) or one :class:`Skip` (through
+    :meth:`not_applicable` / :meth:`insufficient`).  The docstring is the rule's documentation, in
+    Chinese, with the sections 「检查什么」「为什么」「依据」「错误示例」「正确示例」.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]  # kebab-case, stable
+    title_zh: ClassVar[str]
+    title_en: ClassVar[str]
+    clause: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    templates: ClassVar[frozenset[str]] = frozenset({"2021", "2019"})
+    organ_kinds: ClassVar[frozenset[str] | None] = None  # None: every kind
+    needs_previous: ClassVar[bool] = False
+    options: ClassVar[Mapping[str, Option]] = {}
+    messages: ClassVar[Mapping[str, tuple[str, str]]] = {}  # key → (zh, en) templates
+
+    def __init__(self, options: Mapping[str, Any] | None = None, severity: Severity | None = None):
+        self.config = {k: o.default for k, o in self.options.items()}
+        self.config.update(options or {})
+        self.effective_severity = severity or self.severity
+        self.severity_configured = severity is not None  # a configured severity applies to every finding
+
+    # -- applicability -------------------------------------------------------------------------
+    def not_applicable_reason(self, ctx: Context) -> Text | None:
+        report = ctx.report
+        if report.template not in self.templates:
+            return Text(f"本规则不适用于{_TEMPLATE_ZH.get(report.template, report.template)}的报告",
+                        f"does not apply to a report in the {report.template} template")
+        if self.organ_kinds is not None and report.organ_kind not in self.organ_kinds:
+            return Text("本规则不适用于此类机关", "does not apply to this kind of organ")
+        if self.needs_previous and ctx.previous is None:
+            return Text("未提供上一年度报告（--previous）", "no previous year's report given (--previous)")
+        return None
+
+    def check(self, ctx: Context) -> Iterator[Finding | Skip]:
+        raise NotImplementedError
+
+    # -- helpers for check() -------------------------------------------------------------------
+    def finding(self, message: str, *pointers: str, severity: Severity | None = None, expected: Any = None,
+                actual: Any = None, difference: Any = None, quote: str | None = None, **args: Any) -> Finding:
+        if message not in self.messages:
+            raise KeyError(f"{self.code} has no message {message!r}")
+        sev = self.effective_severity if self.severity_configured or severity is None else severity
+        return Finding(code=self.code, severity=sev, message=message, pointers=tuple(pointers), args=args,
+                       expected=expected, actual=actual, difference=difference, quote=quote)
+
+    @staticmethod
+    def not_applicable(zh: str, en: str) -> Skip:
+        return Skip(Outcome.NOT_APPLICABLE, Text(zh, en))
+
+    @staticmethod
+    def insufficient(zh: str, en: str, *pointers: str) -> Skip:
+        return Skip(Outcome.INSUFFICIENT_DATA, Text(zh, en), tuple(pointers))
+
+    # -- documentation -------------------------------------------------------------------------
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring split at its 「…」 headings: {'': summary, '检查什么': …, …}."""
+        text = inspect.cleandoc(cls.__doc__ or "")
+        out: dict[str, str] = {}
+        current = ""
+        buf: list[str] = []
+        for line in text.splitlines():
+            m = re.match(r"^(检查什么|为什么|依据|错误示例|正确示例|选项|说明)[:：]?\s*$", line.strip())
+            if m:
+                out[current] = "\n".join(buf).strip()
+                current, buf = m.group(1), []
+            else:
+                buf.append(line)
+        out[current] = "\n".join(buf).strip()
+        return out
+
+
+_TEMPLATE_ZH = {"2021": "2021年模板", "2019": "2019年模板", "legacy": "2019年以前（无统一表格）"}

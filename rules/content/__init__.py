@@ -1,0 +1,1 @@
+"""Rules on required content (GC5xx)."""

@@ -1,0 +1,1 @@
+"""Rules against last year's report (GC7xx)."""

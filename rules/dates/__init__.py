@@ -1,0 +1,1 @@
+"""Rules on dates and deadlines (GC6xx)."""

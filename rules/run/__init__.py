@@ -1,0 +1,1 @@
+"""Codes of the run itself (GC9xx): produced by the engine, documented here."""

@@ -1,0 +1,42 @@
+"""GC900 rule-crashed."""
+
+from __future__ import annotations
+
+from checker.findings import Severity
+from checker.rule import Rule
+
+
+class RuleCrashed(Rule):
+    """某条规则运行时出错；其他规则照常运行。
+
+    检查什么
+    这不是对报告的检查，而是对检查本身的报告：一条规则（国家规则或省级插件规则）抛出了异常。
+    该规则的结论记为 error，其余规则的结果不受影响。
+
+    为什么
+    检查结果必须如实：一条规则没有跑完，就不能说报告通过了这条规则。
+
+    依据
+    gov-check 运行约定。
+
+    错误示例
+    省级插件的规则遇到空白单元格时做了 ``int(None)``。
+
+    正确示例
+    规则对空白单元格给出「数据不足」（insufficient_data），而不是出错。
+    """
+
+    code = "GC900"
+    name = "rule-crashed"
+    title_zh = "规则运行出错"
+    title_en = "A rule crashed"
+    clause = "gov-check"
+    severity = Severity.ERROR
+    templates = frozenset({"2021", "2019", "legacy"})
+    messages = {
+        "crashed": ("规则 {rule} 运行出错（{error}，{where}）；其他规则照常运行，该规则的结论不可用",
+                    "rule {rule} crashed ({error}, {where}); the other rules ran, this rule's verdict is unknown"),
+    }
+
+    def check(self, ctx):
+        return iter(())

@@ -1,0 +1,1 @@
+"""Rules on the document and its structure (GC0xx)."""

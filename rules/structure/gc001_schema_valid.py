@@ -1,0 +1,40 @@
+"""GC001 schema-valid."""
+
+from __future__ import annotations
+
+from checker.findings import Severity
+from checker.rule import Rule
+
+
+class SchemaValid(Rule):
+    """报告文件须符合报告文档的 JSON Schema（schemas/report.schema.json）。
+
+    检查什么
+    报告文档的每一处都符合格式约定：必填项齐全，没有未知字段，表格每一格是整数、空白（null）或原文文字。
+    每处不符合都是一条发现，指向出错的位置；其他规则照常对格式正确的部分运行。
+
+    为什么
+    字段拼错（如 ``tabels``）会让整张表“消失”，其他规则便无从核对；逐处指出比整份拒收更有用。
+
+    依据
+    国办公开办函〔2021〕30号 年度报告格式。
+
+    错误示例
+    ``{"metadata": {"organ_name": "某县人民政府", "report_yaer": 2023}, …}``（报告年度拼错，且缺少 report_year）
+
+    正确示例
+    ``{"metadata": {"organ_name": "某县人民政府", "report_year": 2023}, …}``
+    """
+
+    code = "GC001"
+    name = "schema-valid"
+    title_zh = "报告文档符合格式约定"
+    title_en = "The report document matches the JSON Schema"
+    clause = "国办公开办函〔2021〕30号"
+    severity = Severity.ERROR
+    templates = frozenset({"2021", "2019", "legacy"})
+    messages = {"schema": ("{place}：{detail}", "{place}: {detail}")}
+
+    def check(self, ctx):
+        for error in ctx.schema_errors:
+            yield self.finding("schema", error.pointer, detail=error.message)

@@ -1,0 +1,1 @@
+"""Rules on table T2, proactive disclosure (GC1xx)."""

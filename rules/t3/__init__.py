@@ -1,0 +1,1 @@
+"""Rules on table T3, applications (GC2xx)."""

@@ -1,0 +1,43 @@
+"""GC201 t3-cell-values."""
+
+from __future__ import annotations
+
+from checker import labels
+from checker.findings import Severity
+from checker.rule import Rule
+from rules.common import CELL_MESSAGES, judge_cells
+
+
+class T3CellValues(Rule):
+    """表三每一格都应是非负整数。
+
+    检查什么
+    表三「收到和处理政府信息公开申请情况」的每一格（2021年模板 25 行 × 7 列）：空白、「/」「—」等不适用标记为警告；
+    文字（如「无」）、负数、小数为错误。空白不等于 0，本工具不会把空白当作 0 参与计算。
+
+    为什么
+    表三是统计表，每格都是件数。空白或文字使勾稽关系无法核对，监管部门也无法汇总。
+
+    依据
+    国办公开办函〔2021〕30号 年度报告格式 表三。
+
+    错误示例
+    「（五）不予处理 4.无正当理由大量反复申请」一行中「科研机构」一格空白；或填写「无」。
+
+    正确示例
+    没有发生的填「0」。
+    """
+
+    code = "GC201"
+    name = "t3-cell-values"
+    title_zh = "表三每格为非负整数"
+    title_en = "Every T3 cell is a non-negative whole number"
+    clause = "国办公开办函〔2021〕30号 表三"
+    severity = Severity.ERROR
+    messages = CELL_MESSAGES
+
+    def check(self, ctx):
+        report = ctx.report
+        if not report.has_table("t3"):
+            return
+        yield from judge_cells(self, (report.t3(r.id, c.id) for r in report.t3_rows() for c in labels.T3_COLUMNS))

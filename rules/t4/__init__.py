@@ -1,0 +1,1 @@
+"""Rules on table T4, reconsideration and litigation (GC3xx)."""

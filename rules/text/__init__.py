@@ -1,0 +1,1 @@
+"""Rules comparing the text with the tables (GC4xx)."""
