@@ -71,9 +71,10 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     """检查一份或多份年度报告。"""
     from checker.config import Config
     from checker.engine import ConfigError, Engine
-    from checker.findings import ReportResult, Severity
+    from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
     from checker.output import RenderContext, write_atomic
+    from checker.run import check_files
 
     config = Config(select=_split(select), ignore=_split(ignore), fail_on=fail_on, lang=lang)
     engine = Engine(config=config)
@@ -95,18 +96,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
             previous_doc = load(previous, engine.host.loaders, options).document
         except LoadError as exc:
             fail(f"上一年度报告：{exc}")
-    results: list[ReportResult] = []
-    for path in reports:
-        try:
-            loaded = load(path, engine.host.loaders, options)
-        except LoadError as exc:
-            results.append(ReportResult(file=path, document=None, findings=[], outcomes=[], load_error=str(exc)))
-            continue
-        doc = loaded.document
-        if organ_kind and isinstance(doc, dict) and isinstance(doc.get("metadata"), dict):
-            doc["metadata"]["organ_kind"] = organ_kind
-        results.append(engine.check(doc, file=path, source_map=loaded.source_map, previous=previous_doc,
-                                    extra_findings=loaded.findings, fmt=loaded.format))
+    results = check_files(engine, reports, options, previous_doc)
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
