@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS_HELP = "text（默认）、json"
+FORMATS_HELP = "text（默认，终端）、json（版本化的结果）、html（审阅页面）、markdown（摘要）、sarif（SARIF 2.1.0）、junit（JUnit XML）"
 
 
 class DefaultGroup(click.Group):
@@ -100,7 +100,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
-                        color=color)
+                        color=color, encoding=None if output else getattr(sys.stdout, "encoding", None))
     text = formats[fmt].render(results, ctx)
     if output:
         try:

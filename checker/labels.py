@@ -317,3 +317,17 @@ ACCEPTED_HEADINGS: dict[int, tuple[str, ...]] = {
     5: ("存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"),
     6: ("其他需要报告的事项",),
 }
+
+# Printed headers of the tables that are not rows or columns (the HTML review page lays the tables
+# out as the template prints them): (zh, en).
+T3_CORNER_NOTE = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                  "(In this column: item I plus item II equals item III plus item IV)")
+T3_APPLICANTS_HEADER = ("申请人情况", "Applicants")
+T3_ORGANISATIONS_HEADER = ("法人或其他组织", "Legal persons or other organisations")
+T3_RESULTS_HEADER = ("三、本年度办理结果", "III. Results this year")
+T2_CONTENT_HEADER = ("信息内容", "Information")
+T4_LITIGATION_HEADER = ("行政诉讼", "Administrative litigation")
+TABLE_TITLES = {"t2": ("主动公开政府信息情况", "Proactive disclosure"),
+                "t2_2019": ("主动公开政府信息情况", "Proactive disclosure"),
+                "t3": ("收到和处理政府信息公开申请情况", "Applications received and handled"),
+                "t4": ("政府信息公开行政复议、行政诉讼情况", "Reconsideration and litigation")}
