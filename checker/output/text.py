@@ -47,6 +47,7 @@ def render(results: list[ReportResult], ctx: Any) -> str:
 
 def _render(results: list[ReportResult], ctx: Any, lang: str, pointers: bool = False) -> str:
     from rich.console import Console
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -90,7 +91,7 @@ def _render(results: list[ReportResult], ctx: Any, lang: str, pointers: bool = F
                     message.append("\n" + s.numbers, style="dim")
                 if f.quote:
                     message.append("\n「" + f.quote + "」", style="dim italic")
-                if ctx.verbose or pointers:  # the JSON Pointer still names the place when Chinese cannot
+                if (ctx.verbose or pointers) and f.pointers:  # the JSON Pointer still names the place when Chinese cannot
                     message.append("\n" + " ".join(f.pointers), style="dim")
                 grid.add_row("", Text(severity_label(f.severity, lang), style=_STYLE[f.severity]),
                              Text(f.code, style="bold"), message)
@@ -98,12 +99,13 @@ def _render(results: list[ReportResult], ctx: Any, lang: str, pointers: bool = F
         counts = result.counts()
         for key in ("error", "warning", "info"):
             totals[key] += counts[key]
-        console.print(Text("  " + summary_line(result, lang), style="bold"))
+        console.print(Padding(Text(summary_line(result, lang), style="bold"), (0, 0, 0, 2)))
         if ctx.verbose:
             for o in result.outcomes:
                 if o.outcome in (Outcome.INSUFFICIENT_DATA, Outcome.NOT_APPLICABLE, Outcome.ERROR):
                     reasons = ("；" if not en else "; ").join(r.get(lang) for r in o.reasons)
-                    console.print(Text(f"    {o.code} {outcome_label(o.outcome, lang)}: {reasons}", style="dim"))
+                    console.print(Padding(Text(f"{o.code} {outcome_label(o.outcome, lang)}: {reasons}", style="dim"),
+                                          (0, 0, 0, 4)))
         if ctx.statistics:
             for code, n in rule_counts(result).items():
                 console.print(Text(f"    {n:>4}  {code}  {rule_title(rules.get(code), lang)}"))
