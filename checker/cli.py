@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS_HELP = "text（默认，终端）、json（版本化的结果）、html（审阅页面）、markdown（摘要）、sarif（SARIF 2.1.0）、junit（JUnit XML）"
+FORMATS_HELP = "text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit"
 
 
 class DefaultGroup(click.Group):

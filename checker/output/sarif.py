@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path, PurePath
 from typing import Any, Mapping
 from urllib.parse import quote
@@ -18,6 +19,10 @@ from checker.messages import Shown, present
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 DOCS_PATH = "docs/rules/"  # each rule's page, as the repository keeps it (docs/rules/GC204.md)
+# SARIF's helpUri must be an absolute URI: it is written when the address where docs/rules/ is
+# published is known (GOV_CHECK_DOCS_URL, e.g. https://example.org/gov-check/docs/rules/); the
+# page's path in the repository is always in the rule's properties ("docs").
+DOCS_URL_ENV = "GOV_CHECK_DOCS_URL"
 _MIME = {"json": "application/json", "text": "text/plain", "docx":
          "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "html": "text/html",
          "pdf": "application/pdf"}
@@ -32,22 +37,24 @@ def file_uri(path: str) -> str:
     return quote(p.as_posix(), safe="/-._~")
 
 
-def _rule(cls: Any, code: str, docs_url: str) -> dict[str, Any]:
+def _rule(cls: Any, code: str, docs_url: str | None) -> dict[str, Any]:
     if cls is None:  # a finding from a rule that is no longer registered: keep its code
         return {"id": code, "shortDescription": {"text": code}}
     summary = cls.doc_sections().get("", "") or cls.title_zh
     markdown = rule_markdown(cls)
-    return {
+    out = {
         "id": cls.code,
         "name": cls.name,
         "shortDescription": {"text": f"{cls.title_zh} — {cls.title_en}"},
         "fullDescription": {"text": summary},
         "help": {"text": markdown, "markdown": markdown},
-        "helpUri": f"{docs_url}{cls.code}.md",
         "defaultConfiguration": {"level": LEVELS[cls.severity]},
         "properties": {"clause": cls.clause, "title_en": cls.title_en, "templates": sorted(cls.templates),
-                       "tags": [cls.name]},
+                       "docs": f"{DOCS_PATH}{cls.code}.md", "tags": [cls.name]},
     }
+    if docs_url:
+        out["helpUri"] = f"{docs_url.rstrip('/')}/{cls.code}.md"
+    return out
 
 
 def _location(result: ReportResult, artifact: int, pointer: str, place: str, uri: str) -> dict[str, Any]:
@@ -87,7 +94,7 @@ def _plain(value: Any) -> Any:
 
 
 def build(results: list[ReportResult], rules: Mapping[str, type], lang: str = "zh",
-          docs_url: str = DOCS_PATH) -> dict[str, Any]:
+          docs_url: str | None = None) -> dict[str, Any]:
     codes = sorted({o.code for r in results for o in r.outcomes} | {f.code for r in results for f in r.findings})
     rule_index = {code: i for i, code in enumerate(codes)}
     artifacts, sarif_results, notifications = [], [], []
@@ -146,5 +153,5 @@ def build(results: list[ReportResult], rules: Mapping[str, type], lang: str = "z
 
 
 def render(results: list[ReportResult], ctx: Any) -> str:
-    docs_url = ctx.extra.get("docs_url", DOCS_PATH) if getattr(ctx, "extra", None) else DOCS_PATH
+    docs_url = (getattr(ctx, "extra", None) or {}).get("docs_url") or os.environ.get(DOCS_URL_ENV) or None
     return json.dumps(build(results, dict(ctx.rules), ctx.lang, docs_url), ensure_ascii=False, indent=2) + "\n"

@@ -6,12 +6,11 @@ import codecs
 import io
 from typing import Any
 
-from checker.findings import ReportResult, Severity
+from checker.findings import Outcome, ReportResult, Severity
 from checker.messages import (
     Shown, outcome_label, present, report_title, rule_counts, rule_title, section_title, severity_label,
     summary_line,
 )
-from checker.findings import Outcome
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 # For a terminal that cannot show Chinese: the punctuation the messages use, in ASCII.

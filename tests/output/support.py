@@ -72,3 +72,59 @@ def rich_result() -> ReportResult:
                   "/sections/4/text": {"paragraph": 31}}
     return replace(result, findings=[*result.findings, quoted, waived, crash], outcomes=outcomes,
                    source_map=source_map)
+
+
+class Dom:
+    """A parsed HTML page, enough to ask what it shows: elements by id, links, table header cells."""
+
+    def __init__(self, html: str):
+        from html.parser import HTMLParser
+
+        self.by_id: dict[str, dict] = {}
+        self.elements: list[dict] = []
+        stack: list[dict] = []
+        void = {"meta", "br", "img", "link", "input", "hr", "col", "wbr"}
+        dom = self
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                el = {"tag": tag, "attrs": dict(attrs), "text": "", "children": []}
+                if stack:
+                    stack[-1]["children"].append(el)
+                dom.elements.append(el)
+                if "id" in el["attrs"]:
+                    dom.by_id[el["attrs"]["id"]] = el
+                if tag not in void:
+                    stack.append(el)
+
+            def handle_endtag(self, tag):
+                while stack:
+                    if stack.pop()["tag"] == tag:
+                        break
+
+            def handle_data(self, data):
+                for el in stack:
+                    el["text"] += data
+
+        Parser(convert_charrefs=True).feed(html)
+
+    def find(self, tag: str, **attrs: str) -> list[dict]:
+        return [e for e in self.elements if e["tag"] == tag and all(e["attrs"].get(k) == v for k, v in attrs.items())]
+
+    def th(self, text: str) -> dict:
+        (el,) = [e for e in self.elements if e["tag"] == "th" and e["text"].strip() == text]
+        return el
+
+    @staticmethod
+    def classes(el: dict) -> set[str]:
+        return set(el["attrs"].get("class", "").split())
+
+    @staticmethod
+    def links(el: dict) -> list[str]:
+        out, todo = [], [el]
+        while todo:
+            e = todo.pop()
+            if e["tag"] == "a" and "href" in e["attrs"]:
+                out.append(e["attrs"]["href"])
+            todo += e["children"]
+        return out
