@@ -37,6 +37,10 @@ section.part { margin: 10px 0 18px; }
 section.part h3 { font-size: 16px; margin: 12px 0 6px; padding: 2px 4px; }
 section.part p { margin: 4px 0; text-indent: 2em; }
 .preface, .signature { color: #333; }
+dl.metadata { display: flex; flex-wrap: wrap; gap: 2px 18px; margin: 4px 0 10px; font-size: 13px; color: #444; }
+dl.metadata div { display: flex; gap: 6px; padding: 0 4px; }
+dl.metadata dt { color: #777; } dl.metadata dd { margin: 0; }
+dl.metadata div.hit { background: #fff1c2; }
 .signature { text-align: right; white-space: pre-line; }
 .tablewrap { overflow-x: auto; margin: 8px 0 14px; }
 table.tpl { border-collapse: collapse; font-size: 12.5px; line-height: 1.35; width: 100%; }
@@ -96,7 +100,8 @@ details.outcomes td { border-bottom: 1px solid #ddd; padding: 2px 4px; vertical-
   .layout { display: block; }
   aside.problems { position: static; max-height: none; overflow: visible; break-before: page; }
   .tablewrap { overflow: visible; }
-  table.tpl { font-size: 8pt; break-inside: avoid; }
+  table.tpl { font-size: 8pt; break-inside: avoid; page-break-inside: avoid; }
+  section.part h3, table.tpl caption { break-after: avoid; page-break-after: avoid; }
   table.tpl td { min-width: 0; }
   ol.problems > li { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
@@ -308,10 +313,26 @@ def _marked_text(page: _Page, text: str, quotes: list[Shown]) -> str:
     return "".join(f"<p>{line}</p>" for line in html.split("\n") if line.strip())
 
 
+def _metadata(page: _Page, report: Report) -> str:
+    """The report's metadata as a short list, so that a finding about a date or the title has a place."""
+    items = []
+    for key, (zh, en) in labels.METADATA.items():
+        value = report.meta(key)
+        p = make_pointer("metadata", key)
+        hits = page.hits(p)
+        if value in (None, "") and not hits:
+            continue
+        if key == "organ_kind":
+            value = labels.ORGAN_KINDS.get(str(value), (value, value))[0 if page.zh else 1]
+        items.append(f'<div id="{page.anchor(p)}" class="{_sev_class(hits).strip()}"><dt>{escape(zh if page.zh else en)}</dt>'
+                     f"<dd>{escape('' if value is None else str(value))}{_badges(page, hits)}</dd></div>")
+    return f'<dl class="metadata" id="{page.anchor("/metadata")}">{"".join(items)}</dl>'
+
+
 def _document(page: _Page, result: ReportResult) -> str:
     report = Report(result.document or {})
     quoted = [s for s in page.shown if s.finding.quote]
-    out = [f'<main class="doc"><h2>{escape(report_title(result))}</h2>']
+    out = [f'<main class="doc"><h2>{escape(report_title(result))}</h2>', _metadata(page, report)]
     if report.preface:
         out.append(f'<div class="preface" id="{page.anchor("/preface")}">{_marked_text(page, report.preface, quoted)}</div>')
     tables = _tables(page, report)

@@ -154,3 +154,16 @@ def test_the_sample_screenshot_is_kept_in_docs():
 
     png = (ROOT / "docs" / "review-yangquan-2023.png").read_bytes()  # tools/review_screenshot.py makes it
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 100_000
+
+
+def test_a_finding_about_the_metadata_marks_it():
+    from checker.findings import Finding, Severity
+
+    result = sample_result()
+    date = Finding(code="GC201", severity=Severity.ERROR, message="blank", pointers=("/metadata/signing_date",))
+    result.findings.append(date)
+    page = Dom(html.render([result], ctx()))
+    el = page.by_id["r1-metadata-signing_date"]
+    assert "hit" in Dom.classes(el) and "2024-03-07" in el["text"]
+    (problem,) = [e for e in page.elements if e["tag"] == "li" and "落款与日期" in e["text"]]
+    assert "#r1-metadata-signing_date" in Dom.links(problem)
