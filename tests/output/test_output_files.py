@@ -76,3 +76,24 @@ def test_output_replaces_an_existing_file_only_when_complete(tmp_path, monkeypat
 def test_cli_unwritable_output_is_exit_2_and_keeps_nothing(gov_check, tmp_path):
     result = gov_check(EXAMPLES / "yangquan-2023.json", "--format", "html", "-o", tmp_path / "nope" / "r.html")
     assert result.exit_code == 2 and "无法写入" in result.stderr
+
+
+MALFORMED = [
+    {},
+    {"tables": {"t3": {"new_received": "x", "granted": {"total": [1]}}, "t4": [], "t2": {"fees": None}}, "sections": "x"},
+    {"metadata": {"title": None, "template_version": "2019", "report_year": "abc"}, "sections": [None, {"heading": 3}],
+     "tables": {"t2_2019": {}, "t3": {}}},
+    {"sections": [{"heading": "一、总体情况", "text": None}], "preface": 5, "signature": {"a": 1}},
+]
+
+
+@pytest.mark.parametrize("doc", MALFORMED, ids=range(len(MALFORMED)))
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_malformed_report_still_renders(fmt, doc):
+    from checker.engine import Engine
+    from checker.plugins import PluginHost
+    from tests.output.support import ctx
+
+    result = Engine().check(doc, file="x.json")
+    out = PluginHost().formats[fmt].render([result], ctx())
+    assert "GC001" in out or fmt == "text" and "格式" in out

@@ -103,3 +103,13 @@ def test_cli_on_an_ascii_terminal_does_not_crash():
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout.decode("ascii")
     assert "GC201" in out and "Traceback" not in out
+
+
+def test_cli_options_reach_the_terminal_output(gov_check):
+    sample = EXAMPLES / "yangquan-2023.json"
+    stats = gov_check(sample, "--statistics").output
+    assert any(l.split() == ["4", "GC011", "部分标题编号与措辞规范"] for l in stats.splitlines())
+    quiet = gov_check(sample, "--quiet").output
+    assert "GC011" not in quiet and "共 0 个错误、5 个警告" in quiet
+    verbose = gov_check(sample, "--verbose").output
+    assert "/tables/t3/not_processed_excessive/research" in verbose and "GC203 数据不足" in verbose
