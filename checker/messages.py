@@ -182,3 +182,14 @@ def report_title(result: ReportResult) -> str:
     meta = doc.get("metadata") if isinstance(doc.get("metadata"), Mapping) else {}
     title = meta.get("title") or f"{meta.get('organ_name') or ''} {meta.get('report_year') or ''}".strip()
     return str(title).strip() or result.file
+
+
+def total_counts(results: list[ReportResult]) -> dict[str, int]:
+    """Findings per severity (and waived) over several reports, and how many could not be read."""
+    out = {s.value: 0 for s in Severity} | {"waived": 0, "not_checked": 0}
+    for r in results:
+        if r.load_error:
+            out["not_checked"] += 1
+        for key, n in r.counts().items():
+            out[key] += n
+    return out

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from checker import __version__, labels
 from checker.findings import ReportResult, Severity
-from checker.messages import Shown, outcome_label, present, report_title, rule_title, section_title, \
+from checker.messages import Shown, outcome_label, present, report_title, rule_title, section_title, total_counts, \
     severity_label, summary_line
 from checker.model import Kind, Report, parse_value, pointer as make_pointer
 
@@ -407,10 +407,7 @@ def _problems(page: _Page, result: ReportResult, rules: Mapping[str, type]) -> s
 
 
 def _counts(results: list[ReportResult], lang: str) -> str:
-    totals = {s: 0 for s in ("error", "warning", "info", "waived")}
-    for r in results:
-        for k, v in r.counts().items():
-            totals[k] += v
+    totals = total_counts(results)
     items = [f'<li class="sev-{s.value}">{escape(severity_label(s, lang))}<b>{totals[s.value]}</b></li>' for s in Severity]
     items.append(f'<li class="sev-waived">{"已豁免" if lang != "en" else "waived"}<b>{totals["waived"]}</b></li>')
     return '<ul class="counts">' + "".join(items) + "</ul>"

@@ -9,7 +9,7 @@ from typing import Any
 from checker.findings import Outcome, ReportResult, Severity
 from checker.messages import (
     Shown, outcome_label, present, report_title, rule_counts, rule_title, section_title, severity_label,
-    summary_line,
+    summary_line, total_counts,
 )
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -56,14 +56,12 @@ def _render(results: list[ReportResult], ctx: Any, lang: str, pointers: bool = F
                       soft_wrap=False, legacy_windows=False)
     en = lang == "en"
     rules = dict(ctx.rules)
-    totals = {"error": 0, "warning": 0, "info": 0, "not_checked": 0}
     for result in results:
         header = Text()
         if result.load_error:
             header.append(("无法检查 " if not en else "not checked ") + result.file, style="bold red")
             console.print(header)
             console.print(Text("  " + result.load_error))
-            totals["not_checked"] += 1
             continue
         header.append(report_title(result), style="bold")
         header.append(f"  {result.file}", style="dim")
@@ -95,9 +93,6 @@ def _render(results: list[ReportResult], ctx: Any, lang: str, pointers: bool = F
                 grid.add_row("", Text(severity_label(f.severity, lang), style=_STYLE[f.severity]),
                              Text(f.code, style="bold"), message)
             console.print(grid)
-        counts = result.counts()
-        for key in ("error", "warning", "info"):
-            totals[key] += counts[key]
         console.print(Padding(Text(summary_line(result, lang), style="bold"), (0, 0, 0, 2)))
         if ctx.verbose:
             for o in result.outcomes:
@@ -110,6 +105,7 @@ def _render(results: list[ReportResult], ctx: Any, lang: str, pointers: bool = F
                 console.print(Text(f"    {n:>4}  {code}  {rule_title(rules.get(code), lang)}"))
         console.print()
     if len(results) > 1:
+        totals = total_counts(results)
         console.print(Text(
             f"{len(results)} 份报告：{totals['error']} 个错误、{totals['warning']} 个警告、{totals['info']} 个提示"
             + (f"，{totals['not_checked']} 份无法检查" if totals["not_checked"] else "")

@@ -113,3 +113,12 @@ def test_cli_options_reach_the_terminal_output(gov_check):
     assert "GC011" not in quiet and "共 0 个错误、5 个警告" in quiet
     verbose = gov_check(sample, "--verbose").output
     assert "/tables/t3/not_processed_excessive/research" in verbose and "GC203 数据不足" in verbose
+
+
+def test_several_reports_end_with_a_total_line():
+    from checker.findings import ReportResult
+
+    failed = ReportResult(file="bad.json", document=None, findings=[], outcomes=[], load_error="bad.json: 文件不存在")
+    out = text.render([failed, sample_result(), rich_result()], ctx(width=200))
+    assert "无法检查 bad.json\n  bad.json: 文件不存在" in out
+    assert out.rstrip().splitlines()[-1] == "3 份报告：3 个错误、7 个警告、0 个提示，1 份无法检查"
