@@ -53,10 +53,7 @@ def render(results: list[ReportResult], ctx: Any) -> str:
     all_counts: Counter[str] = Counter()
     for result in results:
         header = Text()
-        if result.load_error:
-            header.append(("无法检查 " if not en else "not checked ") + result.file, style="bold red")
-            console.print(header)
-            console.print("  " + result.load_error)
+        if result.load_error:  # said once, on stderr, by the command
             all_counts["not_checked"] += 1
             continue
         report = Report(result.document or {})
