@@ -76,6 +76,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     from checker.output import RenderContext, write_atomic
     from checker.run import check_files
 
+    if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
+        fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
     config = Config(select=_split(select), ignore=_split(ignore), fail_on=fail_on, lang=lang)
     engine = Engine(config=config)
     for problem in engine.host.problems:

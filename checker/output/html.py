@@ -198,7 +198,7 @@ def _row_head(page: _Page, table: str, row: str, text: str, attrs: str = "", cls
             f"{_badges(page, hits)}</th>")
 
 
-def _table_open(page: _Page, table: str, number: str, cls: str) -> str:
+def _table_open(page: _Page, table: str, cls: str) -> str:
     p = make_pointer("tables", table)
     hits = page.hits(p)
     title = page.t(labels.TABLE_TITLES[table])
@@ -210,7 +210,7 @@ def _table_open(page: _Page, table: str, number: str, cls: str) -> str:
 def _t2(page: _Page, table: str, rows: Mapping[str, Any], template: str) -> str:
     blocks = labels.t2_blocks("2019" if table == "t2_2019" else template)
     width = max(len(b.columns) for b in blocks)
-    out = [_table_open(page, table, "二", "t2"), "<tbody>"]
+    out = [_table_open(page, table, "t2"), "<tbody>"]
     for block in blocks:
         out.append(f'<tr><th class="item" colspan="{width + 1}">{escape(block.item)}</th></tr>')
         spans = [1] * len(block.columns)
@@ -229,7 +229,7 @@ def _t2(page: _Page, table: str, rows: Mapping[str, Any], template: str) -> str:
 def _t3(page: _Page, rows: Mapping[str, Any], template: str) -> str:
     cols = labels.T3_COLUMNS
     orgs = [c for c in cols if c.id not in ("natural_person", "total")]
-    out = [_table_open(page, "t3", "三", "t3"), "<thead>",
+    out = [_table_open(page, "t3", "t3"), "<thead>",
            f'<tr><th class="corner" colspan="3" rowspan="3">{escape(page.t(labels.T3_CORNER_NOTE))}</th>'
            f'<th colspan="{len(cols)}">{escape(page.t(labels.T3_APPLICANTS_HEADER))}</th></tr>',
            f'<tr><th rowspan="2">{escape(page.label(cols[0]))}</th>'
@@ -262,7 +262,7 @@ def _t3(page: _Page, rows: Mapping[str, Any], template: str) -> str:
 def _t4(page: _Page, rows: Mapping[str, Any]) -> str:
     blocks, cols = labels.T4_BLOCKS, labels.T4_COLUMNS
     review, *litigation = blocks
-    out = [_table_open(page, "t4", "四", "t4"), "<thead>",
+    out = [_table_open(page, "t4", "t4"), "<thead>",
            f'<tr><th colspan="{len(cols)}" rowspan="2">{escape(page.label(review))}</th>'
            f'<th colspan="{len(cols) * len(litigation)}">{escape(page.t(labels.T4_LITIGATION_HEADER))}</th></tr>',
            "<tr>" + "".join(f'<th colspan="{len(cols)}">{escape(b.short if page.zh else b.en)}</th>'

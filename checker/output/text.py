@@ -58,10 +58,7 @@ def _render(results: list[ReportResult], ctx: Any, lang: str, pointers: bool = F
     rules = dict(ctx.rules)
     for result in results:
         header = Text()
-        if result.load_error:
-            header.append(("无法检查 " if not en else "not checked ") + result.file, style="bold red")
-            console.print(header)
-            console.print(Text("  " + result.load_error))
+        if result.load_error:  # said once, on stderr, by the command
             continue
         header.append(report_title(result), style="bold")
         header.append(f"  {result.file}", style="dim")

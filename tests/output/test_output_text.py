@@ -57,7 +57,7 @@ def test_the_place_the_message_and_the_numbers():
 def test_waived_findings_only_when_verbose():
     assert "已豁免：市局已核实" not in text.render([rich_result()], ctx(width=200))
     verbose = text.render([rich_result()], ctx(width=200, verbose=True))
-    assert "（已豁免：市局已核实：该格确为空白）表三 · 科研机构 · 三（一）予以公开" in verbose
+    assert "（已豁免：市局已核实：该格确为空白）表三 · 科研机构 · （一）予以公开" in verbose
     assert "/tables/t3/new_received/total /tables/t3/carried_over/total" in verbose  # pointers when verbose
 
 
@@ -120,5 +120,5 @@ def test_several_reports_end_with_a_total_line():
 
     failed = ReportResult(file="bad.json", document=None, findings=[], outcomes=[], load_error="bad.json: 文件不存在")
     out = text.render([failed, sample_result(), rich_result()], ctx(width=200))
-    assert "无法检查 bad.json\n  bad.json: 文件不存在" in out
+    assert "bad.json" not in out  # the command says it once, on stderr
     assert out.rstrip().splitlines()[-1] == "3 份报告：3 个错误、7 个警告、0 个提示，1 份无法检查"
