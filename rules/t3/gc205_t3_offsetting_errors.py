@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker import labels
 from checker.findings import Severity, Text
+from checker.model import Cell
 from checker.rule import Rule
 from rules.common import Difference, fmt, insufficient, t3_balance_differences, t3_results_differences, t3_row_differences
 
@@ -29,6 +30,20 @@ def offsetting_pairs(members: list[Difference]) -> list[tuple[Difference, Differ
     return pairs if 2 * len(pairs) == len(broken) else None
 
 
+def _undecidable(members: list[Difference], unknown: dict[str, Cell]) -> bool:
+    """True when some members are broken and others unknown: whether the broken ones offset each
+    other cannot be told (the unknown cells are collected).  Unknown members alone hide nothing
+    this rule could explain: GC202–GC204 already name them."""
+    missing = [m for m in members if m.difference is None]
+    if not missing:
+        return False
+    if any(m.difference for m in members):
+        for m in missing:
+            for c in m.unknown:
+                unknown.setdefault(c.pointer, c)
+    return True
+
+
 class T3OffsettingErrors(Rule):
     """表三两列（或两行）的差额一正一负、正好相抵：很可能是把一件申请记错了列（行）。
 
@@ -37,7 +52,7 @@ class T3OffsettingErrors(Rule):
     两列分别相差 +n 和 −n、总计列平衡时，给出一条提示，说明很可能有 n 件记错了列；对 GC202（总计 = 各类申请人之和）
     按行的关系：两行（同为办理结果行，或同为「一」「二」两行）分别相差 +n 和 −n 时，说明很可能记错了行。
     只有当所有不平衡的列（行）都能这样两两相抵时才给出提示；GC202–GC204 的错误照常报告，本规则只是补充解释。
-    有不是数字的格时，该组关系不作解释。
+    某组关系中有不是数字的格、又有不平衡的列（行）时，无法判断是否相抵，结论为数据不足并指明是哪些格。
 
     为什么
     两处不平衡、差额正好相反，通常不是两个独立的错误，而是同一件申请在一处多记、另一处少记。指出这一点，
@@ -78,10 +93,9 @@ class T3OffsettingErrors(Rule):
             (Text("一 + 二 = 三（七）+ 四", "I + II = III(7) + IV"), t3_balance_differences(report)),
             (Text("三（七）总计 = 各项办理结果之和", "III(7) = sum of results"), t3_results_differences(report)),
         )
-        unknown = []
+        unknown: dict[str, Cell] = {}
         for identity, members in column_identities:
-            if any(m.difference is None for m in members):
-                unknown.extend(c for m in members for c in m.unknown)
+            if _undecidable(members, unknown):
                 continue
             total_column = next(m for m in members if m.id == "total")
             if total_column.difference != 0:
@@ -91,9 +105,7 @@ class T3OffsettingErrors(Rule):
                 yield self._pair("columns", identity, a, b, Text(_COLUMNS[a.id].zh, _COLUMNS[a.id].en),
                                  Text(_COLUMNS[b.id].zh, _COLUMNS[b.id].en))
         rows = t3_row_differences(report)
-        if any(m.difference is None for m in rows):
-            unknown.extend(c for m in rows for c in m.unknown)
-        else:
+        if not _undecidable(rows, unknown):
             # A case moved between two result rows, or between 一 and 二, leaves the column identities whole.
             result_rows = set(labels.t3_result_rows(report.template))
             for group in (result_rows, {"new_received", "carried_over"}):
@@ -103,10 +115,7 @@ class T3OffsettingErrors(Rule):
                     yield self._pair("rows", Text("总计 = 各类申请人之和", "total = sum of applicant columns"), a, b,
                                      Text(_ROWS[a.id].place, _ROWS[a.id].en), Text(_ROWS[b.id].place, _ROWS[b.id].en))
         if unknown:
-            seen = {}
-            for c in unknown:
-                seen.setdefault(c.pointer, c)
-            yield insufficient(self, Text("表三", "Table 3"), seen.values())
+            yield insufficient(self, Text("表三", "Table 3"), unknown.values())
 
     def _pair(self, message: str, identity: Text, a: Difference, b: Difference, a_name: Text, b_name: Text):
         n = a.difference
