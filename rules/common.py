@@ -146,7 +146,7 @@ def report_date(report: Report) -> ReportDate | None:
         last = report.sections[-1]
         tail = closing_date(last.text)
         if tail:
-            return ReportDate(tail.date, last.pointer, Text("正文末尾的落款", "the closing line of the text"), tail.text)
+            return ReportDate(tail.date, last.pointer, Text("正文末尾的落款", "closing line of the text"), tail.text)
     return None
 
 

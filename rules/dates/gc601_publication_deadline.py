@@ -62,7 +62,7 @@ class PublicationDeadline(Rule):
     }
     messages = {
         "late": ("{place}：{source}为 {actual}，晚于{kind}的截止日 {expected}，逾期 {difference} 天",
-                 "{place}: the {source} is {actual}, after the deadline for a {kind}, {expected}, by {difference} days"),
+                 "{place}: the {source} is {actual}, {difference} day(s) after the deadline for this kind of organ ({kind}), {expected}"),
         "too_early": ("{place}：{source}为 {actual}，早于报告年度 {year} 年结束，年份可能写错",
                       "{place}: the {source} {actual} falls before the end of the report year {year}; is the year wrong?"),
     }

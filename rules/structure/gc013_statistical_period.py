@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from checker.dates import find_period
-from checker.findings import Severity
+from checker.findings import Severity, Text
 from checker.rule import Rule
 
 PERIOD_KEYWORD = re.compile(r"统计(期限|时限|期间|时间|区间|周期|范围|口径)|数据(期限|时限|期间|截止)")
@@ -64,9 +64,9 @@ class StatisticalPeriod(Rule):
             quote = period.text.strip()
             years = sorted({period.start.year, period.end.year})
             if any(y != year for y in years):
-                found = "、".join(f"{y}年" for y in years)
+                found = Text("、".join(f"{y}年" for y in years), ", ".join(str(y) for y in years))
                 yield self.finding("wrong_year", pointer, severity=Severity.ERROR, quote=quote, sentence=quote, found=found, year=year,
-                                   expected=year, actual=found)
+                                   expected=year, actual=years[0] if len(years) == 1 else "–".join(map(str, years)))
             elif (period.start.month, period.start.day, period.end.month, period.end.day) != (1, 1, 12, 31):
                 yield self.finding("not_calendar_year", pointer, quote=quote, sentence=quote, year=year)
             return

@@ -76,4 +76,4 @@ class T2RulesMaker(Rule):
                                organ=report.organ_name or Text("本机关", "the organ"), kind=Text(kind_zh, kind_en),
                                figures=Text("、".join(f"{c.place().split(' · ')[-1]} {c.value}" for c in positive),
                                             ", ".join(f"{c.place('en').split(' · ')[-1]} {c.value}" for c in positive)),
-                               actual=[c.value for c in positive])
+                               actual=positive[0].value)
