@@ -30,9 +30,14 @@ def organ_short_names(name: str) -> tuple[str, ...]:
     """The organ's name and the forms a title may shorten it to (「阳泉市人民政府」 → 「阳泉市」)."""
     name = _compact(name)
     out = [name]
-    for suffix in ("人民政府", "政府"):
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            out.append(name[: -len(suffix)])
+    # A title may leave out the province the metadata names (「山西省阳泉市教育局」 → 「阳泉市教育局」).
+    m = re.match(r"^.{2,7}?(省|自治区)(?=.{3,})", name)
+    if m and not name.endswith(("省人民政府", "自治区人民政府")):
+        out.append(name[m.end():])
+    for full in list(out):
+        for suffix in ("人民政府", "政府"):
+            if full.endswith(suffix) and len(full) > len(suffix) + 1:
+                out.append(full[: -len(suffix)])
     return tuple(out)
 
 

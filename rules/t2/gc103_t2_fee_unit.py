@@ -72,8 +72,9 @@ class T2FeeUnit(Rule):
             yield self.finding("yuan_printed", cell.pointer, raw=cell.raw.strip())
             return
         section = report.section(2)
-        if section is not None and _YUAN_HEADER.search(normalise(section.text)):
-            yield self.finding("yuan_printed", cell.pointer, raw=_YUAN_HEADER.search(normalise(section.text)).group(0))
+        header = _YUAN_HEADER.search(normalise(section.text)) if section is not None else None
+        if header:  # normalise keeps positions, so the printed words can be quoted as they are
+            yield self.finding("yuan_printed", cell.pointer, raw=section.text[header.start():header.end()])
             return
         if not cell.is_number:
             return  # GC101 names a blank or text cell

@@ -9,8 +9,10 @@ from checker.findings import Severity, Text
 from checker.rule import Option, Rule
 
 # A department of the State Council names no place (「生态环境部」, 「国家税务总局」, 「海关总署」); a local
-# department, or a central organ's local branch, does (「国家税务总局山西省税务局」, 「阳泉市教育局」).
-DEFAULT_CENTRAL_PATTERN = r"^(?!.*(省|自治区|市|县|区|州|盟|旗|乡|镇|街道)).+$"
+# department, or a central organ's local branch, does (「国家税务总局山西省税务局」, 「阳泉市教育局」).  The
+# look-arounds keep words that only contain a place character from counting: 市场, 城市, 市政, 城乡,
+# 乡村, 城镇, 乡镇, 社区, 区域 (「国家市场监督管理总局」, 「住房和城乡建设部」 are central).
+DEFAULT_LOCAL_PATTERN = r"省|自治区|(?<!城)市(?!场|政)|县|(?<![社小景])区(?!域)|州|盟|旗|(?<!城)乡(?!村|镇)|(?<![城乡])镇|街道"
 
 
 class T2RulesMaker(Rule):
@@ -46,7 +48,8 @@ class T2RulesMaker(Rule):
     options = {
         "rule_making_kinds": Option(["province_government", "city_government"],
                                     "有权制定规章的机关类别（部门另按名称判断）", (list, tuple)),
-        "central_department_pattern": Option(DEFAULT_CENTRAL_PATTERN, "视为国务院部门（有权制定规章）的部门名称式样", str),
+        "local_department_pattern": Option(DEFAULT_LOCAL_PATTERN,
+                                           "部门名称中含地名的式样：匹配的是地方部门（无权制定规章），不匹配的视为国务院部门", str),
     }
     messages = {
         "cannot_make_rules": ("{place}：{organ}（{kind}）无权制定规章，但「规章」一行填有 {figures}；行政规范性文件应计入下一行",
@@ -62,8 +65,8 @@ class T2RulesMaker(Rule):
             return
         if kind in self.config["rule_making_kinds"]:
             return
-        if kind == "department" and re.search(self.config["central_department_pattern"], re.sub(r"\s+", "", report.organ_name)):
-            return
+        if kind == "department" and not re.search(self.config["local_department_pattern"], re.sub(r"\s+", "", report.organ_name)):
+            return  # a State Council department
         table = "t2_2019" if report.template == "2019" else "t2"
         if not report.has_table(table):
             return
