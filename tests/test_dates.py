@@ -6,6 +6,8 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.dates import closing_date, find_dates, find_period, parse_date, parse_month_day
 
@@ -56,3 +58,21 @@ def test_parse_month_day():
     assert parse_month_day("2-29") == (2, 29)
     assert parse_month_day("13-01") is None
     assert parse_month_day("March 31") is None
+
+
+def _numeral(n: int) -> str:
+    digits = "〇一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_date_reads_back_in_every_printed_form(d):
+    year_cn = "".join("〇一二三四五六七八九"[int(c)] for c in str(d.year))
+    for printed in (f"{d.year}年{d.month}月{d.day}日", f"{year_cn}年{_numeral(d.month)}月{_numeral(d.day)}日",
+                    d.isoformat(), f"{d.year}.{d.month}.{d.day}"):
+        assert parse_date(printed) == d, printed
+        assert closing_date(f"某县人民政府\n{printed}").date == d
