@@ -185,7 +185,7 @@ class Report:
     def organ_kind(self) -> str | None:
         """The declared kind, else the kind the organ's name implies."""
         k = self.meta("organ_kind")
-        return k if k in labels.ORGAN_KINDS else infer_kind(self.organ_name)
+        return k if isinstance(k, str) and k in labels.ORGAN_KINDS else infer_kind(self.organ_name)
 
     @property
     def is_government(self) -> bool:

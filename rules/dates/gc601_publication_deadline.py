@@ -85,8 +85,8 @@ class PublicationDeadline(Rule):
             yield self.insufficient(f"选项 {option} 的值「{setting}」不是 MM-DD 格式的日期",
                                     f"option {option} = {setting!r} is not a MM-DD date")
             return
-        if report.year is None:
-            yield self.insufficient("报告信息中没有报告年度", "no report year in the metadata", "/metadata/report_year")
+        if report.year is None or not 1900 <= report.year <= 2200:  # GC001 names an impossible year
+            yield self.insufficient("报告信息中没有可用的报告年度", "no usable report year in the metadata", "/metadata/report_year")
             return
         found = report_date(report)
         if found is None:

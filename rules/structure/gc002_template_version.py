@@ -73,7 +73,7 @@ class TemplateVersion(Rule):
                                place=Text("表格版式", "table layout") if detected == "2019" else Text("整份报告", "whole report"))
         declared = report.meta("template_version")
         has_tables = any(report.has_table(t) for t in ("t2", "t2_2019", "t3", "t4"))
-        if declared in _NAMES and has_tables and declared != detected:
+        if isinstance(declared, str) and declared in _NAMES and has_tables and declared != detected:
             yield self.finding("declared_mismatch", "/metadata/template_version", declared=declared,
                                detected=_name(detected))
         t2 = "2019" if report.has_table("t2_2019") else "2021" if report.has_table("t2") else None
