@@ -43,10 +43,10 @@ class StatisticalPeriod(Rule):
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {
-        "wrong_year": ("{place}：统计期限「{sentence}」的年份为{found}，报告年度为{year}年",
-                       "{place}: the statistical period “{sentence}” is in {found}, the report year is {year}"),
-        "not_calendar_year": ("{place}：统计期限「{sentence}」不是完整的自然年，应为{year}年1月1日至{year}年12月31日",
-                              "{place}: the statistical period “{sentence}” is not the whole year; it should be 1 January to 31 December {year}"),
+        "wrong_year": ("{place}：所写统计期限的年份为{found}，报告年度为{year}年",
+                       "{place}: the statistical period stated is in {found}, the report year is {year}"),
+        "not_calendar_year": ("{place}：所写统计期限不是完整的自然年，应为{year}年1月1日至{year}年12月31日",
+                              "{place}: the statistical period stated is not the whole year; it should be 1 January to 31 December {year}"),
     }
 
     def check(self, ctx):
@@ -65,9 +65,9 @@ class StatisticalPeriod(Rule):
             years = sorted({period.start.year, period.end.year})
             if any(y != year for y in years):
                 found = Text("、".join(f"{y}年" for y in years), ", ".join(str(y) for y in years))
-                yield self.finding("wrong_year", pointer, severity=Severity.ERROR, quote=quote, sentence=quote, found=found, year=year,
+                yield self.finding("wrong_year", pointer, severity=Severity.ERROR, quote=quote, found=found, year=year,
                                    expected=year, actual=years[0] if len(years) == 1 else "–".join(map(str, years)))
             elif (period.start.month, period.start.day, period.end.month, period.end.day) != (1, 1, 12, 31):
-                yield self.finding("not_calendar_year", pointer, quote=quote, sentence=quote, year=year)
+                yield self.finding("not_calendar_year", pointer, quote=quote, year=year)
             return
         yield self.not_applicable("报告没有写明统计期限", "the report does not state its statistical period")

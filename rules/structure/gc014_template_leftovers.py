@@ -57,8 +57,8 @@ class TemplateLeftovers(Rule):
         "extra_patterns": Option([], "在默认式样之外增加的式样", (list, tuple)),
     }
     messages = {
-        "leftover": ("{place}：疑似残留模板说明或占位符「{match}」：「{sentence}」",
-                     "{place}: looks like a template instruction or placeholder “{match}”: “{sentence}”"),
+        "leftover": ("{place}：疑似残留模板说明或占位符「{match}」",
+                     "{place}: looks like a template instruction or placeholder “{match}”"),
     }
 
     def check(self, ctx):
@@ -76,8 +76,8 @@ class TemplateLeftovers(Rule):
                     if any(a <= m.start() < b for a, b in seen):
                         continue
                     seen.append((m.start(), m.end()))
-                    yield self.finding("leftover", pointer, match=m.group(0), quote=(q := _sentence(text, m.start(), m.end())),
-                                       sentence=q)
+                    yield self.finding("leftover", pointer, match=m.group(0),
+                                       quote=_sentence(text, m.start(), m.end()))
 
 
 def _sentence(text: str, start: int, end: int) -> str:
