@@ -24,7 +24,7 @@ class TemplateVersion(Rule):
     从表格的版式判断报告所用模板：表二有「本年新制作数量」「对外公开总数量」「政府集中采购」等栏目，或表三
     「（六）其他处理」没有分项，是2019年模板；表二为「本年制发件数」「现行有效件数」、表三（六）分 1–3 项，是
     2021年模板；没有统计表的，是2019年以前的格式。然后检查：
-    报告年度为 2021 年及以后，却使用2019年模板或没有统计表（错误）；
+    报告年度为 2021 年及以后，却使用2019年模板或没有统计表（错误）；报告年度为 2019、2020 年却没有统计表（错误）；
     报告信息中声明的模板版本（template_version）与表格版式不一致（错误）；
     表二与表三分属不同模板（警告）。
 
@@ -52,10 +52,13 @@ class TemplateVersion(Rule):
     templates = frozenset({"2021", "2019", "legacy"})
     options = {
         "current_template_from": Option(2021, "自该报告年度起必须使用2021年模板", int),
+        "tables_required_from": Option(2019, "自该报告年度起必须使用统一表格（2019年模板）", int),
     }
     messages = {
         "outdated": ("{year}年度报告使用了{detected}，{from_year}年度起应使用2021年模板（国办公开办函〔2021〕30号）",
                      "the {year} report uses {detected}; reports for {from_year} onwards must use the 2021 template"),
+        "no_tables": ("{year}年度报告没有统一的统计表格，2019年度起应使用2019年模板（国办公开办函〔2019〕60号）",
+                      "the {year} report has no fixed tables; reports for 2019 and 2020 must use the 2019 template"),
         "declared_mismatch": ("报告信息声明的模板为「{declared}」，但表格版式是{detected}",
                               "the metadata declares template “{declared}” but the tables are laid out in {detected}"),
         "mixed": ("表二是{t2}的版式，表三是{t3}的版式，两表应使用同一模板",
@@ -71,6 +74,8 @@ class TemplateVersion(Rule):
             pointer = "/tables" if detected == "2019" else "/metadata/report_year"
             yield self.finding("outdated", pointer, year=year, detected=_name(detected), from_year=from_year,
                                place=Text("表格版式", "table layout") if detected == "2019" else Text("整份报告", "whole report"))
+        elif year is not None and self.config["tables_required_from"] <= year < from_year and detected == "legacy":
+            yield self.finding("no_tables", "/metadata/report_year", year=year, place=Text("整份报告", "whole report"))
         declared = report.meta("template_version")
         has_tables = any(report.has_table(t) for t in ("t2", "t2_2019", "t3", "t4"))
         if isinstance(declared, str) and declared in _NAMES and has_tables and declared != detected:
