@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Iterable, Iterator
 
+from checker import labels
+from checker.dates import closing_date, find_dates, parse_date
 from checker.findings import Finding, Severity, Skip, Text
-from checker.model import Cell, Kind, Sum, _fmt
+from checker.model import Cell, Kind, Report, Sum, _fmt, total
 from checker.rule import Rule
 
 CELL_MESSAGES = {
@@ -19,8 +23,9 @@ CELL_MESSAGES = {
 }
 
 
-def judge_cells(rule: Rule, cells: Iterable[Cell], amount: bool = False) -> Iterator[Finding | Skip]:
-    """GC101/GC201/GC301: every cell a non-negative integer (an amount may be decimal).
+def judge_cells(rule: Rule, cells: Iterable[Cell], amount: bool = False, signed: bool = False) -> Iterator[Finding | Skip]:
+    """GC101/GC201/GC301: every cell a non-negative integer (an amount may be decimal; a ``signed``
+    cell, such as the 2019 template's 「本年增/减」, may be negative).
 
     Blank cells and not-applicable marks are warnings; text, negative and fractional counts errors.
     Missing cells are left to GC001, which names them.
@@ -34,7 +39,7 @@ def judge_cells(rule: Rule, cells: Iterable[Cell], amount: bool = False) -> Iter
             yield rule.finding("mark", c.pointer, severity=Severity.WARNING, raw=str(c.raw).strip())
         elif c.kind is Kind.TEXT:
             yield rule.finding("text", c.pointer, severity=Severity.ERROR, raw=str(c.raw).strip()[:40])
-        elif c.value is not None and c.value < 0:
+        elif c.value is not None and c.value < 0 and not signed:
             yield rule.finding("negative", c.pointer, severity=Severity.ERROR, value=c.value)
         elif not amount and not float(c.value).is_integer():  # type: ignore[arg-type]
             yield rule.finding("fraction", c.pointer, severity=Severity.ERROR, value=c.value)
@@ -66,3 +71,93 @@ def terms(cells: Iterable[Cell], labels: Iterable[str] | None = None, skip_zero:
     names = list(labels) if labels is not None else [""] * len(cells)
     parts = [f"{n} {fmt(c.value)}".strip() for c, n in zip(cells, names) if not (skip_zero and c.value == 0)]
     return " + ".join(parts) if parts else "0"
+
+
+# ---------------------------------------------------------------------------------------------
+# T3 identities member by member (GC202–GC205 share their arithmetic)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One member of a T3 identity (a column, or a row): stated side minus the other, or unknown."""
+
+    id: str  # the column id (R1, R2) or row id (R3)
+    difference: int | float | None  # None: some cell is not a number
+    cells: tuple[Cell, ...]
+    unknown: tuple[Cell, ...]
+
+
+def _difference(id: str, left: Sum, right: Sum) -> Difference:
+    cells, unknown = left.cells + right.cells, left.unknown + right.unknown
+    if unknown:
+        return Difference(id, None, cells, unknown)
+    return Difference(id, left.value - right.value, cells, ())  # type: ignore[operator]
+
+
+def t3_balance_differences(report: Report) -> list[Difference]:
+    """R1 per column: (一 + 二) − (三（七） + 四)."""
+    return [_difference(c.id, total((report.t3("new_received", c.id), report.t3("carried_over", c.id))),
+                        total((report.t3("results_total", c.id), report.t3("carried_forward", c.id))))
+            for c in labels.T3_COLUMNS]
+
+
+def t3_results_differences(report: Report) -> list[Difference]:
+    """R2 per column: 三（七）总计 − the sum of the result rows."""
+    rows = labels.t3_result_rows(report.template)
+    return [_difference(c.id, total((report.t3("results_total", c.id),)), total(report.t3(r, c.id) for r in rows))
+            for c in labels.T3_COLUMNS]
+
+
+def t3_row_differences(report: Report) -> list[Difference]:
+    """R3 per row: 总计 − the sum of the six applicant columns."""
+    return [_difference(r.id, total((report.t3(r.id, "total"),)),
+                        total(report.t3(r.id, c) for c in labels.T3_APPLICANT_COLUMNS))
+            for r in report.t3_rows()]
+
+
+# ---------------------------------------------------------------------------------------------
+# The report's date (GC601, GC602)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDate:
+    """The date a report carries and where it was read."""
+
+    date: date
+    pointer: str
+    source: Text  # 「发布日期」, 「落款」 …
+    printed: str
+
+
+def report_date(report: Report) -> ReportDate | None:
+    """The publication date, else the signing date, from the metadata; else the date the signature
+    (or, without one, the last lines of the last part) ends with."""
+    for key, zh, en in (("publication_date", "发布日期", "publication date"), ("signing_date", "落款日期", "signing date")):
+        raw = report.meta(key)
+        d = parse_date(raw) if isinstance(raw, str) else None
+        if d:
+            return ReportDate(d, f"/metadata/{key}", Text(zh, en), raw)
+    found = find_dates(report.signature)
+    if found:
+        return ReportDate(found[-1].date, "/signature", Text("落款", "signature"), found[-1].text)
+    if report.sections:
+        last = report.sections[-1]
+        tail = closing_date(last.text)
+        if tail:
+            return ReportDate(tail.date, last.pointer, Text("正文末尾的落款", "closing line of the text"), tail.text)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Last year's report (GC7xx)
+# ---------------------------------------------------------------------------------------------
+
+
+def previous_mismatch(rule: Rule, report: Report, previous: Report) -> Skip | None:
+    """The skip a cross-year rule yields when --previous is not the report of the year before."""
+    if report.year is not None and previous.year is not None and previous.year != report.year - 1:
+        return rule.not_applicable(f"--previous 给出的是{previous.year}年度报告，不是上一年度（{report.year - 1}年）的报告",
+                                   f"the --previous report is for {previous.year}, not {report.year - 1}")
+    return None

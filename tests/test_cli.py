@@ -27,6 +27,28 @@ def test_clean_example_passes_every_rule(gov_check):
     assert result.exit_code == 0
     report = json.loads(result.stdout)["reports"][0]
     assert report["findings"] == []
+    cross_year = {"GC701", "GC702", "GC703", "GC704"}  # not_applicable without --previous
+    assert {o["outcome"] for o in report["outcomes"] if o["code"] not in cross_year} == {"pass"}
+    assert {o["outcome"] for o in report["outcomes"] if o["code"] in cross_year} <= {"not_applicable"}
+
+
+def test_clean_example_passes_every_rule_with_last_years_report(gov_check, clean_doc, tmp_path):
+    previous = json.loads(json.dumps(clean_doc))
+    previous["metadata"].update(report_year=2022, signing_date="2023-01-18",
+                                title="示例县人民政府2022年政府信息公开工作年度报告")
+    t2, t3, t4 = previous["tables"]["t2"], previous["tables"]["t3"], previous["tables"]["t4"]
+    t2["normative_documents"]["in_force"] = 37  # 37 + 5 − 2 = 40 this year
+    t2["licensing"]["decisions"] = 1150
+    t3["carried_forward"]["natural_person"] = t3["carried_forward"]["total"] = 2  # this year's 二
+    t3["new_received"]["natural_person"] = 27
+    t3["new_received"]["total"] = 33
+    t4["review"]["upheld"], t4["review"]["total"] = 0, 1
+    path = write_json(tmp_path / "clean.json", clean_doc)
+    prev = write_json(tmp_path / "previous.json", previous)
+    result = gov_check(path, "--previous", prev, "--format", "json", "--select", "GC7")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)["reports"][0]
+    assert report["findings"] == []
     assert {o["outcome"] for o in report["outcomes"]} == {"pass"}
 
 

@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient, terms
+from rules.common import fmt, insufficient
 
 
 class T3RowTotal(Rule):

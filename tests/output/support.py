@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from checker.config import Config
 from checker.engine import Engine
 from checker.findings import Finding, Outcome, ReportResult, RuleOutcome, Severity
 from checker.output import RenderContext
@@ -32,6 +33,14 @@ class QuotedSentence(Rule):
         return iter(())
 
 
+# The output tests pin the rule set, so that adding a national rule does not change their expected text.
+PINNED = ("GC001", "GC010", "GC011", "GC201", "GC202", "GC203", "GC204", "GC301", "GC302", "GC900")
+
+
+def engine() -> Engine:
+    return Engine(config=Config(select=PINNED))
+
+
 def rules() -> dict[str, type]:
     return {**Engine().rule_classes(), QuotedSentence.code: QuotedSentence}
 
@@ -45,7 +54,7 @@ def ctx(**kw) -> RenderContext:
 def sample_result() -> ReportResult:
     path = EXAMPLES / "yangquan-2023.json"
     doc = json.loads(path.read_text(encoding="utf-8"))
-    return Engine().check(doc, file="examples/yangquan-2023.json")
+    return engine().check(doc, file="examples/yangquan-2023.json")
 
 
 QUOTE = "全市共收到政府信息公开申请84件"
@@ -58,7 +67,7 @@ def rich_result() -> ReportResult:
     doc["tables"]["t3"]["carried_forward"]["total"] = 2
     doc["sections"][4]["text"] = "一是<b>培训</b>不足。" + QUOTE + "，已全部办结。"
     doc["sections"][5]["heading"] = "六、其他需要报告的事项 <script>alert('x')</script> & |管道|"
-    result = Engine().check(doc, file="reports/清洁 2023.json")
+    result = engine().check(doc, file="reports/清洁 2023.json")
     quoted = Finding(code="GC998", severity=Severity.WARNING, message="quoted", pointers=("/sections/4/text",),
                      args={"quote": QUOTE}, quote=QUOTE)
     waived = Finding(code="GC201", severity=Severity.WARNING, message="blank",

@@ -90,10 +90,9 @@ MALFORMED = [
 @pytest.mark.parametrize("doc", MALFORMED, ids=range(len(MALFORMED)))
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_malformed_report_still_renders(fmt, doc):
-    from checker.engine import Engine
     from checker.plugins import PluginHost
-    from tests.output.support import ctx
+    from tests.output.support import engine, ctx
 
-    result = Engine().check(doc, file="x.json")
+    result = engine().check(doc, file="x.json")
     out = PluginHost().formats[fmt].render([result], ctx())
     assert "GC001" in out or fmt == "text" and "格式" in out

@@ -8,10 +8,9 @@ import re
 
 import pytest
 
-from checker.engine import Engine
 from checker.output import html
 from checker.testing import base_document
-from tests.output.support import Dom, QUOTE, ctx, rich_result, sample_result
+from tests.output.support import engine, Dom, QUOTE, ctx, rich_result, sample_result
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +84,7 @@ def test_t2_four_blocks_and_t4_three_blocks_of_five(sample):
 def test_the_2019_template_is_laid_out_as_2019():
     doc = base_document("clean-2019")
     doc["tables"]["t3"]["other_handling"]["total"] = "x"
-    page = Dom(html.render([Engine().check(doc, file="r.json")], ctx()))
+    page = Dom(html.render([engine().check(doc, file="r.json")], ctx()))
     assert page.th("第二十条第（九）项")
     assert page.th("本年新制作数量") and page.th("其他对外管理服务事项")
     assert page.by_id["r1-tables-t3-other_handling"]["attrs"]["colspan"] == "2"  # （六） without sub-rows

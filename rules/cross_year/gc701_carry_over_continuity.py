@@ -1,0 +1,66 @@
+"""GC701 carry-over-continuity."""
+
+from __future__ import annotations
+
+from checker import labels
+from checker.findings import Severity, Text
+from checker.rule import Rule
+from rules.common import fmt, insufficient, previous_mismatch
+
+
+class CarryOverContinuity(Rule):
+    """今年表三「二、上年结转」等于上一年度报告表三「四、结转下年度继续办理」，逐列核对。
+
+    检查什么
+    需要上一年度的报告（--previous）。表三七列逐列：本年「二、上年结转政府信息公开申请数量」= 上年「四、结转下年度
+    继续办理」。有一格不是数字时，该列不核对并指明是哪一格。--previous 不是上一年度的报告时，本规则不适用。
+
+    为什么
+    上年年底未办结的申请，就是本年从上年结转来的申请；两者不等，说明有申请在两年之间“丢失”或“多出”，至少有一份
+    报告的数字不准确。机构改革、职能划转也会造成不等，所以只是警告，请核实并在报告中说明。
+
+    依据
+    年度报告格式 表三 二、四两行的含义（推导关系 R7）。
+
+    错误示例
+    2022年度报告：结转下年度继续办理 3 件；2023年度报告：上年结转 0 件。
+
+    正确示例
+    2023年度报告上年结转 3 件（或在报告中说明差异的原因）。
+    """
+
+    code = "GC701"
+    name = "carry-over-continuity"
+    title_zh = "上年结转与上年报告的结转下年度一致"
+    title_en = "Carried over equals last year's carried forward"
+    clause = "年度报告格式 表三（R7）"
+    severity = Severity.WARNING
+    needs_previous = True
+    messages = {
+        "mismatch": ("{column}：本年「二、上年结转」为 {actual}，上一年度报告「四、结转下年度继续办理」为 {expected}，相差 {difference}",
+                     "{column}: carried over this year is {actual}, last year's carried forward was {expected}, off by {difference}"),
+    }
+
+    def check(self, ctx):
+        report, previous = ctx.report, ctx.previous
+        skip = previous_mismatch(self, report, previous)
+        if skip:
+            yield skip
+            return
+        if not report.has_table("t3") or not previous.has_table("t3"):
+            yield self.insufficient("本年或上一年度报告没有表三", "this or last year's report has no Table 3", "/tables/t3")
+            return
+        for col in labels.T3_COLUMNS:
+            now = report.t3("carried_over", col.id)
+            before = previous.t3("carried_forward", col.id)
+            if not (now.is_number and before.is_number):
+                unknown = [c for c in (now,) if not c.is_number]
+                if not before.is_number:
+                    yield self.insufficient(f"上一年度报告 表三 · {col.zh} · 四、结转下年度继续办理（{before.kind.zh}）不是数字，无法核对",
+                                            f"last year's Table 3 · {col.en} · carried forward ({before.kind.value}) is not a number")
+                if unknown:
+                    yield insufficient(self, Text(f"表三 · {col.zh}列", f"Table 3 · column {col.en}"), unknown)
+                continue
+            if now.value != before.value:
+                yield self.finding("mismatch", now.pointer, column=Text(f"表三 · {col.zh}", f"Table 3 · {col.en}"),
+                                   actual=now.value, expected=before.value, difference=fmt(now.value - before.value))

@@ -1,0 +1,75 @@
+"""GC702 stock-continuity."""
+
+from __future__ import annotations
+
+from checker import labels
+from checker.findings import Severity, Text
+from checker.rule import Rule
+from rules.common import fmt, insufficient, previous_mismatch
+
+
+class StockContinuity(Rule):
+    """现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数。
+
+    检查什么
+    需要上一年度的报告（--previous），两年都是2021年模板。表二「规章」「行政规范性文件」两行：
+    本年「现行有效件数」= 上一年度报告的「现行有效件数」+ 本年「本年制发件数」− 本年「本年废止件数」。
+    有一格不是数字时，该行不核对并指明是哪一格。2019年模板的「对外公开总数量」口径不同，不与之比较。
+
+    为什么
+    现行有效的文件，只会因本年制发而增加、因废止（或失效）而减少；不相等通常说明某一年的数字不准确。文件到期自动
+    失效、清理口径调整也会造成差异，所以只是警告，请核实并在报告中说明。
+
+    依据
+    年度报告格式 表二 第二十条第（一）项（推导关系 R8）。
+
+    错误示例
+    2022年度：行政规范性文件现行有效 30；2023年度：本年制发 5、本年废止 2，现行有效填 40（30 + 5 − 2 = 33）。
+
+    正确示例
+    现行有效填 33，或说明差异的原因。
+    """
+
+    code = "GC702"
+    name = "stock-continuity"
+    title_zh = "现行有效件数与上年衔接"
+    title_en = "Documents in force carry on from last year"
+    clause = "年度报告格式 表二 第二十条第（一）项（R8）"
+    severity = Severity.WARNING
+    templates = frozenset({"2021"})
+    needs_previous = True
+    messages = {
+        "mismatch": ("{row}：现行有效为 {actual}，上年现行有效 + 本年制发 − 本年废止 = {formula} = {expected}，相差 {difference}",
+                     "{row}: {actual} in force, last year's in force + issued − repealed = {formula} = {expected}, off by {difference}"),
+    }
+
+    def check(self, ctx):
+        report, previous = ctx.report, ctx.previous
+        skip = previous_mismatch(self, report, previous)
+        if skip:
+            yield skip
+            return
+        if previous.template != "2021":
+            yield self.not_applicable("上一年度报告不是2021年模板，「现行有效件数」无从比较",
+                                      "last year's report is not in the 2021 template; nothing to compare “in force” with")
+            return
+        if not report.has_table("t2") or not previous.has_table("t2"):
+            yield self.insufficient("本年或上一年度报告没有表二", "this or last year's report has no Table 2", "/tables/t2")
+            return
+        for row in labels.T2_2021[0].rows:
+            name = Text(f"表二 · {row.zh}", f"Table 2 · {row.en}")
+            before = previous.t2(row.id, "in_force")
+            issued, repealed, now = (report.t2(row.id, c) for c in ("issued", "repealed", "in_force"))
+            unknown = [c for c in (issued, repealed, now) if not c.is_number]
+            if not before.is_number:
+                yield self.insufficient(f"上一年度报告 表二 · {row.zh} · 现行有效件数（{before.kind.zh}）不是数字，无法核对",
+                                        f"last year's Table 2 · {row.en} · in force ({before.kind.value}) is not a number")
+            if unknown:
+                yield insufficient(self, name, unknown)
+            if unknown or not before.is_number:
+                continue
+            expected = before.value + issued.value - repealed.value
+            if now.value != expected:
+                yield self.finding("mismatch", now.pointer, issued.pointer, repealed.pointer, row=name,
+                                   formula=f"{fmt(before.value)} + {fmt(issued.value)} − {fmt(repealed.value)}",
+                                   actual=now.value, expected=expected, difference=fmt(now.value - expected))

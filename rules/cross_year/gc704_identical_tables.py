@@ -1,0 +1,83 @@
+"""GC704 identical-tables."""
+
+from __future__ import annotations
+
+from checker import labels
+from checker.findings import Severity, Text
+from checker.model import Cell, Kind, Report
+from checker.rule import Option, Rule
+from rules.common import previous_mismatch
+
+
+def table_cells(report: Report, table: str) -> list[Cell]:
+    """Every cell of a table in its template's printed order (T2 by the report's own template)."""
+    if table == "t2":
+        name = "t2_2019" if report.template == "2019" else "t2"
+        return [report.cell(name, r.id, c.id) for b in labels.t2_blocks(report.template) for r in b.rows for c in b.columns]
+    if table == "t3":
+        return [report.t3(r.id, c.id) for r in report.t3_rows() for c in labels.T3_COLUMNS]
+    return [report.t4(b.id, c.id) for b in labels.T4_BLOCKS for c in labels.T4_COLUMNS]
+
+
+_NAMES = {"t2": Text("表二 主动公开政府信息情况", "Table 2 (proactive disclosure)"),
+          "t3": Text("表三 收到和处理政府信息公开申请情况", "Table 3 (applications)"),
+          "t4": Text("表四 行政复议、行政诉讼情况", "Table 4 (reconsideration and litigation)")}
+
+
+class IdenticalTables(Rule):
+    """表二、表三、表四的数字不应与上一年度报告完全相同。
+
+    检查什么
+    需要上一年度的报告（--previous）。表二、表三、表四逐表比较：两年同一模板、每一格都相同（数字相同，空白对空白）、
+    且至少有若干格（默认 3 格）是非零数字时，给出警告。全为 0 或几乎全为 0 的表（如没有发生行政复议、诉讼的表四，
+    没有收到申请的表三）两年相同是正常的，不提示——否则没有申请的小机关每年都会被误报；下限可配置（min_nonzero_cells）。
+    两年模板不同（表二栏目不同）时，该表不比较。
+
+    为什么
+    一年的行政许可、处罚、申请办理数字与上年完全相同几乎不可能，通常是照抄了上年报告的表格。年度报告格式把
+    内容雷同列为问责情形。
+
+    依据
+    国办公开办函〔2021〕30号（内容雷同）。
+
+    错误示例
+    2023年度报告表三与2022年度报告表三的 175 格完全相同（新收 36、予以公开 19……）。
+
+    正确示例
+    按本年度的实际统计填报。
+    """
+
+    code = "GC704"
+    name = "identical-tables"
+    title_zh = "统计表与上年不完全相同"
+    title_en = "Tables are not identical to last year's"
+    clause = "国办公开办函〔2021〕30号（内容雷同）"
+    severity = Severity.WARNING
+    needs_previous = True
+    options = {
+        "min_nonzero_cells": Option(3, "表中非零数字少于该格数时不比较（全零的表两年相同是正常的）", int),
+    }
+    messages = {
+        "identical": ("{place}：{table}的 {count} 格与上一年度（{year}年）报告完全相同，请核实是否照抄了上年数据",
+                      "{place}: all {count} cells of {table} are identical to last year's ({year}) report; were they copied?"),
+    }
+
+    def check(self, ctx):
+        report, previous = ctx.report, ctx.previous
+        skip = previous_mismatch(self, report, previous)
+        if skip:
+            yield skip
+            return
+        for table in ("t2", "t3", "t4"):
+            if table == "t2" and report.template != previous.template:
+                continue
+            now, before = table_cells(report, table), table_cells(previous, table)
+            if all(c.kind is Kind.MISSING for c in now) or all(c.kind is Kind.MISSING for c in before):
+                continue
+            nonzero = sum(1 for c in now if c.is_number and c.value != 0)
+            if nonzero < self.config["min_nonzero_cells"]:
+                continue
+            if len(now) == len(before) and all((a.kind, a.value) == (b.kind, b.value) for a, b in zip(now, before)):
+                pointer = next(c.pointer for c in now if c.kind is not Kind.MISSING).rsplit("/", 2)[0]
+                yield self.finding("identical", pointer, table=_NAMES[table], count=len(now),
+                                   year=previous.year if previous.year is not None else "?")

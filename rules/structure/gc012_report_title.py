@@ -1,0 +1,100 @@
+"""GC012 report-title."""
+
+from __future__ import annotations
+
+import re
+
+from checker.dates import normalise
+from checker.findings import Severity
+from checker.rule import Rule
+
+PHRASE = "政府信息公开工作年度报告"
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_YEAR_CN = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", normalise(text or ""))
+
+
+def title_years(title: str) -> list[int]:
+    """The years a title names, 「2023年」 or 「二〇二三年」 (GC012, GC013)."""
+    text = _compact(title)
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    years += [int("".join(_CN_DIGITS[c] for c in m.group(1))) for m in _YEAR_CN.finditer(text)]
+    return years
+
+
+def organ_short_names(name: str) -> tuple[str, ...]:
+    """The organ's name and the forms a title may shorten it to (「阳泉市人民政府」 → 「阳泉市」)."""
+    name = _compact(name)
+    out = [name]
+    # A title may leave out the province the metadata names (「山西省阳泉市教育局」 → 「阳泉市教育局」).
+    m = re.match(r"^.{2,7}?(省|自治区)(?=.{3,})", name)
+    if m and not name.endswith(("省人民政府", "自治区人民政府")):
+        out.append(name[m.end():])
+    for full in list(out):
+        for suffix in ("人民政府", "政府"):
+            if full.endswith(suffix) and len(full) > len(suffix) + 1:
+                out.append(full[: -len(suffix)])
+    return tuple(out)
+
+
+class ReportTitle(Rule):
+    """报告标题写明机关名称、报告年度和「政府信息公开工作年度报告」。
+
+    检查什么
+    报告信息中的标题（metadata.title）：含机关名称（政府可省略「人民政府」，如「阳泉市2023年政府信息公开工作
+    年度报告」）、含报告年度（阿拉伯数字或「二〇二三年」）、含「政府信息公开工作年度报告」。标题中的年份与报告
+    年度不一致也在此指出（统计期限的年份由 GC013 核对）。没有记录标题时，本规则无法核对。
+
+    为什么
+    标题是公众和监管部门检索、归档年度报告的依据；缺少机关名称或年度的报告无法辨认是谁哪一年的报告。
+
+    依据
+    国办公开办函〔2021〕30号 年度报告格式。
+
+    错误示例
+    「2023年度工作报告」；「阳泉市人民政府政府信息公开工作年度报告」（缺年度）；「阳泉市人民政府2022年政府信息
+    公开工作年度报告」（2023年度报告写成了2022年）。
+
+    正确示例
+    「阳泉市人民政府2023年政府信息公开工作年度报告」。
+    """
+
+    code = "GC012"
+    name = "report-title"
+    title_zh = "报告标题含机关、年度和规范名称"
+    title_en = "The title names the organ, the year and the report"
+    clause = "国办公开办函〔2021〕30号"
+    severity = Severity.WARNING
+    templates = frozenset({"2021", "2019", "legacy"})
+    messages = {
+        "no_organ": ("标题「{title}」没有写明机关名称「{organ}」", "the title “{title}” does not name the organ “{organ}”"),
+        "no_year": ("标题「{title}」没有写明报告年度（应为「{year}年」）", "the title “{title}” does not state the year ({year})"),
+        "wrong_year": ("标题「{title}」写的是{found}年，报告年度为{year}年", "the title “{title}” says {found}, the report year is {year}"),
+        "no_phrase": ("标题「{title}」没有「政府信息公开工作年度报告」字样", "the title “{title}” lacks “政府信息公开工作年度报告”"),
+    }
+
+    def check(self, ctx):
+        report = ctx.report
+        title = report.meta("title")
+        if not isinstance(title, str) or not title.strip():
+            yield self.insufficient("报告信息中没有标题（metadata.title），无法核对", "no title in the metadata, cannot check",
+                                    "/metadata/title")
+            return
+        compact = _compact(title)
+        shown = title.strip()
+        where = "/metadata/title"
+        if report.organ_name and not any(n in compact for n in organ_short_names(report.organ_name)):
+            yield self.finding("no_organ", where, title=shown, organ=report.organ_name)
+        years = title_years(title)
+        if report.year is not None:
+            if not years:
+                yield self.finding("no_year", where, title=shown, year=report.year)
+            elif report.year not in years:
+                yield self.finding("wrong_year", where, title=shown, found=years[0], year=report.year,
+                                   expected=report.year, actual=years[0])
+        if PHRASE not in compact:
+            yield self.finding("no_phrase", where, title=shown)

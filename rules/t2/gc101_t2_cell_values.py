@@ -1,0 +1,54 @@
+"""GC101 t2-cell-values."""
+
+from __future__ import annotations
+
+from checker import labels
+from checker.findings import Severity
+from checker.rule import Rule
+from rules.common import CELL_MESSAGES, judge_cells
+
+
+class T2CellValues(Rule):
+    """表二每一格都应是非负整数，收费金额为非负数。
+
+    检查什么
+    表二「主动公开政府信息情况」的每一格：件数与处理决定数量为非负整数，「行政事业性收费 · 本年收费金额（单位：万元）」
+    为非负数（可有小数）。空白、「/」「—」等不适用标记为警告；文字（如「无」）、负数、件数带小数为错误。
+    2019年模板的表二（本年新制作数量、上一年项目数量、本年增/减、政府集中采购等栏目）同样核对，其中「本年增/减」
+    可以是负数，「采购总金额」可有小数。
+
+    为什么
+    表二是统计表，监管部门据以汇总全国主动公开情况；空白、文字使数据无法汇总和核对。空白不等于 0。
+
+    依据
+    国办公开办函〔2021〕30号 年度报告格式 表二；2019年模板（国办公开办函〔2019〕60号）表二。
+
+    错误示例
+    「行政强制 · 本年处理决定数量」填「/」；「规章 · 本年制发件数」空白；「行政事业性收费」填「无」。
+
+    正确示例
+    没有发生的填「0」；收费金额以万元为单位填数字，如「35.6」。
+    """
+
+    code = "GC101"
+    name = "t2-cell-values"
+    title_zh = "表二每格为非负数"
+    title_en = "Every T2 cell is a non-negative number"
+    clause = "国办公开办函〔2021〕30号 表二"
+    severity = Severity.ERROR
+    messages = {
+        **CELL_MESSAGES,
+        "text": ("{place}：填写了文字「{raw}」，应为非负数", "{place}: reads “{raw}”, not a non-negative number"),
+    }
+
+    def check(self, ctx):
+        report = ctx.report
+        table = "t2_2019" if report.template == "2019" else "t2"
+        if not report.has_table(table):
+            return
+        for block in labels.t2_blocks(report.template):
+            for row in block.rows:
+                for col in block.columns:
+                    cell = report.cell(table, row.id, col.id)
+                    # Only the money columns may be decimal; 「本年增/减」 (2019) may be negative.
+                    yield from judge_cells(self, (cell,), amount=col.id == "amount", signed=col.id == "change")
