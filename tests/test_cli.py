@@ -8,6 +8,7 @@ import sys
 
 import jsonschema
 
+from checker.plugins import PluginHost
 from checker.schema import load_schema
 from tests.conftest import EXAMPLES, write_json
 
@@ -27,7 +28,9 @@ def test_clean_example_passes_every_rule(gov_check):
     assert result.exit_code == 0
     report = json.loads(result.output)["reports"][0]
     assert report["findings"] == []
-    assert {o["outcome"] for o in report["outcomes"]} == {"pass"}
+    # Rules that compare with last year's report cannot run without --previous.
+    needs_previous = {code for code, cls in PluginHost(autoload=False).rules.items() if cls.needs_previous}
+    assert {o["outcome"] for o in report["outcomes"] if o["code"] not in needs_previous} == {"pass"}
 
 
 def test_one_changed_number_breaks_the_right_identity_with_both_sides(gov_check, clean_doc, tmp_path):
@@ -86,7 +89,7 @@ def test_json_that_is_not_an_object(gov_check, tmp_path):
 def test_select_ignore_and_fail_on(gov_check):
     sample = EXAMPLES / "yangquan-2023.json"
     assert gov_check(sample, "--fail-on", "warning").exit_code == 1
-    assert gov_check(sample, "--fail-on", "warning", "--ignore", "GC011,GC201").exit_code == 0
+    assert gov_check(sample, "--fail-on", "warning", "--ignore", "GC011,GC201,GC506").exit_code == 0
     only = gov_check(sample, "--select", "GC2", "--format", "json")
     codes = {o["code"] for o in json.loads(only.output)["reports"][0]["outcomes"]}
     assert codes and all(c.startswith("GC2") for c in codes)

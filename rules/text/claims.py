@@ -253,7 +253,7 @@ def _zero_claims(passage, sentence, text, other_scope, about_t4):
     out: list[Claim] = []
     for m in _ZERO_APPLICATIONS.finditer(text):
         if not any(p < m.start() for p in other_scope):
-            out.append(Claim("t3.received", 0, sentence, passage, sentence.text[m.start():m.end()]))
+            out.append(Claim("t3.received", 0, sentence, passage, f"0（「{sentence.text[m.start():m.end()]}」）"))
     if about_t4:
         for m in _ZERO_T4.finditer(text):
             span = m.group(0)
@@ -261,7 +261,10 @@ def _zero_claims(passage, sentence, text, other_scope, about_t4):
                 continue
             if re.search(r"\d|[一二三四五六七八九十]件", span):
                 continue
-            written = sentence.text[m.start():m.end()]
+            clause_end = re.search(r"[，。；,;]|$", text[m.end():]).start() + m.end()
+            if _ZERO_T4_SUBSET.search(text[m.start():clause_end]):
+                continue
+            written = f"0（「{sentence.text[m.start():m.end()]}」）"
             if "复议" in span:
                 out.append(Claim("t4.review.total", 0, sentence, passage, written))
             if "诉讼" in span:

@@ -6,8 +6,8 @@ from checker.findings import Severity
 from checker.rule import Rule
 from rules.text.claims import T3_TOTAL_NAMES, compare_claims, read_claims
 
-MISMATCH = ("{place}：文中「{text}」所述{what} {stated}，与{cell}（{table}）不一致，相差 {difference}",
-            "{place}: the text “{text}” gives {what} as {stated}, but {cell} is {table}; off by {difference}")
+MISMATCH = ("{place}：文中「{text}」写的是 {stated}，而{cell}为 {table}，相差 {difference}",
+            "{place}: the text “{text}” says {stated}, but {cell} is {table}; off by {difference}")
 
 
 class TextApplicationCounts(Rule):
