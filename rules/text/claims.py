@@ -63,7 +63,9 @@ def short_quote(sentence: str, limit: int = 80) -> str:
 
 # -- vocabulary --------------------------------------------------------------------------------------
 
-_APPLICATION_TOPIC = re.compile(r"信息公开申请|公开申请|依申请|申请公开|申请信息公开|申请获取|申请事项")
+_APPLICATION_TOPIC = re.compile(r"信息公开申请|公开申请|依申请公开|申请公开|申请信息公开|申请政府信息|申请获取政府信息")
+# Words that make a count something else than disclosure applications (service matters, petitions…).
+_NOT_APPLICATIONS = re.compile(r"政务服务|服务事项|办件|诉求|热线|来信|来电|来访|咨询|留言|许可|审批|复议|诉讼|信访(?!举报投诉类)")
 _DISCLOSURE_TOPIC = re.compile(r"信息公开|政务公开|依申请")
 _SENTENCE_EXCLUDED = re.compile(r"撤回|备案")
 _REVIEW_BODY = re.compile(r"复议机关|复议机构|受理[^，。]{0,6}复议申请|办理[^，。]{0,6}复议案件|复议委员会")
@@ -213,7 +215,9 @@ def _sentence_claims(report, passage, sentence, text, context, year):
         after_breakdown = [b for b in breakdowns if b < start]
         # T4 first: 「被申请行政复议2件」 also mentions 申请.
         t4 = _nearest(lead, _T4_RE)
-        if t4 and about_t4:
+        # Outside section 四 the disclosure subject must come before the figure (「因政府信息公开被申请
+        # 行政复议2件」), not after it (「办理行政诉讼案件15件（信息公开类2件）」).
+        if t4 and about_t4 and (passage.section == 4 or _DISCLOSURE_TOPIC.search(text[:start])):
             q = t4[0]
             if ".@." in q:
                 if t4_block and after_breakdown:
@@ -231,7 +235,7 @@ def _sentence_claims(report, passage, sentence, text, context, year):
                 if not _BREAKDOWN_QUALIFIER.search(qualifier):
                     claim(results[0], fig)
                 continue
-            if totals and not after_breakdown:
+            if totals and not after_breakdown and not _NOT_APPLICATIONS.search(lead):
                 claim(totals[0], fig)
                 continue
         if t2_ok and not after_breakdown:
@@ -245,7 +249,12 @@ def _sentence_claims(report, passage, sentence, text, context, year):
                 if found:
                     claim(f"t2.{row}.{found[0]}", fig)
     out.extend(_zero_claims(passage, sentence, text, other_scope, about_t4))
-    return out
+    # The same quantity twice in one sentence with different values is a breakdown we did not
+    # recognise (「市政府制发5件，市政府办公室制发3件」): neither figure is read.
+    values: dict[str, set[int]] = {}
+    for c in out:
+        values.setdefault(c.quantity, set()).add(c.value)
+    return [c for c in out if len(values[c.quantity]) == 1]
 
 
 def _zero_claims(passage, sentence, text, other_scope, about_t4):

@@ -33,7 +33,8 @@ class TextPercentages(Rule):
     同一句中：
     - 「予以公开20件，占23.8%」：百分比须等于该数除以句中某个总数（收到、办结等，同单位、不小于该数）
       乘以 100，允许末位数字的舍入误差（「23.8%」±0.1，「24%」±1）；
-    - 「办结率97.6%」：须等于办结数除以收到数（或收到数加上年结转数）；
+    - 「办结率97.6%」：须等于办结数除以收到数（或收到数加上年结转数）；「办结率100%」常指到期应办结的
+      申请全部办结，不核对；
     - 「办结82件，其中予以公开20件，部分公开13件……」：各类办理结果互斥，所列各类之和不得超过办结数
       （没有办结数时不得超过收到数）。
     约数不参与计算；没有可用总数的百分比不核对。发现引用原句并写出算式。
@@ -103,7 +104,9 @@ class TextPercentages(Rule):
                     continue
                 wholes = ([received + values["t3.carried_over"]] if "t3.carried_over" in values else []) + [received]
                 part = values["t3.results_total"]
-                if any(w and abs(100 * part / w - fig.value) <= _tolerance(fig) for w in wholes):
+                # 「办结率100%」 is commonly meant of the applications already due (those carried
+                # forward are not late): it is not read as a claim about 办结 ÷ 收到.
+                if fig.value == 100 or any(w and abs(100 * part / w - fig.value) <= _tolerance(fig) for w in wholes):
                     yield None
                 else:
                     yield self.finding("rate", passage.pointer, quote=sentence.text, text=short_quote(sentence.text),

@@ -10,9 +10,9 @@ from checker.textnum import find_figures, find_years, mask_titles, normalise, sp
 from rules.text.claims import passages, short_quote
 
 # Words that make another year's figure legitimate: comparisons, spans, references to last year.
-_COMPARISON = re.compile(r"同比|环比|较|比上|相比|增长|下降|减少|增加|持平|上升|上年|去年|上一年|以来|截至|截止|至今|累计|分别|历年|此前|曾")
+_COMPARISON = re.compile(r"本年|今年|本年度|当年|同比|环比|较|比上|相比|增长|下降|减少|增加|持平|上升|上年|去年|上一年|以来|截至|截止|至今|累计|分别|历年|此前|曾")
 _BEFORE_YEAR = re.compile(r"(自|从|于|至|到|比|较|与|和|及|、)\s*$")
-_AFTER_YEAR = re.compile(r"^\s*(度)?\s*(以来|起|开始|至|到|—|-|~|底|末|前|以前|之前|年度报告|报告|工作要点|要点|计划|方案|规划|通知|意见|考核|考评|评估|评议|排名|结果|问题)")
+_AFTER_YEAR = re.compile(r"^\s*(度)?\s*(以来|起|开始|至|到|—|-|~|底|末|前|以前|之前|年度报告|报告|工作要点|要点|计划|方案|规划|通知|意见|考核|考评|评估|评议|排名|结果|问题|发现|提出|存在|遗留|部署|印发的)")
 _WORK = re.compile(r"收到|新收|受理|办结|答复|主动公开|发布|公开|制发|印发|废止|办理|开展|举办|组织|召开|编发|发行|更新|上报")
 _PLAN = re.compile(r"将|计划|拟|下一步|预计|力争|争取")
 
