@@ -15,6 +15,7 @@ from rules.text.claims import passages, read_claims, short_quote
 # number of applications handled.
 _RESULT_CATEGORIES = ("t3.row.granted", "t3.row.partly_granted", "t3.group.denied", "t3.group.unavailable",
                       "t3.group.not_processed", "t3.group.other")
+_TOTALS = ("t3.received", "t3.new_received", "t3.results_total")
 _SHARE = re.compile(r"^[^，。；\d]{0,3}?(约)?占[^，。；\d]{0,12}$|^[，,]\s*(约)?占[^，。；\d]{0,12}$")
 _RATE = re.compile(r"(办结率|答复率)[^，。；\d]{0,4}$")
 
@@ -31,8 +32,8 @@ class TextPercentages(Rule):
 
     检查什么
     同一句中：
-    - 「予以公开20件，占23.8%」：百分比须等于该数除以句中某个总数（收到、办结等，同单位、不小于该数）
-      乘以 100，允许末位数字的舍入误差（「23.8%」±0.1，「24%」±1）；
+    - 「予以公开20件，占23.8%」：百分比须等于该数除以句中某个总数（同单位、不小于该数；以「其中」开头的
+      句子也可用上一句的收到数、办结数）乘以 100，允许末位数字的舍入误差（「23.8%」±0.1，「24%」±1）；
     - 「办结率97.6%」：须等于办结数除以收到数（或收到数加上年结转数）；「办结率100%」常指到期应办结的
       申请全部办结，不核对；
     - 「办结82件，其中予以公开20件，部分公开13件……」：各类办理结果互斥，所列各类之和不得超过办结数
@@ -118,15 +119,20 @@ class TextPercentages(Rule):
             part_fig = figures[i - 1]
             if not part_fig.exact_count:
                 continue
-            wholes = [f for f in figures[:i - 1] if f.exact_count and f.unit == part_fig.unit and f.value >= part_fig.value]
+            wholes = [f.value for f in figures[:i - 1]
+                      if f.exact_count and f.unit == part_fig.unit and f.value >= part_fig.value]
+            # 「共收到申请1499件。其中，通过网络申请1303件，占86.92%」: the whole is the total the
+            # sentence before stated.
+            wholes += [c.value for c in claims if c.sentence.start != sentence.start and c.figure is not None
+                       and c.quantity in _TOTALS and c.value >= part_fig.value]
             if not wholes:
                 continue
-            if any(w.value and abs(100 * part_fig.value / w.value - fig.value) <= _tolerance(fig) for w in wholes):
+            if any(w and abs(100 * part_fig.value / w - fig.value) <= _tolerance(fig) for w in wholes):
                 yield None
             else:
                 yield self.finding("percentage", passage.pointer, quote=sentence.text, text=short_quote(sentence.text),
-                                   stated=fig.written, part=fmt(part_fig.value), whole=fmt(wholes[0].value),
-                                   computed=_pct(part_fig.value, wholes[0].value))
+                                   stated=fig.written, part=fmt(part_fig.value), whole=fmt(wholes[0]),
+                                   computed=_pct(part_fig.value, wholes[0]))
 
     def _sums(self, claims, context, sentence, passage):
         parts = [c for c in claims if c.quantity in _RESULT_CATEGORIES]
