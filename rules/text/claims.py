@@ -122,6 +122,7 @@ _T4 = (
     (r"诉讼|起诉", "t4.litigation.total"),
     (r"维持", "t4.@.upheld"),
     (r"纠正|纠错", "t4.@.corrected"),
+    (r"其他结果", "t4.@.other"),
     (r"尚未审结|未审结|正在审理|审理中", "t4.@.pending"),
 )
 _T2_2021 = (
