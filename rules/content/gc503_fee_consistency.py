@@ -8,7 +8,7 @@ from checker.findings import Severity, Text
 from checker.rule import Rule
 from rules.common import insufficient
 from rules.content.common import sentences_matching
-from rules.text.claims import passages, short_quote
+from rules.text.claims import passages
 
 # A statement that no fee was ever levied or notified.  「未收取」 (nothing was collected) is NOT one:
 # applicants who let a fee notice lapse paid nothing, which is exactly what T3 （六）2 counts.
@@ -49,8 +49,8 @@ class FeeConsistency(Rule):
     severity = Severity.WARNING
     templates = frozenset({"2021"})
     messages = {
-        "contradiction": ("{place}：文中「{text}」说没有收费，而{cell}为 {count}（发出过收费通知、申请人逾期未缴费）",
-                          "{place}: the text “{text}” says no fee was charged, but {cell} is {count} "
+        "contradiction": ("{place}：正文说没有收费，而{cell}为 {count}（发出过收费通知、申请人逾期未缴费）",
+                          "{place}: the text says no fee was charged, but {cell} is {count} "
                           "(fee notices were issued and not paid)"),
     }
 
@@ -67,5 +67,5 @@ class FeeConsistency(Rule):
         for passage in passages(report):
             for sentence in sentences_matching(passage.text, NO_FEE_EVER):
                 yield self.finding("contradiction", passage.pointer, cell.pointer, quote=sentence,
-                                   text=short_quote(sentence), count=cell.value,
+                                   count=cell.value,
                                    cell=Text(cell.place(), cell.place("en")))

@@ -372,7 +372,7 @@ def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Te
         yield rule.finding(
             "mismatch", c.passage.pointer, *(cell.pointer for cell in s.cells),
             quote=c.quote, expected=s.value, actual=c.value, difference=fmt(abs(c.value - s.value)),
-            text=short_quote(c.quote), stated=c.written, cell=name, table=Text(table_zh, table_en),
+            stated=c.written, cell=name, table=Text(table_zh, table_en),
             what=(what or {}).get(c.quantity, name),
         )
     if not compared:

@@ -6,8 +6,8 @@ from checker.findings import Severity
 from checker.rule import Rule
 from rules.text.claims import T3_TOTAL_NAMES, compare_claims, read_claims
 
-MISMATCH = ("{place}：文中「{text}」写的是 {stated}，而{cell}为 {table}，相差 {difference}",
-            "{place}: the text “{text}” says {stated}, but {cell} is {table}; off by {difference}")
+MISMATCH = ("{place}：正文写的是 {stated}，而{cell}为 {table}，相差 {difference}",
+            "{place}: the text says {stated}, but {cell} is {table}; off by {difference}")
 
 
 class TextApplicationCounts(Rule):

@@ -9,7 +9,7 @@ from checker.findings import Severity
 from checker.rule import Rule
 from checker.textnum import find_figures, mask_titles, normalise, split_sentences
 from rules.common import fmt
-from rules.text.claims import passages, read_claims, short_quote
+from rules.text.claims import passages, read_claims
 
 # First-level result categories of T3 row 三: mutually exclusive, so their sum cannot exceed the
 # number of applications handled.
@@ -60,12 +60,12 @@ class TextPercentages(Rule):
     clause = "《条例》第五十条；年度报告格式（R9）"
     severity = Severity.WARNING
     messages = {
-        "percentage": ("{place}：文中「{text}」写 {stated}，但 {part} ÷ {whole} = {computed}%",
-                       "{place}: the text “{text}” says {stated}, but {part} ÷ {whole} = {computed}%"),
-        "rate": ("{place}：文中「{text}」写{rate} {stated}，但办结 {part} ÷ 收到 {whole} = {computed}%",
-                 "{place}: the text “{text}” gives a rate of {stated}, but handled {part} ÷ received {whole} = {computed}%"),
-        "sum": ("{place}：文中「{text}」所列各类办理结果之和 {terms} = {sum}，超过{total_name} {whole}",
-                "{place}: in the text “{text}” the results add up to {terms} = {sum}, more than the {total_name_en} {whole}"),
+        "percentage": ("{place}：正文写 {stated}，但 {part} ÷ {whole} = {computed}%",
+                       "{place}: the text says {stated}, but {part} ÷ {whole} = {computed}%"),
+        "rate": ("{place}：正文写{rate} {stated}，但办结 {part} ÷ 收到 {whole} = {computed}%",
+                 "{place}: the text gives a rate of {stated}, but handled {part} ÷ received {whole} = {computed}%"),
+        "sum": ("{place}：正文所列各类办理结果之和 {terms} = {sum}，超过{total_name} {whole}",
+                "{place}: in the text the results add up to {terms} = {sum}, more than the {total_name_en} {whole}"),
     }
 
     def check(self, ctx):
@@ -110,7 +110,7 @@ class TextPercentages(Rule):
                 if fig.value == 100 or any(w and abs(100 * part / w - fig.value) <= _tolerance(fig) for w in wholes):
                     yield None
                 else:
-                    yield self.finding("rate", passage.pointer, quote=sentence.text, text=short_quote(sentence.text),
+                    yield self.finding("rate", passage.pointer, quote=sentence.text, 
                                        rate=_RATE.search(lead).group(1), stated=fig.written, part=part, whole=wholes[0],
                                        computed=_pct(part, wholes[0]))
                 continue
@@ -130,7 +130,7 @@ class TextPercentages(Rule):
             if any(w and abs(100 * part_fig.value / w - fig.value) <= _tolerance(fig) for w in wholes):
                 yield None
             else:
-                yield self.finding("percentage", passage.pointer, quote=sentence.text, text=short_quote(sentence.text),
+                yield self.finding("percentage", passage.pointer, quote=sentence.text, 
                                    stated=fig.written, part=fmt(part_fig.value), whole=fmt(wholes[0]),
                                    computed=_pct(part_fig.value, wholes[0]))
 
@@ -149,7 +149,7 @@ class TextPercentages(Rule):
             return
         total = sum(c.value for c in unique)
         if total > whole.value:
-            yield self.finding("sum", passage.pointer, quote=sentence.text, text=short_quote(sentence.text),
+            yield self.finding("sum", passage.pointer, quote=sentence.text, 
                                terms=" + ".join(str(c.value) for c in unique), sum=total, whole=whole.value,
                                total_name=name[0], total_name_en=name[1], expected=whole.value, actual=total,
                                difference=total - whole.value)

@@ -7,7 +7,7 @@ import re
 from checker.findings import Severity
 from checker.rule import Rule
 from checker.textnum import find_figures, find_years, mask_titles, normalise, split_sentences
-from rules.text.claims import passages, short_quote
+from rules.text.claims import passages
 
 # Words that make another year's figure legitimate: comparisons, spans, references to last year.
 _COMPARISON = re.compile(r"本年|今年|本年度|当年|同比|环比|较|比上|相比|增长|下降|减少|增加|持平|上升|上年|去年|上一年|以来|截至|截止|至今|累计|分别|历年|此前|曾")
@@ -48,9 +48,9 @@ class TextWrongYear(Rule):
     clause = "《条例》第五十条"
     severity = Severity.WARNING
     messages = {
-        "wrong_year": ("{place}：文中「{text}」以 {year} 年叙述工作数字，而本报告是 {report_year} 年度报告；"
+        "wrong_year": ("{place}：正文以 {year} 年叙述工作数字，而本报告是 {report_year} 年度报告；"
                        "如是本年度的工作，请改正年份",
-                       "{place}: the text “{text}” gives work figures for {year}, but this is the report on "
+                       "{place}: the text gives work figures for {year}, but this is the report on "
                        "{report_year}; correct the year if the work is this year's"),
     }
 
@@ -72,5 +72,5 @@ class TextWrongYear(Rule):
                     if _WORK.search(rest) and any(f.start >= y.end and not f.percent and f.unit for f in
                                                   find_figures(sentence.text)):
                         yield self.finding("wrong_year", passage.pointer, quote=sentence.text,
-                                           text=short_quote(sentence.text), year=y.year, report_year=year)
+                                           year=y.year, report_year=year)
                         break
