@@ -41,6 +41,7 @@ class Claim:
     passage: Passage
     written: str  # the figure as printed, or the negation (「未发生…行政复议」) for zero claims
     figure: Figure | None = None
+    regional: bool = False  # said of a whole region (「全市」「各级各部门」), which a table may not cover
 
     @property
     def quote(self) -> str:
@@ -76,6 +77,7 @@ _OTHER_SCOPE = re.compile(
 )
 _T2_EXCLUDED = re.compile(r"备案|审查|审核|清理|公报|刊登|解读|草案|征求意见|部门规范性文件|评估|修订|修改")
 _BREAKDOWN = re.compile(r"其中")
+_REGIONAL = re.compile(r"全(省|市|县|区|旗|州|盟)|各级|各地|各县|各部门")
 _BREAKDOWN_QUALIFIER = re.compile(r"自然人|法人|企业|机构|组织|网上|网络|在线|信函|当面|现场|邮件|邮寄|传真|电话|来访|平台")
 _CLAUSE_BREAK = re.compile(r"[，,、：:（()）;]|其中")
 _COUNT_UNITS = ("件", "条", "个", "宗", "份")
@@ -202,7 +204,8 @@ def _sentence_claims(report, passage, sentence, text, context, year):
     out: list[Claim] = []
 
     def claim(q, fig):
-        out.append(Claim(q, int(fig.value), sentence, passage, fig.written, fig))
+        regional = bool(_REGIONAL.search(text[:fig.start]))
+        out.append(Claim(q, int(fig.value), sentence, passage, fig.written, fig, regional))
 
     for fig in find_figures(sentence.text):
         start = fig.start
@@ -346,7 +349,8 @@ def expected_values(report: Report, quantity: str) -> list[tuple[Sum, Text]]:
     return []
 
 
-def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Text] | None = None):
+def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Text] | None = None,
+                   regional: bool = True):
     """GC401/402/403/405: each claim against its cell(s).  Yields a finding per contradiction, an
     insufficient-data skip naming a cell that is not a number, or not-applicable when the prose
     states no comparable figure."""
@@ -354,6 +358,8 @@ def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Te
 
     compared = 0
     for c in claims:
+        if c.regional and not regional:
+            continue
         alternatives = expected_values(report, c.quantity)
         if not alternatives:
             continue

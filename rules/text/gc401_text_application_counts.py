@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.findings import Severity
-from checker.rule import Rule
+from checker.rule import Option, Rule
 from rules.text.claims import T3_TOTAL_NAMES, compare_claims, read_claims
 
 MISMATCH = ("{place}：正文写的是 {stated}，而{cell}为 {table}，相差 {difference}",
@@ -22,6 +22,8 @@ class TextApplicationCounts(Rule):
     「余」「近」「约」「多」等约数；「其中」之后的分项（其中某局、某渠道）；「县级」「乡镇」「市本级」等下级
     或部分单位的数字；其他年度（「2022年」「上年」「同比」）与「累计」；提到「备案」「撤回」的句子；
     「同意公开答复」。每条发现引用原句，并写明对应的表格单元格和数值。
+    「全市」「全县」「各级各部门」等说全地区的数字默认也核对（政府报告的表格通常汇总全地区）；
+    表格只统计本机关的，可把 ``compare_regional`` 设为 false。
 
     为什么
     正文与表格是同一份报告的两种表述，数字不一致会让读者无所适从，也往往说明其中之一填错了。
@@ -43,8 +45,10 @@ class TextApplicationCounts(Rule):
     title_en = "Application counts in the text match Table 3"
     clause = "《条例》第五十条；年度报告格式 表三（R9）"
     severity = Severity.WARNING
+    options = {"compare_regional": Option(True, "「全市」「全县」「各级各部门」等全地区数字也与表格核对（表格只统计本机关的，设为 false）",
+                                          bool)}
     messages = {"mismatch": MISMATCH}
 
     def check(self, ctx):
         claims = [c for c in read_claims(ctx.report) if c.quantity in T3_TOTAL_NAMES]
-        yield from compare_claims(self, ctx.report, claims, T3_TOTAL_NAMES)
+        yield from compare_claims(self, ctx.report, claims, T3_TOTAL_NAMES, self.config["compare_regional"])
