@@ -85,7 +85,7 @@ class TextReuse(Rule):
     templates = frozenset({"2021", "2019", "legacy"})
     needs_previous = True
     options = {
-        "threshold": Option(0.5, "重复比例达到该值（0–1）给出警告", (int, float)),
+        "threshold": Option(0.5, "重复比例达到该值（0–1；大于 1 的值按百分数读，如 50）给出警告", (int, float)),
         "ngram": Option(8, "片段长度（字数）", int),
         "min_chars": Option(100, "部分正文（规范化后）少于这么多字时只列出比例，不单独触发警告", int),
     }
@@ -97,6 +97,8 @@ class TextReuse(Rule):
     def check(self, ctx):
         n = max(2, int(self.config["ngram"]))
         threshold = float(self.config["threshold"])
+        if threshold > 1:  # 「50」 meant as a percentage
+            threshold /= 100
         current, previous = ctx.report, ctx.previous
         prev_shingles: set[str] = set()
         for _, _, text in _prose_sections(previous):
