@@ -31,6 +31,7 @@ _APPROX_AFTER = re.compile(r"^\s*(余|多|左右|以上|上下|来)")
 
 _ARABIC = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万|亿)?")
 _CHINESE = re.compile(rf"(?<![第{_CN_CHARS}])([{_CN_CHARS}]+)(余|多)?\s*(?={_UNIT_RE})")
+_NOT_A_COUNT = re.compile(r"\s*(工作日|自然日|月|百分点|小时|季度|星期|年度|学期)")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:年)?\s*[—\-–~～至到]+\s*(?:19|20)\d{2}\s*年")
@@ -150,6 +151,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if not unit and am is None and text[pos:pos + 1] == "%":
             unit, uend = "%", pos + 1
         pos = uend if unit else pos
+        if unit == "个" and _NOT_A_COUNT.match(text[pos:]):
+            unit = ""  # 「5个工作日」「3个百分点」 are durations and rates, not counts
         am2 = _APPROX_AFTER.match(text[pos:])
         if am2 and am2.group(1) in ("左右", "以上", "上下", "余", "多"):
             approx, pos = True, pos + am2.end()
@@ -165,6 +168,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         approx = bool(m.group(2))
         unit, pos = _unit_at(text, m.end())
+        if unit == "个" and _NOT_A_COUNT.match(text[pos:]):
+            unit = ""
         am2 = _APPROX_AFTER.match(text[pos:])
         if am2 and am2.group(1) in ("左右", "以上", "上下", "余", "多"):
             approx, pos = True, pos + am2.end()

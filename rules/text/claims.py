@@ -73,6 +73,7 @@ _REVIEW_BODY = re.compile(r"复议机关|复议机构|受理[^，。]{0,6}复议
 _OTHER_SCOPE = re.compile(
     r"(上一?年度?|去年|前年|往年)(?!度?结转|度?遗留|未办结)|同比|环比|较上|比上|较去|比去|与上|相比|历年|以来|累计"
     r"|县级|乡镇|乡（镇）|街道|本级|市直|县直|区直|各县|县区|区县|县（市、区）|各区|下辖|所属|直属|分别"
+    r"|季度|上半年|下半年|(?<![\d日])\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|[一二三四五六七八九十]{1,2}月份"
     r"|同意公开|其中[，,]?[^，,。；]{0,12}?(局|委|办公室|中心|政府|街道|乡|镇|县|区|公司|医院|学校|单位)"
 )
 _T2_EXCLUDED = re.compile(r"备案|审查|审核|清理|公报|刊登|解读|草案|征求意见|部门规范性文件|评估|修订|修改")
@@ -80,6 +81,7 @@ _BREAKDOWN = re.compile(r"其中")
 _REGIONAL = re.compile(r"全(省|市|县|区|旗|州|盟)|各级|各地|各县|各部门")
 _BREAKDOWN_QUALIFIER = re.compile(r"自然人|法人|企业|机构|组织|网上|网络|在线|信函|当面|现场|邮件|邮寄|传真|电话|来访|平台")
 _CLAUSE_BREAK = re.compile(r"[，,、：:（()）;]|其中")
+_COMMA = re.compile(r"[，,：:（()）;]")  # clauses without splitting lists at 「、」
 _COUNT_UNITS = ("件", "条", "个", "宗", "份")
 
 # (pattern, quantity): the keyword nearest before a figure, in its clause, names the figure.
@@ -164,8 +166,8 @@ def _nearest(lead: str, table) -> tuple[str, int] | None:
     return (best[2], best[0]) if best else None
 
 
-def _clause_start(text: str, pos: int) -> int:
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, pos)]
+def _clause_start(text: str, pos: int, breaks: re.Pattern[str] | None = None) -> int:
+    starts = [m.end() for m in (breaks or _CLAUSE_BREAK).finditer(text, 0, pos)]
     return starts[-1] if starts else 0
 
 
@@ -211,7 +213,7 @@ def _sentence_claims(report, passage, sentence, text, context, year):
         start = fig.start
         lead_start = max(prev_end, _clause_start(text, start))
         lead = text[lead_start:start]
-        prev_end = fig.end
+        prev_end_before, prev_end = prev_end, fig.end
         if not fig.exact_count or fig.unit not in _COUNT_UNITS:
             continue
         if any(p < start for p in other_scope):
@@ -223,6 +225,9 @@ def _sentence_claims(report, passage, sentence, text, context, year):
         # 行政复议2件」), not after it (「办理行政诉讼案件15件（信息公开类2件）」).
         if t4 and about_t4 and (passage.section == 4 or _DISCLOSURE_TOPIC.search(text[:start])):
             q = t4[0]
+            clause = text[max(prev_end_before, _clause_start(text, start, _COMMA)):start]
+            if q in ("t4.review.total", "t4.litigation.total") and "复议" in clause and re.search(r"诉讼|起诉", clause):
+                continue  # 「行政复议、行政诉讼案件3件」: the two together
             if ".@." in q:
                 if t4_block and after_breakdown:
                     claim(q.replace("@", t4_block), fig)
