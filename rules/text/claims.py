@@ -7,11 +7,15 @@ Everything uncertain is dropped — the GC4xx rules prefer missing a contradicti
 - the figure must be exact (not 「余」「近」「约」…) and counted in 件/条/个/宗/份;
 - from the first scope word on, the rest of the sentence is another scope and yields no claims:
   another year than the report year (「2022年」「上年」「去年」, not 「上年结转」), comparisons
-  (「同比」「较上年」), 「累计」, sub-units (「县级」「乡镇」「市本级」「其中XX局」…), 「同意公开」;
+  (「同比」「较上年」), 「累计」, sub-units (「县级」「乡镇」「市本级」「其中XX局」…), parts of the
+  year (「第四季度」「1至11月」, not the period's own dates 「1月1日至12月31日」), 「同意公开」;
 - a sentence mentioning 备案 or 撤回 anywhere yields no claims at all;
 - totals (收到/办结/结转, 行政复议/诉讼, T2 counts) are not read after 「其中」 (a breakdown);
   result rows (「其中予以公开19件」) are, unless the breakdown is by applicant or channel;
-- words inside document titles (《…》) and year ranges (「2021—2025年」) are ignored.
+- words inside document titles (《…》) and year ranges (「2021—2025年」) are ignored;
+- a quantity stated twice in one sentence with different values is a breakdown not understood:
+  neither is read; 「行政复议、行政诉讼案件3件」 (the two together) is not read either;
+- outside section 四, a T4 figure counts only when 信息公开 is named before it.
 """
 
 from __future__ import annotations
