@@ -16,7 +16,11 @@ from rules.text.claims import passages, read_claims
 _RESULT_CATEGORIES = ("t3.row.granted", "t3.row.partly_granted", "t3.group.denied", "t3.group.unavailable",
                       "t3.group.not_processed", "t3.group.other")
 _TOTALS = ("t3.received", "t3.new_received", "t3.results_total")
-_SHARE = re.compile(r"^[^，。；\d]{0,3}?(约)?占[^，。；\d]{0,12}$|^[，,]\s*(约)?占[^，。；\d]{0,12}$")
+# 「20件，占23.8%」「20件，占比为23.8%」「20件，占申请总数的23.8%」: a share of the sentence's own total.
+# 「占解读总数的30%」 names a base the sentence does not state: not read.
+_SHARE = re.compile(r"^[，,、]?\s*(约)?占(比|比例|比重)?(为|达|约)?\s*$"
+                    r"|^[，,、]?\s*(约)?占(全部|总数|总量|申请总数|收到申请总数|申请总量|办结总数|全年申请总数)(的)?"
+                    r"(比例|比重)?(为|达|约)?\s*$")
 _RATE = re.compile(r"(办结率|答复率)[^，。；\d]{0,4}$")
 
 
