@@ -106,3 +106,21 @@ def test_text_rules_on_the_sample_report():
         ("GC504", "info"), ("GC505", "info"), ("GC506", "warning")]
     outcomes = {o.code: o.outcome.value for o in result.outcomes}
     assert outcomes["GC401"] == "pass" and outcomes["GC406"] == "pass" and outcomes["GC502"] == "pass"
+
+
+_MALFORMED = [
+    {}, {"sections": "x"}, {"sections": [{"heading": 1, "text": None}]}, {"metadata": {"report_year": "2023"}},
+    {"tables": {"t3": "x", "t4": [], "t2": None},
+     "sections": [{"heading": "一、总体情况", "text": "共收到政府信息公开申请5件，被申请行政复议2件，现行有效规范性文件3件。"}]},
+    {"tables": {"t3": {"new_received": {"total": "abc"}}, "t4": {"review": "x"}},
+     "sections": [{"heading": "一、总体情况", "text": "共收到政府信息公开申请5件，被申请行政复议2件，占40%。"}]},
+]
+
+
+@pytest.mark.parametrize("doc", _MALFORMED)
+@pytest.mark.parametrize("previous", [None, {}, {"sections": [{"heading": "五、存在的主要问题及改进情况", "text": "问题" * 20}]}])
+def test_text_rules_never_crash_on_malformed_documents(doc, previous):
+    engine = Engine(PluginHost(autoload=False), Config(select=("GC4", "GC5", "GC703")))
+    result = engine.check(doc, previous=previous)
+    assert not [f for f in result.findings if f.code == "GC900"]
+    assert all(o.outcome.value != "error" for o in result.outcomes)
