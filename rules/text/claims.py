@@ -170,6 +170,13 @@ def _nearest(lead: str, table) -> tuple[str, int] | None:
     return (best[2], best[0]) if best else None
 
 
+def _bare(lead: str, table) -> bool:
+    """The lead is only a keyword: 「废止」「同时废止了」「现行有效」."""
+    words = re.sub(r"^(同时|另|并|已经|已|共计|共|其余|全部|均|按期|按时|依法|在法定期限内)+|(继续办理|办理|答复|了|的|为)$",
+                   "", lead.strip())
+    return any(p.fullmatch(words) for p, _ in table)
+
+
 def _clause_start(text: str, pos: int, breaks: re.Pattern[str] | None = None) -> int:
     starts = [m.end() for m in (breaks or _CLAUSE_BREAK).finditer(text, 0, pos)]
     return starts[-1] if starts else 0
@@ -248,7 +255,11 @@ def _sentence_claims(report, passage, sentence, text, context, year):
                 if not _BREAKDOWN_QUALIFIER.search(qualifier):
                     claim(results[0], fig)
                 continue
-            if totals and not after_breakdown and not _NOT_APPLICATIONS.search(lead):
+            # A total needs 申请 in its own clause (「共收到政府信息公开申请84件」) or a bare keyword
+            # continuing the list (「已办结82件」); 「依申请公开方面，全年受理各类事项300件」 is not one.
+            comma_clause = text[_clause_start(text, start, _COMMA):start]
+            if totals and not after_breakdown and not _NOT_APPLICATIONS.search(lead) \
+                    and ("申请" in comma_clause or _bare(lead, _T3_TOTALS_RE)):
                 claim(totals[0], fig)
                 continue
         if t2_ok and not after_breakdown:
@@ -258,8 +269,11 @@ def _sentence_claims(report, passage, sentence, text, context, year):
                 if "规章" in clause and "规范性文件" in clause:
                     continue  # 「规章和规范性文件」: whose figure?
                 row = "regulations" if types[-1].group() == "规章" else "normative_documents"
-                found = _nearest(lead, _T2_2019_RE if report.template == "2019" else _T2_2021_RE)
-                if found:
+                table = _T2_2019_RE if report.template == "2019" else _T2_2021_RE
+                found = _nearest(lead, table)
+                # The document type named in an earlier clause carries over only to a bare 「废止2件」;
+                # 「全年发布通知公告300件」 is about something else.
+                if found and (types[-1].start() >= _clause_start(text, start) or _bare(lead, table)):
                     claim(f"t2.{row}.{found[0]}", fig)
     out.extend(_zero_claims(passage, sentence, text, other_scope, about_t4))
     # The same quantity twice in one sentence with different values is a breakdown we did not
