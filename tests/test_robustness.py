@@ -51,9 +51,8 @@ CASES: dict[str, tuple[str, bytes, int, str]] = {
     "json-with-comments": ("r.json", b"// report\n" + CLEAN.encode(), 2, "JSON 格式错误"),
     "lone-surrogate": ("r.json", CLEAN.replace("示例县人民政府", "\\ud800示例县人民政府", 1).encode(), 0, ""),
     "control-characters-in-text": ("r.json", json.dumps(_doc(preface="\x00\x07\x1b[31m")).encode(), 0, ""),
-    "all-cells-blank": ("r.json", json.dumps({**_doc(), "tables": {"t3": {k: {c: None for c in v} for k, v in
-                                                                           _doc()["tables"]["t3"].items()}}}).encode(),
-                        0, "空白"),
+    "all-cells-blank": ("r.json", json.dumps(_doc(tables__t3={k: {c: None for c in v} for k, v in
+                                                               _doc()["tables"]["t3"].items()})).encode(), 0, "空白"),
     "wrong-types-everywhere": ("r.json", b'{"metadata": [], "sections": "none", "tables": {"t3": 5}}', 1, "GC001"),
     "a-dash-in-a-cell": ("r.json", json.dumps(_doc(tables__t4__review__pending="—")).encode(), 0, "「—」"),
     "text-in-a-cell": ("r.json", json.dumps(_doc(tables__t4__review__pending="无")).encode(), 1, "「无」"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from checker import __version__
 from checker.findings import Outcome, ReportResult, Severity
-from checker.messages import place, render as render_message, rule_title
+from checker.messages import present, rule_title
 from checker.model import Report
 
 FORMAT_VERSION = "1.0"
@@ -31,14 +31,15 @@ def report_info(result: ReportResult) -> dict[str, Any]:
 
 def result_dict(result: ReportResult, rules: dict, lang: str) -> dict[str, Any]:
     findings = []
-    for f in result.findings:
+    for shown in present(result, rules, lang):  # the order every output lists findings in
+        f = shown.finding
         cls = rules.get(f.code)
         findings.append({
             "code": f.code,
             "name": getattr(cls, "name", None),
             "severity": f.severity.value,
-            "message": render_message(f, rules, lang, result.document),
-            "place": place(f, result.document, lang),
+            "message": shown.message,
+            "place": shown.place,
             "pointers": list(f.pointers),
             "source": [result.source_map[p] for p in f.pointers if p in result.source_map],
             "expected": _plain(f.expected),

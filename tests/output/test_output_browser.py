@@ -11,7 +11,7 @@ import pytest
 
 from checker.testing.browser import dump_dom, find_chromium, print_pdf, screenshot
 from tests.conftest import EXAMPLES
-from tests.output.support import Dom
+from tests.output.support import PINNED, Dom
 
 pytestmark = pytest.mark.skipif(
     find_chromium() is None,
@@ -25,7 +25,8 @@ def page(tmp_path_factory) -> Path:
     from checker.cli import main
 
     path = tmp_path_factory.mktemp("review") / "review.html"
-    result = CliRunner().invoke(main, [str(EXAMPLES / "yangquan-2023.json"), "--format", "html", "-o", str(path)])
+    result = CliRunner().invoke(main, [str(EXAMPLES / "yangquan-2023.json"), "--format", "html", "-o", str(path),
+                                         "--select", ",".join(PINNED)])
     assert result.exit_code == 0, result.output
     return path
 

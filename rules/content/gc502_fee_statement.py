@@ -1,0 +1,60 @@
+"""GC502 fee-statement."""
+
+from __future__ import annotations
+
+import re
+
+from checker.findings import Severity
+from checker.rule import Rule
+from rules.content.common import all_prose, section_place, section_pointer, sentences_matching
+
+FEE_SENTENCE = re.compile(r"信息处理费|(收取|收费|费用|缴费|计费)[^。；]{0,20}(信息公开|申请)|(信息公开|依申请)[^。；]{0,20}(收取|收费|费用)")
+# 行政事业性收费 (T2's administrative fees) is another matter: its sentences do not state the fee.
+ADMIN_FEES = re.compile(r"行政事业性收费")
+
+
+def fee_sentences(text: str) -> list[str]:
+    return [s for s in sentences_matching(text, FEE_SENTENCE) if "信息处理费" in s or not ADMIN_FEES.search(s)]
+
+
+class FeeStatement(Rule):
+    """第六部分须说明信息处理费的收取情况（收取了多少，或未收取）。
+
+    检查什么
+    第六部分「其他需要报告的事项」中有一句说明本年度依《政府信息公开信息处理费管理办法》收取信息处理费的
+    情况：收取的金额或件数，或「未收取信息处理费」。写在其他部分也算说明了；只写「行政事业性收费」的
+    句子不算（那是表二的各类行政收费，不是信息处理费）。报告年度早于 2021 年（管理办法施行前）不检查。
+
+    为什么
+    国办函〔2020〕109号要求行政机关在年度报告中说明信息处理费的收取情况；年度报告格式第六部分也列明此项。
+
+    依据
+    《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号 第六部分。
+
+    错误示例
+    第六部分只写「无其他需要报告的事项」。
+
+    正确示例
+    「本年度未收取政府信息公开信息处理费。」或「本年度共向3件申请收取信息处理费，计600元。」
+    """
+
+    code = "GC502"
+    name = "fee-statement"
+    title_zh = "说明信息处理费收取情况"
+    title_en = "The report states the information-processing fees charged"
+    clause = "国办函〔2020〕109号；国办公开办函〔2021〕30号 第六部分"
+    severity = Severity.WARNING
+    messages = {
+        "missing": ("{section}没有说明信息处理费的收取情况（收取了多少，或「本年度未收取信息处理费」）",
+                    "{section} does not state the information-processing fees charged (how much, or that none were)"),
+    }
+
+    def check(self, ctx):
+        report = ctx.report
+        if report.year is not None and report.year < 2021:
+            yield self.not_applicable("信息处理费管理办法自2021年起施行，本报告年度早于2021年",
+                                      "the fee measures apply from 2021; this report is for an earlier year")
+            return
+        if fee_sentences(report.section_text(6)) or fee_sentences(all_prose(report)):
+            return
+        yield self.finding("missing", section_pointer(report, 6), section=section_place(6))

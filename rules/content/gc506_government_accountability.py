@@ -1,0 +1,58 @@
+"""GC506 government-accountability."""
+
+from __future__ import annotations
+
+import re
+
+from checker import labels
+from checker.findings import Severity, Text
+from checker.rule import Rule
+from rules.content.common import all_prose
+
+PARTS = (
+    (Text("工作考核", "performance assessment"), re.compile(r"考核|考评|绩效")),
+    (Text("社会评议", "public appraisal"), re.compile(r"评议|群众评价|社会评价|满意度")),
+    (Text("责任追究", "accountability"), re.compile(r"责任追究|追责|问责|追究")),
+)
+
+
+class GovernmentAccountability(Rule):
+    """人民政府的报告须说明政府信息公开工作考核、社会评议和责任追究结果。
+
+    检查什么
+    人民政府（省、市、县、乡镇人民政府和街道办事处）的报告全文是否说到工作考核（「考核」「考评」）、
+    社会评议（「评议」「满意度」）和责任追究（「责任追究」「问责」「追责」）的结果；缺少的每一项列出。
+    没有发生责任追究也应写明（「未发生责任追究情况」）。政府部门不检查。
+
+    为什么
+    《条例》第五十条规定人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况。
+
+    依据
+    《中华人民共和国政府信息公开条例》第五十条。
+
+    错误示例
+    县政府报告写了政务公开考核，但没有社会评议和责任追究的任何说明。
+
+    正确示例
+    「将政务公开纳入年度绩效考核，开展社会评议1次，本年度未发生因政务公开工作被责任追究的情况。」
+    """
+
+    code = "GC506"
+    name = "government-accountability"
+    title_zh = "政府报告说明考核、社会评议和责任追究结果"
+    title_en = "A government's report covers assessment, public appraisal and accountability"
+    clause = "《条例》第五十条"
+    severity = Severity.WARNING
+    templates = frozenset({"2021", "2019", "legacy"})
+    organ_kinds = labels.GOVERNMENT_KINDS
+    messages = {
+        "missing": ("报告没有说明政府信息公开工作的{missing}结果（人民政府的年度报告应包括工作考核、社会评议和责任追究结果）",
+                    "the report does not state the results of {missing} (a government's report must cover assessment, "
+                    "public appraisal and accountability)"),
+    }
+
+    def check(self, ctx):
+        text = all_prose(ctx.report)
+        missing = [name for name, pattern in PARTS if not pattern.search(text)]
+        if missing:
+            yield self.finding("missing", "/sections", place=Text("正文", "text"), missing=missing)

@@ -1,0 +1,138 @@
+"""GC703 text-reuse."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from checker import labels
+from checker.findings import Severity, Text
+from checker.model import Report
+from checker.rule import Option, Rule
+from checker.textnum import split_sentences
+
+# Sentences every report may share word for word: the standard opening, the statistical period,
+# the contact line.  They are removed before measuring.
+_BOILERPLATE = re.compile(
+    r"(本|此)(年度)?报告[^。]{0,12}(根据|依据|按照)[^。]{0,80}(编制|制作|编写)"
+    r"|统计期限|统计期间|统计时限|所列数据"
+    r"|如对本?(年度)?报告有(任何)?疑问|联系电话|联系地址|邮政编码|电子邮箱|本报告的电子版"
+)
+# A sub-heading line: 「（一）主动公开方面。」「一是……」 labels of the template carry no content.
+_SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*([^。，,；;：:]{0,24}[。.：:])?")
+_KEEP = re.compile(r"[\w]")
+
+
+def normalise(text: str, year: int | None) -> str:
+    """The text reduced to what copying shows: boilerplate sentences and sub-heading labels removed,
+    the report's own year read as 「Ｙ」 and the year before as 「Ｐ」 (so 「2023年」 this year and
+    「2022年」 last year compare equal), every other number as 「#」, punctuation and spaces dropped."""
+    kept = []
+    for line in text.splitlines():
+        line = _SUBHEADING.sub("", line)
+        kept.extend(s.text for s in split_sentences(line) if not _BOILERPLATE.search(s.text))
+    out = unicodedata.normalize("NFKC", "".join(kept))
+    if year:
+        out = out.replace(str(year), "Ｙ").replace(str(year - 1), "Ｐ")
+    out = re.sub(r"\d+(\.\d+)?", "#", out)
+    return "".join(ch for ch in out if ch == "#" or (_KEEP.match(ch) and ch != "_"))
+
+
+def shingles(text: str, n: int) -> set[str]:
+    if len(text) < n:
+        return {text} if text else set()
+    return {text[i:i + n] for i in range(len(text) - n + 1)}
+
+
+def _prose_sections(report: Report) -> list[tuple[int, str, str]]:
+    """(canonical number, pointer, text) of every matched section that has prose."""
+    return [(s.number, s.pointer, s.text) for s in report.sections if s.number and s.text.strip()]
+
+
+class TextReuse(Rule):
+    """正文与上一年度报告大段雷同。
+
+    检查什么
+    与上一年度报告（``--previous``）比较，计算本年度报告正文中重复上年内容的比例，分部分列出并给出全文比例；
+    全文比例或任一有一定篇幅（默认不少于 100 字）的部分达到阈值（默认 50%，``threshold``）时给出警告。
+
+    方法：逐部分取正文（不含标题和前言），先删去所有报告都可以相同的套话——标准开头「本报告根据……编制」、
+    统计期限、联系方式等句子，以及「（一）主动公开方面」之类的小标题；把本报告年度写作「Ｙ」、前一年写作
+    「Ｐ」（上年报告按它自己的年度同样处理，使「2023年」与「2022年」不掩盖照抄），其他数字一律写作「#」
+    （只改数字也算雷同），去掉标点和空格。然后取连续 ``ngram``（默认 8）个字为一个片段，
+    本部分的片段中出现在上年报告任一部分的比例即重复比例；全文比例按片段数加权。
+
+    为什么
+    年度报告格式把「内容雷同」列为追责情形；一些地方考核规定报告与上年重复超过 50% 的扣分。
+    照抄上年的问题和措施，说明报告没有如实反映本年度工作。
+
+    依据
+    国办公开办函〔2021〕30号：出现不按时发布、发布内容不准确不全面或者内容雷同、敷衍塞责等问题并造成
+    不良后果的，依据《条例》第四十七条追究责任；各地政务公开考核细则。
+
+    错误示例
+    第五部分「存在的主要问题及改进情况」与上年报告一字不差，只把「2022年」改成「2023年」。
+
+    正确示例
+    写本年度实际发现的问题和采取的措施；上年问题的整改情况用新的文字说明结果。
+    """
+
+    code = "GC703"
+    name = "text-reuse"
+    title_zh = "正文与上年报告雷同"
+    title_en = "Text repeated from last year's report"
+    clause = "国办公开办函〔2021〕30号（内容雷同）"
+    severity = Severity.WARNING
+    templates = frozenset({"2021", "2019", "legacy"})
+    needs_previous = True
+    options = {
+        "threshold": Option(0.5, "重复比例达到该值（0–1；大于 1 的值按百分数读，如 50）给出警告", (int, float)),
+        "ngram": Option(8, "片段长度（字数）", int),
+        "min_chars": Option(100, "部分正文（规范化后）少于这么多字时只列出比例，不单独触发警告", int),
+    }
+    messages = {
+        "reuse": ("正文与上一年度报告重复 {overall}%（阈值 {threshold}%）；各部分：{sections}",
+                  "{overall}% of the text repeats last year's report (threshold {threshold}%); by section: {sections}"),
+    }
+
+    def check(self, ctx):
+        n = max(2, int(self.config["ngram"]))
+        threshold = float(self.config["threshold"])
+        if threshold > 1:  # 「50」 meant as a percentage
+            threshold /= 100
+        current, previous = ctx.report, ctx.previous
+        prev_shingles: set[str] = set()
+        for _, _, text in _prose_sections(previous):
+            prev_shingles |= shingles(normalise(text, previous.year), n)
+        mine = _prose_sections(current)
+        if not mine:
+            yield self.not_applicable("本报告各部分没有正文", "this report has no prose")
+            return
+        if not prev_shingles:
+            yield self.insufficient("上一年度报告没有可比较的正文", "last year's report has no prose to compare", "/sections")
+            return
+        rows, hit_total, all_total, over = [], 0, 0, []
+        for number, pointer, text in mine:
+            norm = normalise(text, current.year)
+            sh = shingles(norm, n)
+            if not sh:
+                continue
+            hit = len(sh & prev_shingles)
+            hit_total, all_total = hit_total + hit, all_total + len(sh)
+            share = hit / len(sh)
+            rows.append((number, share))
+            if share >= threshold and len(norm) >= self.config["min_chars"]:
+                over.append(pointer)
+        if not all_total:
+            return
+        overall = hit_total / all_total
+        if overall >= threshold or over:
+            zh = "；".join(f"第{labels.SECTIONS[k - 1].numeral}部分 {_pct(s)}%" for k, s in rows)
+            en = "; ".join(f"section {k} {_pct(s)}%" for k, s in rows)
+            yield self.finding("reuse", *(over or [p for _, p, _ in mine]), place=Text("正文", "text"),
+                               overall=_pct(overall), threshold=_pct(threshold), sections=Text(zh, en),
+                               actual=round(overall, 3), expected=threshold)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}"

@@ -1,0 +1,49 @@
+"""GC402 text-result-counts."""
+
+from __future__ import annotations
+
+from checker.findings import Severity
+from checker.rule import Option, Rule
+from rules.text.claims import compare_claims, read_claims
+from rules.text.gc401_text_application_counts import MISMATCH
+
+
+class TextResultCounts(Rule):
+    """正文所述办理结果（予以公开、部分公开、不予公开……）须与表三一致。
+
+    检查什么
+    正文中「予以公开N件」「部分公开N件」与表三总计列（一）（二）核对；点到类别名称的
+    「不予公开N件」「无法提供N件」「不予处理N件」「其他处理N件」与该类各项之和核对；点到具体情形的
+    （「属于国家秘密1件」「本机关不掌握相关政府信息44件」「重复申请2件」……）与该行核对。
+    句子须是关于政府信息公开申请的（以「其中」开头的句子沿用上一句的主题）。按申请人或渠道分项的
+    「其中」（「其中自然人予以公开…」「其中网上申请…」）、约数、其他年度、「累计」、下级单位、
+    提到「备案」「撤回」的句子、「同意公开答复」都不核对。每条发现引用原句。
+    「全市」「全县」「各级各部门」等说全地区的数字默认也核对（政府报告的表格通常汇总全地区）；
+    表格只统计本机关的，可把 ``compare_regional`` 设为 false。
+
+    为什么
+    办理结果是表三的主体；正文复述的数字与表格不符，说明其中之一有误。
+
+    依据
+    《中华人民共和国政府信息公开条例》第五十条；年度报告格式 表三（R9）。
+
+    错误示例
+    表三：（一）予以公开 20，（三）不予公开各项合计 3；正文写「其中予以公开22件，不予公开3件」。
+
+    正确示例
+    正文写「其中予以公开20件，部分公开13件，不予公开3件」，与表三一致。
+    """
+
+    code = "GC402"
+    name = "text-result-counts"
+    title_zh = "正文办理结果数与表三一致"
+    title_en = "Result counts in the text match Table 3"
+    clause = "《条例》第五十条；年度报告格式 表三（R9）"
+    severity = Severity.WARNING
+    options = {"compare_regional": Option(True, "「全市」「全县」「各级各部门」等全地区数字也与表格核对（表格只统计本机关的，设为 false）",
+                                          bool)}
+    messages = {"mismatch": MISMATCH}
+
+    def check(self, ctx):
+        claims = [c for c in read_claims(ctx.report) if c.quantity.startswith(("t3.row.", "t3.group."))]
+        yield from compare_claims(self, ctx.report, claims, regional=self.config["compare_regional"])

@@ -1,0 +1,44 @@
+"""GC403 text-review-litigation."""
+
+from __future__ import annotations
+
+from checker.findings import Severity
+from checker.rule import Rule
+from rules.text.claims import compare_claims, read_claims
+from rules.text.gc401_text_application_counts import MISMATCH
+
+
+class TextReviewLitigation(Rule):
+    """正文所述行政复议、行政诉讼件数须与表四一致。
+
+    检查什么
+    正文中因政府信息公开被申请行政复议、提起行政诉讼的件数（「被申请行政复议2件」「提起行政诉讼1件」
+    「复议后起诉」「直接起诉」，以及紧随其后的「其中维持1件」「尚未审结1件」）与表四核对：
+    行政复议对应行政复议「总计」，行政诉讼对应两个诉讼栏目之和。「未发生因政府信息公开引起的行政复议、
+    行政诉讼」视为 0。句子须在第四部分，或提到信息公开／政务公开；本机关作为复议机关办理的案件
+    （「复议机关」「受理行政复议申请」）、其他年度、累计数、「纠错」「败诉」等分项的否定句不核对。
+
+    为什么
+    行政复议、行政诉讼是《条例》第五十条规定的报告内容；正文说「未发生」而表四有数字，属于明显矛盾。
+
+    依据
+    《中华人民共和国政府信息公开条例》第五十条；年度报告格式 表四（R9）。
+
+    错误示例
+    表四行政复议总计 2；第四部分写「本年度未发生因政府信息公开工作被申请行政复议的情况」。
+
+    正确示例
+    写「本年度因政府信息公开工作被申请行政复议2件，其中维持1件，尚未审结1件」。
+    """
+
+    code = "GC403"
+    name = "text-review-litigation"
+    title_zh = "正文行政复议、行政诉讼数与表四一致"
+    title_en = "Reconsideration and litigation counts in the text match Table 4"
+    clause = "《条例》第五十条；年度报告格式 表四（R9）"
+    severity = Severity.WARNING
+    messages = {"mismatch": MISMATCH}
+
+    def check(self, ctx):
+        claims = [c for c in read_claims(ctx.report) if c.quantity.startswith("t4.")]
+        yield from compare_claims(self, ctx.report, claims)

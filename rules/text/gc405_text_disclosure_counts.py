@@ -1,0 +1,43 @@
+"""GC405 text-disclosure-counts."""
+
+from __future__ import annotations
+
+from checker.findings import Severity
+from checker.rule import Rule
+from rules.text.claims import compare_claims, read_claims
+from rules.text.gc401_text_application_counts import MISMATCH
+
+
+class TextDisclosureCounts(Rule):
+    """正文所述规章、行政规范性文件件数须与表二一致。
+
+    检查什么
+    正文中关于规章、（行政）规范性文件的「制发／印发／出台N件」「废止N件」「现行有效N件」（2019年模板：
+    「新制作」「新公开」「对外公开总数」）与表二第二十条第（一）项对应单元格核对。文件类别取句中离数字
+    最近的「规章」或「规范性文件」；同一分句同时说「规章和规范性文件」的不核对。涉及备案、审查、清理、
+    公报刊登、解读、草案、部门规范性文件的句子，「其中」之后的分项，约数与其他年度都不核对。
+
+    为什么
+    表二是主动公开情况的统计；正文复述与表格不符，说明其中之一有误。
+
+    依据
+    《中华人民共和国政府信息公开条例》第二十条、第五十条；年度报告格式 表二（R9）。
+
+    错误示例
+    表二行政规范性文件现行有效 38；正文写「现行有效行政规范性文件40件」。
+
+    正确示例
+    正文写「本年制发行政规范性文件18件，废止12件，现行有效38件」，与表二一致。
+    """
+
+    code = "GC405"
+    name = "text-disclosure-counts"
+    title_zh = "正文规章、规范性文件数与表二一致"
+    title_en = "Rule and normative-document counts in the text match Table 2"
+    clause = "《条例》第二十条、第五十条；年度报告格式 表二（R9）"
+    severity = Severity.WARNING
+    messages = {"mismatch": MISMATCH}
+
+    def check(self, ctx):
+        claims = [c for c in read_claims(ctx.report) if c.quantity.startswith("t2.")]
+        yield from compare_claims(self, ctx.report, claims)
