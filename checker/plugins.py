@@ -58,6 +58,7 @@ class PluginHost:
         for name in BUILTINS:
             self.pm.register(importlib.import_module(name), name=name)
             self.plugins.append(PluginInfo(name, __version__, "builtin"))
+            self._versions[name] = (name, __version__)
         if self.autoload and not os.environ.get(ENV_DISABLE_AUTOLOAD):
             self._load_entry_points()
         for path in self.paths:
