@@ -82,6 +82,8 @@ class PluginHost:
     def _add(self, plugin: Any, key: str, name: str, version: str, source: str) -> bool:
         """Register one plugin; an incompatible one (a hook this gov-check does not know, a wrong
         signature) is recorded as a problem and left out."""
+        if self.pm.is_registered(plugin):  # the same module twice (installed and --plugin): once is enough
+            return True
         try:
             self.pm.register(plugin, name=key)
         except Exception as exc:  # pluggy's PluginValidationError, ValueError for a duplicate
@@ -137,10 +139,13 @@ class PluginHost:
     def _collect(self, hook: str) -> list[tuple[str, Any]]:
         """Each implementation's result with the plugin's name; a hook that raises is a problem."""
         out = []
+        trace = os.environ.get(ENV_TRACE)
         for impl in reversed(getattr(self.pm.hook, hook).get_hookimpls()):
             name = self.pm.get_name(impl.plugin) or "?"
             try:
                 out.append((name, impl.function()))
+                if trace:  # these calls bypass pluggy's caller (to isolate plugins), so trace here
+                    sys.stderr.write(f"[gov_check] {hook} [{name}] -> {_summary(out[-1][1])}\n")
             except Exception as exc:
                 plugin, version = self.info(name)
                 self.problems.append(PluginProblem(plugin, version, f"{hook}: {type(exc).__name__}: {exc}"))
@@ -219,6 +224,8 @@ def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
         return None
     module_name = "gov_check_local_" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10] + "_" + \
         "".join(c if c.isalnum() else "_" for c in name)
+    if path.is_dir() and name.isidentifier():
+        return _import_package(path, problems)
     try:
         if path.is_dir():
             spec = importlib.util.spec_from_file_location(module_name, path / "__init__.py",
@@ -236,3 +243,37 @@ def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
         problems.append(PluginProblem(str(path), "local", f"{type(exc).__name__}: {exc}"))
         return None
     return module
+
+
+def _import_package(path: Any, problems: list[PluginProblem]) -> Any:
+    """Import a package folder under its own name (so its absolute imports of itself work), with
+    its parent folder appended to sys.path; refuse when another package of that name is loaded."""
+    import importlib
+
+    name, parent = path.name, str(path.resolve().parent)
+    loaded = sys.modules.get(name)
+    if loaded is not None:
+        where = getattr(loaded, "__file__", "") or ""
+        if not where.startswith(str(path.resolve())):
+            problems.append(PluginProblem(str(path), "local", f"已有同名模块 {name}（{where}），未加载此文件夹"))
+            return None
+        return loaded
+    if parent not in sys.path:
+        sys.path.append(parent)
+    try:
+        module = importlib.import_module(name)
+    except Exception as exc:  # a broken local plugin must not stop the check
+        problems.append(PluginProblem(str(path), "local", f"{type(exc).__name__}: {exc}"))
+        return None
+    if not (getattr(module, "__file__", "") or "").startswith(str(path.resolve())):
+        problems.append(PluginProblem(str(path), "local", f"导入的 {name} 来自 {module.__file__}，不是此文件夹"))
+        return None
+    return module
+
+
+def _summary(result: Any) -> str:
+    if isinstance(result, dict):
+        return "{" + ", ".join(map(str, result)) + "}"
+    if isinstance(result, (list, tuple)):
+        return f"{len(result)} item(s)"
+    return repr(result)[:80]
