@@ -205,17 +205,19 @@ fail_on = "error"
 # 输出语言：zh 或 en。
 # lang = "zh"
 
-# 机关类别：覆盖报告中写明的或按名称推断的类别（对全部报告）……
+# 机关类别：覆盖报告中写明的或按名称推断的类别（对全部报告）；按机关名称指定见文件末尾 [organ_kinds]。
 # organ_kind = "department"
-# ……或按机关名称（可用通配符 *）指定。
-# [organ_kinds]
-# "*街道办事处" = "subdistrict_office"
 
 # 不能安装软件包的单位：直接加载本地插件文件或文件夹（路径相对于本文件）。
 # plugins = ["local_rules.py"]
 
 # 豁免清单（TOML，见 docs/plugins.md「豁免」）。
 # waivers = "waivers.toml"
+
+# 以下是表（TOML 中表必须写在普通键之后）。
+# 按机关名称（可用通配符 *）指定机关类别。
+# [organ_kinds]
+# "*街道办事处" = "subdistrict_office"
 
 # 每条规则的严重程度（error、warning、info）和选项（`gov-check explain CODE` 列出规则的选项）。
 # [rules.GC011]
