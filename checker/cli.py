@@ -271,9 +271,6 @@ def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: s
     host = _host(plugin_paths, config_path)
     engine = Engine(host)
     profiles = engine.profiles
-    owners = {}
-    for key in host.pm.list_name_plugin():
-        owners[key[0]] = key[1]
     rows = []
     for key, plugin in host.pm.list_name_plugin():
         name, version = host.info(key)
