@@ -250,9 +250,9 @@ def explain(code: str, lang: str, plugin_paths: tuple[str, ...] = ()) -> None:
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["report", "result"]), default="report")
+@click.argument("name", type=click.Choice(["report", "result", "config"]), default="report")
 def schema(name: str) -> None:
-    """输出 JSON Schema：report（报告文档，默认）或 result（JSON 输出）。"""
+    """输出 JSON Schema：report（报告文档，默认）、result（JSON 输出）或 config（gov-check.toml）。"""
     from importlib import resources
 
     click.echo(resources.files("schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8"), nl=False)

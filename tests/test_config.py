@@ -154,3 +154,11 @@ def test_every_commented_setting_of_the_starter_is_valid(tmp_path):
     cfg = load_config(path)
     assert cfg.select == ("GC2", "GC3") and cfg.organ_kind == "department" and cfg.severities["GC011"] == "error"
     assert isinstance(cfg, Config)
+
+
+def test_config_schema_is_printed_and_is_valid_json_schema(gov_check):
+    from jsonschema import Draft202012Validator
+
+    result = gov_check("schema", "config")
+    assert result.exit_code == 0
+    Draft202012Validator.check_schema(json.loads(result.stdout))

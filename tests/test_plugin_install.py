@@ -107,3 +107,19 @@ def test_install_fire_break_uninstall(venv, clean_doc):
     after = rule_codes(py)
     assert after == before
     assert gov_check(py, report).returncode == 1  # GC302 only, no plugin problems
+
+
+@pytest.mark.slow  # about 10 s: one pip build and the skeleton's own tests
+def test_new_plugin_skeleton_installs_and_passes_its_tests(venv):
+    root, py = venv
+    made = gov_check(py, "new-plugin", "hunan", "--dir", root)
+    assert made.returncode == 0, made.stderr
+    pip(py, "install", "--no-deps", "--no-build-isolation", str(root / "gov-check-hunan"))
+    try:
+        assert "HU801" in rule_codes(py)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GOV_CHECK_") and k != "PYTHONPATH"}
+        proc = subprocess.run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=root / "gov-check-hunan",
+                              capture_output=True, text=True, env=env)
+        assert proc.returncode == 0 and "4 passed" in proc.stdout, proc.stdout + proc.stderr
+    finally:
+        pip(py, "uninstall", "-y", "gov-check-hunan")
