@@ -210,7 +210,27 @@ class PluginHost:
         return others + builtin
 
     def adjust_severity(self, finding: Any, rule: Any, report: Any) -> Any:
-        return self.pm.hook.gov_check_adjust_severity(finding=finding, rule=rule, report=report)
+        """The first non-None adjustment, in pluggy's call order; an implementation that raises is a
+        plugin problem (reported once) and is skipped, so one plugin cannot end the run."""
+        for impl in reversed(self.pm.hook.gov_check_adjust_severity.get_hookimpls()):
+            key = self.pm.get_name(impl.plugin) or "?"
+            if key in self._failed_adjusters:
+                continue
+            try:
+                result = impl.function(finding=finding, rule=rule, report=report)
+            except Exception as exc:
+                self._failed_adjusters.add(key)
+                self._problem(key, f"gov_check_adjust_severity: {type(exc).__name__}: {exc}")
+                continue
+            if os.environ.get(ENV_TRACE):
+                sys.stderr.write(f"[gov_check] gov_check_adjust_severity [{key}] {finding.code} -> {result!r}\n")
+            if result is not None:
+                return result
+        return None
+
+    @cached_property
+    def _failed_adjusters(self) -> set[str]:
+        return set()
 
 
 def _import_local(path: Any, problems: list[PluginProblem]) -> Any:

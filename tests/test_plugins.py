@@ -189,3 +189,19 @@ def _env(path: Path) -> dict:
     env["PYTHONPATH"] = os.pathsep.join([str(path), str(ROOT)])
     env[ENV_DISABLE_AUTOLOAD] = "1"  # only the plugin under test, whatever else is installed
     return env
+
+
+def test_a_raising_severity_adjuster_is_a_problem_not_a_crash(tmp_path, clean_doc):
+    from checker.config import Config
+    from checker.engine import Engine
+
+    (tmp_path / "adj.py").write_text(
+        "from checker import hookimpl\n@hookimpl\ndef gov_check_adjust_severity(finding, rule, report):\n"
+        "    raise KeyError('organ')\n", encoding="utf-8")
+    host = PluginHost(autoload=False, paths=(str(tmp_path / "adj.py"),))
+    clean_doc["tables"]["t4"]["review"]["total"] = 3
+    clean_doc["tables"]["t4"]["litigation_direct"]["total"] = 3
+    result = Engine(host, Config(select=("GC302",))).check(clean_doc)
+    assert [f.code for f in result.findings] == ["GC302", "GC302"]
+    (problem,) = host.problems
+    assert "gov_check_adjust_severity: KeyError" in problem.error
