@@ -42,8 +42,11 @@ def main() -> None:
     gov-check rules              列出全部规则
     gov-check explain GC204      查看一条规则的说明
     gov-check schema [report]    输出报告文档的 JSON Schema
+    gov-check plugins            列出插件、版本及其规则和钩子
+    gov-check init               写入带注释的起步配置 gov-check.toml
+    gov-check new-plugin NAME    生成省级插件软件包的骨架
 
-    退出码：0 未发现达到失败级别的问题；1 发现问题；2 无法检查（文件无法读取、格式错误、选项错误）。
+    退出码：0 未发现达到失败级别的问题；1 发现问题；2 无法检查（文件无法读取、格式错误、选项或配置错误）或有插件未能加载。
     """
 
 
@@ -106,6 +109,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         fail(str(exc))
     for problem in engine.host.problems:
         click.echo(f"gov-check: {problem}", err=True)
+    told = len(engine.host.problems)
     formats = engine.host.formats
     if fmt not in formats:
         fail(f"未知的输出格式「{fmt}」；可用：{', '.join(formats)}")
@@ -142,6 +146,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     for r in results:
         if r.load_error:
             click.echo(f"gov-check: {r.load_error}", err=True)
+    for problem in engine.host.problems[told:]:  # found while rules, profiles and formats were resolved
+        click.echo(f"gov-check: {problem}", err=True)
     if any(r.load_error for r in results) or engine.host.problems:
         sys.exit(EXIT_ERROR)
     if fail_on != "never":

@@ -137,10 +137,12 @@ class PluginHost:
         return sorted(code for code, owner in self.rule_owners.items() if owner == key)
 
     def _collect(self, hook: str) -> list[tuple[str, Any]]:
-        """Each implementation's result with the plugin's name; a hook that raises is a problem."""
+        """Each implementation's result with the plugin's name, in registration order (built-ins
+        first, so a plugin can never take a built-in's rule code or format name); a hook that
+        raises is a problem."""
         out = []
         trace = os.environ.get(ENV_TRACE)
-        for impl in reversed(getattr(self.pm.hook, hook).get_hookimpls()):
+        for impl in getattr(self.pm.hook, hook).get_hookimpls():
             name = self.pm.get_name(impl.plugin) or "?"
             try:
                 out.append((name, impl.function()))

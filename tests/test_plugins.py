@@ -205,3 +205,10 @@ def test_a_raising_severity_adjuster_is_a_problem_not_a_crash(tmp_path, clean_do
     assert [f.code for f in result.findings] == ["GC302", "GC302"]
     (problem,) = host.problems
     assert "gov_check_adjust_severity: KeyError" in problem.error
+
+
+def test_problems_found_while_resolving_rules_are_named_too(gov_check, tmp_path, clean_doc):
+    (tmp_path / "dup.py").write_text(GOOD.replace("ZZ001", "GC204"), encoding="utf-8")  # a taken code
+    result = gov_check(write_json(tmp_path / "r.json", clean_doc), "--plugin", tmp_path / "dup.py")
+    assert result.exit_code == 2
+    assert "插件 dup local 未加载：rule code GC204 is already taken" in result.stderr
