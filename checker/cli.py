@@ -85,8 +85,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
           profile: str | None = None, plugin_paths: tuple[str, ...] = (), waivers_path: str | None = None,
           baseline_path: str | None = None, write_baseline_path: str | None = None) -> None:
     """检查一份或多份年度报告。"""
-    from checker.config import Config, ConfigError
-    from checker.engine import Engine
+    from checker.config import ConfigError
     from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
     from checker.output import RenderContext, write_atomic

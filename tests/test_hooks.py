@@ -8,8 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from checker import hookspecs
 from checker.config import Config
 from checker.engine import Engine

@@ -10,7 +10,6 @@ import sys
 import types
 from pathlib import Path
 
-import pytest
 
 from checker.plugins import ENV_DISABLE_AUTOLOAD, ENV_TRACE, PluginHost
 from tests.conftest import EXAMPLES, ROOT, write_json
