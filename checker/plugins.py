@@ -72,6 +72,10 @@ class PluginHost:
             name = ep.dist.name if ep.dist else ep.name
             if self.pm.has_plugin(ep.name):
                 continue
+            wrong = _unmet_requirement(getattr(ep.dist, "requires", None) or ())
+            if wrong:
+                self.problems.append(PluginProblem(name, version, f"不兼容：{wrong}"))
+                continue
             try:
                 plugin = ep.load()
             except Exception as exc:  # a broken plugin must not stop the check
@@ -299,3 +303,37 @@ def _summary(result: Any) -> str:
     if isinstance(result, (list, tuple)):
         return f"{len(result)} item(s)"
     return repr(result)[:80]
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    import re
+
+    return tuple(int(p) for p in re.findall(r"\d+", text.split("+")[0])[:4])
+
+
+def _unmet_requirement(requires: Any) -> str | None:
+    """What a plugin's own requirement on gov-check says this version lacks, or None.
+
+    Only the plain comparison operators are understood; anything fancier is left to pip.
+    """
+    import re
+
+    from checker import __version__
+
+    mine = _version_tuple(__version__)
+    for line in requires:
+        req = str(line).split(";")[0].strip()
+        m = re.match(r"^gov[-_.]check\s*(\[[^\]]*\])?\s*(\(?)(.*?)\)?$", req, flags=re.I)
+        if not m or not m.group(3):
+            continue
+        for spec in m.group(3).split(","):
+            sm = re.match(r"^\s*(~=|==|!=|>=|<=|>|<)\s*([\w.*+-]+)\s*$", spec)
+            if not sm or "*" in sm.group(2):
+                continue
+            op, want = sm.group(1), _version_tuple(sm.group(2))
+            n = max(len(mine), len(want))
+            a, b = mine + (0,) * (n - len(mine)), want + (0,) * (n - len(want))
+            ok = {"~=": a >= b, ">=": a >= b, ">": a > b, "<=": a <= b, "<": a < b, "==": a == b, "!=": a != b}[op]
+            if not ok:
+                return f"需要 gov-check{op}{sm.group(2)}，本版本为 {__version__}"
+    return None

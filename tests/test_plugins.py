@@ -211,3 +211,29 @@ def test_problems_found_while_resolving_rules_are_named_too(gov_check, tmp_path,
     result = gov_check(write_json(tmp_path / "r.json", clean_doc), "--plugin", tmp_path / "dup.py")
     assert result.exit_code == 2
     assert "插件 dup local 未加载：rule code GC204 is already taken" in result.stderr
+
+
+def test_a_plugin_requiring_another_gov_check_is_incompatible_and_not_loaded(monkeypatch):
+    from checker import __version__
+
+    loaded = []
+
+    class Dist:
+        name, version = "gov-check-future", "2.0"
+        requires = ["gov-check>=99.0", 'pytest; extra == "test"']
+
+    class EP:
+        name, group, dist = "future", "gov_check", Dist()
+
+        def load(self):
+            loaded.append(self)
+            return module("future", GOOD)
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group=None, **kw: [EP()])
+    host = PluginHost()
+    (problem,) = host.problems
+    assert (problem.name, problem.version) == ("gov-check-future", "2.0")
+    assert problem.error == f"不兼容：需要 gov-check>=99.0，本版本为 {__version__}"
+    assert loaded == [] and "ZZ001" not in host.rules
+    Dist.requires = ["gov-check>=0.1,<99", "gov_check (>=0.0.1)"]
+    assert not PluginHost().problems and loaded

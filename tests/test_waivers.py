@@ -44,6 +44,11 @@ def test_waived_finding_stays_marked_and_does_not_fail_the_check(gov_check, two_
     waived = {f["code"]: f["waived"] for f in report["findings"]}
     assert waived == {"GC302": "原表如此，已核实；批准：王五", "GC011": None}
     assert report["summary"]["waived"] == 1 and report["summary"]["error"] == 0
+    from jsonschema import Draft202012Validator
+
+    from checker.schema import load_schema
+
+    Draft202012Validator(load_schema("result")).validate(json.loads(result.stdout))
     text = gov_check(two_problems, "--waivers", w, "--verbose")
     assert "已豁免" in text.stdout and "原表如此" in text.stdout
 
