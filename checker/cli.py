@@ -125,7 +125,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
             previous_doc = load(previous, engine.host.loaders, options).document
         except LoadError as exc:
             fail(f"上一年度报告：{exc}")
-    results = check_files(engine, reports, options, previous_doc)
+    results = engine.finish(check_files(engine, reports, options, previous_doc))
     try:
         _baseline(results, baseline_path, write_baseline_path)
     except ConfigError as exc:

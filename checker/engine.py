@@ -114,7 +114,9 @@ class Engine:
                     f = _replace(f, severity=adjusted)
                 findings.append(f)
         if self.waivers:
-            findings, outcomes = self._waive(findings, outcomes, file)
+            from checker.waivers import apply_waivers
+
+            findings = apply_waivers(findings, self.waivers, file, self.today)
         return ReportResult(file=file, document=document, findings=findings, outcomes=outcomes,
                             source_map=source_map or {}, format=fmt)
 
@@ -128,18 +130,19 @@ class Engine:
             return document
         return {**document, "metadata": {**meta, "organ_kind": kind}}
 
-    def _waive(self, findings: list[Finding], outcomes: list[RuleOutcome],
-               file: str) -> tuple[list[Finding], list[RuleOutcome]]:
-        """Mark waived findings; stale waivers are GC901 findings (engine-made, like GC900)."""
-        from checker.waivers import STALE_CODE, apply_waivers
+    def finish(self, results: list[ReportResult]) -> list[ReportResult]:
+        """What is judged once the run's reports are all checked: stale waivers (GC901, made by
+        the engine like GC900), each listed with the first report its waiver applies to."""
+        from checker.waivers import STALE_CODE, stale_waivers
 
-        stale_rule = next((r for r in self.rules if r.code == STALE_CODE), None)
-        severity = stale_rule.effective_severity if stale_rule else Severity.WARNING
-        findings, stale = apply_waivers(findings, self.waivers, file, self.today, severity)
-        if stale and stale_rule is not None:
-            findings += stale
-            outcomes = [RuleOutcome(o.code, Outcome.FAIL, o.reasons) if o.code == STALE_CODE else o for o in outcomes]
-        return findings, outcomes
+        rule = next((r for r in self.rules if r.code == STALE_CODE), None)
+        if not self.waivers or rule is None:
+            return results
+        for result, finding in stale_waivers(self.waivers, results, self.today, rule.effective_severity):
+            result.findings.append(finding)
+            result.outcomes = [RuleOutcome(o.code, Outcome.FAIL, o.reasons) if o.code == STALE_CODE else o
+                               for o in result.outcomes]
+        return results
 
     def _run(self, rule: Rule, ctx: Context) -> tuple[RuleOutcome, list[Finding]]:
         start = time.perf_counter()

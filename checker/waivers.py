@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from checker.config import ConfigError, read_toml
-from checker.findings import Finding, Severity
+from checker.findings import Finding, ReportResult, Severity
 
 STALE_CODE = "GC901"
 _KEYS = {"rule", "place", "reason", "approved_by", "until", "report"}
@@ -106,25 +106,35 @@ def parse_waivers(data: Any, path: str = "waivers") -> list[Waiver]:
     return out
 
 
-def apply_waivers(findings: Iterable[Finding], waivers: Iterable[Waiver], report_file: str, today: dt.date,
-                  severity: Severity = Severity.WARNING) -> tuple[list[Finding], list[Finding]]:
-    """Mark the findings a live waiver covers (``waived`` = its reason) and return them with the
-    GC901 findings for this report's waivers that are expired or matched nothing."""
-    mine = [w for w in waivers if w.applies_to(report_file)]
-    used: set[Waiver] = set()
+def apply_waivers(findings: Iterable[Finding], waivers: Iterable[Waiver], report_file: str,
+                  today: dt.date) -> list[Finding]:
+    """The findings with those a live waiver covers marked (``waived`` = its reason and approver);
+    the first matching waiver wins.  A pure function of one report, so reports may be checked in
+    any order or in parallel."""
+    mine = [w for w in waivers if w.applies_to(report_file) and not w.expired(today)]
     out = []
     for f in findings:
-        hit = next((w for w in mine if not w.expired(today) and w.matches(f)), None)
+        hit = next((w for w in mine if w.matches(f)), None)
         if hit is not None and not f.waived:
-            used.add(hit)
             who = f"；批准：{hit.approved_by}" if hit.approved_by else ""
             f = replace(f, waived=hit.reason + who)
         out.append(f)
-    stale = []
-    for w in mine:
+    return out
+
+
+def stale_waivers(waivers: Iterable[Waiver], results: list[ReportResult], today: dt.date,
+                  severity: Severity = Severity.WARNING) -> list[tuple[ReportResult, Finding]]:
+    """GC901, judged once per run: each waiver that has expired, or that matches no finding in any
+    report it applies to, with the first such report (where its finding is listed).  A waiver
+    that applies to none of the reports checked is not judged: the run did not include them."""
+    out = []
+    for w in waivers:
+        applicable = [r for r in results if r.load_error is None and w.applies_to(r.file)]
+        if not applicable:
+            continue
         args: dict[str, Any] = {"waiver": w.label, "rule": w.rule, "target": w.place or "/", "until": str(w.until)}
         if w.expired(today):
-            stale.append(Finding(STALE_CODE, severity, "expired", (), args))
-        elif w not in used:
-            stale.append(Finding(STALE_CODE, severity, "unused", (), args))
-    return out, stale
+            out.append((applicable[0], Finding(STALE_CODE, severity, "expired", (), args)))
+        elif not any(w.matches(f) for r in applicable for f in r.findings):
+            out.append((applicable[0], Finding(STALE_CODE, severity, "unused", (), args)))
+    return out

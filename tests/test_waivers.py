@@ -9,9 +9,9 @@ import json
 import pytest
 
 from checker.config import ConfigError
-from checker.findings import Finding, Severity
-from checker.waivers import Waiver, apply_waivers, load_waivers
-from tests.conftest import write_json
+from checker.findings import Finding, ReportResult, Severity
+from checker.waivers import Waiver, apply_waivers, load_waivers, stale_waivers
+from tests.conftest import EXAMPLES, write_json
 
 TODAY = dt.date.today()
 
@@ -77,6 +77,20 @@ def test_waivers_from_the_config_and_scoped_to_a_report(gov_check, two_problems,
     assert not any(f["waived"] for f in report["findings"]) and "GC901" not in {f["code"] for f in report["findings"]}
 
 
+def test_waivers_are_judged_once_per_run(gov_check, two_problems, tmp_path):
+    """A waiver for every report is used when any report needs it; a stale one is listed once,
+    with the first report it applies to — a province's thousands of reports get no flood."""
+    clean = EXAMPLES / "clean-2023.json"
+    w = waivers_file(tmp_path, '[[waivers]]\nrule = "GC011"\nplace = "*"\nreason = "旧标题"\n\n'
+                               '[[waivers]]\nrule = "GC204"\nplace = "*"\nreason = "不再需要"\n\n'
+                               '[[waivers]]\nrule = "GC302"\nplace = "*"\nreason = "只给 r.json"\nreport = "r.json"\n')
+    doc = json.loads(gov_check(clean, two_problems, "--waivers", w, "--format", "json").stdout)
+    first, second = doc["reports"]
+    assert [f["message"] for f in first["findings"]] == [
+        "豁免 waivers.toml#2（GC204，位置 *）没有匹配任何问题：问题已改正或位置写错，请删除或更正"]
+    assert {f["code"]: bool(f["waived"]) for f in second["findings"]} == {"GC011": True, "GC302": True}
+
+
 @pytest.mark.parametrize("text, what", [
     ('[[waivers]]\nrule = "GC302"\nplace = "/x"\n', "waivers[1].reason: 缺少"),
     ('[[waivers]]\nrule = "GC302"\nplace = "/x"\nreason = "  "\n', "waivers[1].reason: 应为非空文本"),
@@ -98,8 +112,10 @@ def test_waiver_matching_by_pointer_glob_and_rule():
     other_rule = Waiver("GC203", "*", "r")
     assert exact.matches(f) and glob.matches(f) and not other_rule.matches(f)
     assert not Waiver("GC202", "/tables/t3/research", "r").matches(f)  # a pointer is exact, not a prefix
-    out, stale = apply_waivers([f], [other_rule, glob], "r.json", TODAY)
-    assert out[0].waived == "r" and [s.message for s in stale] == ["unused"]
+    (out,) = apply_waivers([f], [other_rule, glob], "r.json", TODAY)
+    assert out.waived == "r"
+    result = ReportResult("r.json", {}, [out], [])
+    assert [(r.file, s.message) for r, s in stale_waivers([other_rule, glob], [result], TODAY)] == [("r.json", "unused")]
     assert Waiver("GC202", "*", "r", until=TODAY).expired(TODAY) is False  # valid through its last day
 
 

@@ -117,7 +117,8 @@ class Case:
         waivers = parse_waivers({"waivers": self.waivers}, self.file) if self.waivers is not None else ()
         today = self.today if isinstance(self.today, dt.date) else dt.date.fromisoformat(self.today) if self.today else None
         engine = Engine(host, config, waivers=waivers, today=today)
-        return engine.check(self.document, file=self.file, previous=self.previous, extra=self.extra)
+        result = engine.check(self.document, file=self.file, previous=self.previous, extra=self.extra)
+        return engine.finish([result])[0]
 
     def check(self, plugins: Iterable[Any] = ()) -> None:
         """Run the case and raise AssertionError, naming the case, when the rule says otherwise."""
