@@ -94,9 +94,7 @@ class Engine:
     def check(self, document: Any, *, file: str = "", source_map: Mapping[str, Any] | None = None,
               previous: Any = None, extra_findings: Iterable[Finding] = (), fmt: str = "json",
               extra: Mapping[str, Any] | None = None) -> ReportResult:
-        from checker.schema import validate
-
-        from checker.schema import validate_extensions
+        from checker.schema import validate, validate_extensions
 
         document = self._configured_kind(document)
         report = Report(document)
