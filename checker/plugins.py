@@ -115,7 +115,9 @@ class PluginHost:
         if p.is_dir() and not (p / "__init__.py").exists():
             files = sorted(f for f in p.glob("*.py") if not f.name.startswith("_"))
             if not files:
-                self.problems.append(PluginProblem(str(p), "local", "文件夹中没有 .py 插件文件"))
+                packages = sorted(d.name for d in p.iterdir() if (d / "__init__.py").exists()) if p.is_dir() else []
+                hint = f"（这是软件包的项目文件夹？请指向其中的软件包文件夹：{p / packages[0]}）" if packages else ""
+                self.problems.append(PluginProblem(str(p), "local", "文件夹中没有 .py 插件文件" + hint))
             for f in files:
                 self.load_path(str(f))
             return

@@ -237,3 +237,9 @@ def test_a_plugin_requiring_another_gov_check_is_incompatible_and_not_loaded(mon
     assert loaded == [] and "ZZ001" not in host.rules
     Dist.requires = ["gov-check>=0.1,<99", "gov_check (>=0.0.1)"]
     assert not PluginHost().problems and loaded
+
+
+def test_pointing_at_a_project_folder_says_where_the_package_is():
+    host = PluginHost(autoload=False, paths=(str(SHILI),))
+    (problem,) = host.problems
+    assert str(SHILI_PKG) in problem.error
