@@ -7,6 +7,7 @@ import os
 import sys
 
 import click
+from typing import Any
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS_HELP = "text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit"
@@ -41,8 +42,11 @@ def main() -> None:
     gov-check rules              列出全部规则
     gov-check explain GC204      查看一条规则的说明
     gov-check schema [report]    输出报告文档的 JSON Schema
+    gov-check plugins            列出插件、版本及其规则和钩子
+    gov-check init               写入带注释的起步配置 gov-check.toml
+    gov-check new-plugin NAME    生成省级插件软件包的骨架
 
-    退出码：0 未发现达到失败级别的问题；1 发现问题；2 无法检查（文件无法读取、格式错误、选项错误）。
+    退出码：0 未发现达到失败级别的问题；1 发现问题；2 无法检查（文件无法读取、格式错误、选项或配置错误）或有插件未能加载。
     """
 
 
@@ -52,9 +56,9 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="写入文件（原子写入）")
 @click.option("--select", multiple=True, help="只运行这些规则（代码、代码前缀或规则名，逗号分隔）")
 @click.option("--ignore", multiple=True, help="不运行这些规则（同上）")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
-              help="达到该级别的问题使退出码为 1")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="输出语言")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="达到该级别的问题使退出码为 1（默认 error，或配置文件中的 fail_on）")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="输出语言（默认 zh）")
 @click.option("--previous", type=click.Path(path_type=str), help="上一年度的报告（用于 GC7xx 跨年度核对）")
 @click.option("--organ-kind", type=click.Choice(["province_government", "city_government", "county_government",
                                                  "township_government", "subdistrict_office", "department",
@@ -64,12 +68,24 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="同时显示已豁免的问题和每条规则的结论")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认：终端时使用）")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="配置文件（默认：在报告所在及上级文件夹中查找 gov-check.toml）")
+@click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
+@click.option("--profile", help="规则配置（national、national-2021、national-2019 或插件提供的配置）")
+@click.option("--plugin", "plugin_paths", multiple=True, type=click.Path(path_type=str),
+              help="加载本地插件文件或文件夹（可多次使用）")
+@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False, path_type=str), help="豁免清单（TOML）")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str),
+              help="只显示基线文件中没有的新问题")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=str),
+              help="把本次发现的问题写入基线文件")
 def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-          fail_on: str, lang: str, previous: str | None, organ_kind: str | None, quiet: bool, verbose: bool,
-          statistics: bool, color: bool | None) -> None:
+          fail_on: str | None, lang: str | None, previous: str | None, organ_kind: str | None, quiet: bool, verbose: bool,
+          statistics: bool, color: bool | None, config_path: str | None = None, no_config: bool = False,
+          profile: str | None = None, plugin_paths: tuple[str, ...] = (), waivers_path: str | None = None,
+          baseline_path: str | None = None, write_baseline_path: str | None = None) -> None:
     """检查一份或多份年度报告。"""
-    from checker.config import Config
-    from checker.engine import ConfigError, Engine
+    from checker.config import ConfigError
     from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
     from checker.output import RenderContext, write_atomic
@@ -77,10 +93,24 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
 
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
-    config = Config(select=_split(select), ignore=_split(ignore), fail_on=fail_on, lang=lang)
-    engine = Engine(config=config)
+    try:
+        config = _configure(reports[0], config_path, no_config)
+        config.select = _split(select) or config.select
+        config.ignore = config.ignore + _split(ignore)
+        config.fail_on = fail_on or config.fail_on
+        config.lang = lang or config.lang
+        config.profile = profile or config.profile
+        config.plugins = config.plugins + tuple(plugin_paths)
+        config.waivers = waivers_path or config.waivers
+        if organ_kind:
+            config.organ_kind, config.organ_kinds = organ_kind, {}
+        fail_on, lang = config.fail_on, config.lang
+        engine = _engine(config)
+    except ConfigError as exc:
+        fail(str(exc))
     for problem in engine.host.problems:
         click.echo(f"gov-check: {problem}", err=True)
+    told = len(engine.host.problems)
     formats = engine.host.formats
     if fmt not in formats:
         fail(f"未知的输出格式「{fmt}」；可用：{', '.join(formats)}")
@@ -97,7 +127,11 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
             previous_doc = load(previous, engine.host.loaders, options).document
         except LoadError as exc:
             fail(f"上一年度报告：{exc}")
-    results = check_files(engine, reports, options, previous_doc)
+    results = engine.finish(check_files(engine, reports, options, previous_doc))
+    try:
+        _baseline(results, baseline_path, write_baseline_path)
+    except ConfigError as exc:
+        fail(str(exc))
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
@@ -113,6 +147,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     for r in results:
         if r.load_error:
             click.echo(f"gov-check: {r.load_error}", err=True)
+    for problem in engine.host.problems[told:]:  # found while rules, profiles and formats were resolved
+        click.echo(f"gov-check: {problem}", err=True)
     if any(r.load_error for r in results) or engine.host.problems:
         sys.exit(EXIT_ERROR)
     if fail_on != "never":
@@ -122,14 +158,67 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     sys.exit(EXIT_OK)
 
 
+def _configure(first_report: str, config_path: str | None, no_config: bool) -> Any:
+    """The Config from --config, or from the gov-check.toml found next to / above the report."""
+    from checker.config import Config, find_config, load_config
+
+    if no_config:
+        return Config()
+    path = config_path or find_config(first_report)
+    return load_config(path) if path else Config()
+
+
+def _engine(config: Any) -> Any:
+    """An Engine whose host also loads the config's local plugins, with the config's waivers."""
+    from checker.engine import Engine
+    from checker.plugins import PluginHost
+    from checker.waivers import load_waivers
+
+    waivers = load_waivers(config.waivers) if config.waivers else ()
+    return Engine(PluginHost(paths=config.plugins), config, waivers=waivers)
+
+
+def _baseline(results: list, baseline_path: str | None, write_path: str | None) -> None:
+    from checker.baseline import apply_baseline, write_baseline
+
+    if write_path:
+        n = write_baseline(write_path, results)
+        click.echo(f"gov-check: 已把 {n} 项问题写入基线 {write_path}", err=True)
+    if baseline_path:
+        hidden = apply_baseline(baseline_path, results)
+        if hidden:
+            click.echo(f"gov-check: 基线 {baseline_path} 中已有的 {hidden} 项问题未显示", err=True)
+
+
+def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
+    """The plugin host for the listing commands: --plugin paths plus a --config file's plugins."""
+    from checker.config import ConfigError, load_config
+    from checker.plugins import PluginHost
+
+    paths = tuple(plugin_paths)
+    if config_path:
+        try:
+            paths = load_config(config_path).plugins + paths
+        except ConfigError as exc:
+            fail(str(exc))
+    host = PluginHost(paths=paths)
+    for problem in host.problems:
+        click.echo(f"gov-check: {problem}", err=True)
+    return host
+
+
+_PLUGIN_OPTION = click.option("--plugin", "plugin_paths", multiple=True, type=click.Path(path_type=str),
+                              help="同时加载本地插件文件或文件夹")
+
+
 @main.command("rules")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def rules_command(fmt: str, lang: str) -> None:
+@_PLUGIN_OPTION
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="也加载该配置文件中的插件")
+def rules_command(fmt: str, lang: str, plugin_paths: tuple[str, ...] = (), config_path: str | None = None) -> None:
     """列出全部规则（代码、名称、严重程度、标题）。"""
-    from checker.plugins import PluginHost
-
-    registry = PluginHost().rules
+    registry = _host(plugin_paths, config_path).rules
     if fmt == "json":
         import json
 
@@ -155,12 +244,12 @@ def rules_command(fmt: str, lang: str) -> None:
 @main.command()
 @click.argument("code")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def explain(code: str, lang: str) -> None:
+@_PLUGIN_OPTION
+def explain(code: str, lang: str, plugin_paths: tuple[str, ...] = ()) -> None:
     """显示一条规则的说明：检查什么、为什么、依据、错误与正确示例。"""
     from checker.docs import rule_markdown
-    from checker.plugins import PluginHost
 
-    registry = PluginHost().rules
+    registry = _host(plugin_paths).rules
     cls = registry.get(code.upper()) or next((c for c in registry.values() if c.name == code), None)
     if cls is None:
         fail(f"没有规则「{code}」；`gov-check rules` 列出全部规则")
@@ -168,12 +257,87 @@ def explain(code: str, lang: str) -> None:
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["report", "result"]), default="report")
+@click.argument("name", type=click.Choice(["report", "result", "config"]), default="report")
 def schema(name: str) -> None:
-    """输出 JSON Schema：report（报告文档，默认）或 result（JSON 输出）。"""
+    """输出 JSON Schema：report（报告文档，默认）、result（JSON 输出）或 config（gov-check.toml）。"""
     from importlib import resources
 
     click.echo(resources.files("schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8"), nl=False)
+
+
+@main.command("plugins")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_PLUGIN_OPTION
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="也加载该配置文件中的插件")
+def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: str | None = None) -> None:
+    """列出已加载的插件：名称、版本、来源、提供的规则、配置和钩子；以及未能加载的插件。
+
+    退出码 2 表示有插件未能加载。"""
+    from checker.engine import Engine
+
+    host = _host(plugin_paths, config_path)
+    engine = Engine(host)
+    profiles = engine.profiles
+    rows = []
+    for key, plugin in host.pm.list_name_plugin():
+        name, version = host.info(key)
+        info = next((p for p in host.plugins if p.name == name), None)
+        mine = []
+        impl = next((i for i in host.pm.hook.gov_check_profiles.get_hookimpls() if i.plugin is plugin), None)
+        if impl is not None:
+            try:
+                mine = [p.name for p in impl.function() or ()]
+            except Exception:  # already reported as a problem by Engine.profiles
+                mine = []
+        rows.append({"name": name, "version": version, "source": info.source if info else key,
+                     "hooks": host.hooks_of(key), "rules": host.rules_of(key),
+                     "profiles": [p for p in mine if p in profiles]})
+    problems = [{"name": p.name, "version": p.version, "error": p.error} for p in host.problems]
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({"plugins": rows, "problems": problems}, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            click.echo(f"{r['name']} {r['version']}（{r['source']}）")
+            click.echo(f"  钩子：{', '.join(r['hooks']) or '无'}")
+            if r["rules"]:
+                click.echo(f"  规则：{', '.join(r['rules'])}")
+            if r["profiles"]:
+                click.echo(f"  规则配置：{', '.join(r['profiles'])}")
+        for p in problems:
+            click.echo(f"未加载：{p['name']} {p['version']}：{p['error']}")
+    if host.problems:
+        sys.exit(EXIT_ERROR)
+
+
+@main.command()
+@click.argument("path", default=".", type=click.Path(path_type=str))
+def init(path: str) -> None:
+    """写入带注释的 gov-check.toml 起步配置（PATH 为文件夹或文件名；已存在时不覆盖）。"""
+    from checker.config import ConfigError, write_starter
+
+    try:
+        written = write_starter(path)
+    except ConfigError as exc:
+        fail(str(exc))
+    click.echo(f"已写入 {written}")
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option("--dir", "directory", default=".", type=click.Path(file_okay=False, path_type=str),
+              help="在此文件夹中创建（默认：当前文件夹）")
+@click.option("--prefix", default=None, help="规则代码前缀（两个大写字母，默认取名称的前两个字母）")
+def new_plugin(name: str, directory: str, prefix: str | None) -> None:
+    """生成一个省级插件软件包的骨架：gov-check-NAME/（一条示例规则、一个规则配置、测试用例）。"""
+    from checker.scaffold import ScaffoldError, write_plugin
+
+    try:
+        root = write_plugin(name, directory, prefix)
+    except ScaffoldError as exc:
+        fail(str(exc))
+    click.echo(f"已创建 {root}\n  cd {root} && pip install -e '.[test]' && pytest")
 
 
 def run() -> None:

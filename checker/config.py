@@ -1,11 +1,26 @@
-"""What the user chose: profile, selection, severities, options, fail level, language."""
+"""What the user chose: profile, selection, severities, options, fail level, language — and the
+`gov-check.toml` file that records those choices (found, validated, merged along `extends`)."""
 
 from __future__ import annotations
 
+import fnmatch
+import json
+import tomllib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from checker.findings import Severity
+
+CONFIG_NAME = "gov-check.toml"
+VCS_MARKERS = (".git", ".hg", ".svn")
+
+
+class ConfigError(Exception):
+    """The configuration names something that does not exist or says something invalid.
+
+    ``str()`` is the one line the user sees: the file, the key and what is wrong.
+    """
 
 
 @dataclass(frozen=True)
@@ -35,6 +50,18 @@ class Config:
     fail_on: str = "error"  # error | warning | info | never
     lang: str = "zh"
     rule_seconds: float | None = 10.0  # time limit of one rule on one report (None: no limit)
+    organ_kind: str | None = None  # every report is this kind of organ
+    organ_kinds: dict[str, str] = field(default_factory=dict)  # organ-name glob → kind
+    plugins: tuple[str, ...] = ()  # local plugin files or folders (absolute paths)
+    waivers: str | None = None  # the waivers file (absolute path)
+    files: tuple[str, ...] = ()  # the config files read, the given one first
+
+    def kind_for(self, organ_name: str) -> str | None:
+        """The organ kind the configuration imposes on an organ of this name, if any."""
+        for pattern, kind in self.organ_kinds.items():
+            if fnmatch.fnmatchcase(organ_name or "", pattern) or pattern == organ_name:
+                return kind
+        return self.organ_kind
 
 
 def matches(rule_code: str, rule_name: str, selectors: Iterable[str]) -> bool:
@@ -44,3 +71,169 @@ def matches(rule_code: str, rule_name: str, selectors: Iterable[str]) -> bool:
         if s and (rule_code.upper().startswith(s.upper()) or s == rule_name or s.upper() == "ALL"):
             return True
     return False
+
+
+# -- the config file ---------------------------------------------------------------------------
+
+def find_config(start: str | Path) -> Path | None:
+    """`gov-check.toml` in ``start`` (a report file's folder) or the nearest folder above it.
+
+    The search stops at the filesystem root and at a version-control root (a folder holding
+    .git, .hg or .svn), whose own gov-check.toml still counts.
+    """
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        if any((folder / m).exists() for m in VCS_MARKERS):
+            return None
+    return None
+
+
+def _schema_errors(data: Any, file: Path) -> list[str]:
+    from importlib import resources
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(resources.files("schemas").joinpath("config.schema.json").read_text(encoding="utf-8"))
+    out = []
+    for err in sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        key = ".".join(str(p) for p in err.absolute_path)
+        if err.validator == "additionalProperties":
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            key = ".".join(filter(None, [key, extra[0] if extra else ""]))
+            what = f"未知的键「{'、'.join(extra)}」（可能是拼写错误）"
+        elif err.validator == "enum":
+            what = f"取值 {err.instance!r} 不在允许范围（{'、'.join(map(str, err.validator_value))}）内"
+        elif err.validator == "type":
+            what = f"应为 {err.validator_value}，实为 {json.dumps(err.instance, ensure_ascii=False, default=str)[:60]}"
+        elif err.validator == "pattern":
+            what = f"取值 {err.instance!r} 格式不对（应匹配 {err.validator_value}）"
+        else:
+            what = err.message[:200]
+        out.append(f"{file}: {key or '（顶层）'}: {what}")
+    return out
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: 配置文件不存在") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 格式错误：{exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: 无法读取：{exc.strerror or exc}") from None
+
+
+def _read_chain(path: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, dict[str, Any]]]:
+    """The file and every file it extends, the most basic first; each one validated."""
+    path = path.resolve()
+    if path in seen:
+        raise ConfigError(f"{path}: extends 循环引用（{' → '.join(map(str, (*seen, path)))}）")
+    data = read_toml(path)
+    errors = _schema_errors(data, path)
+    if errors:
+        raise ConfigError("\n".join(errors))
+    chain: list[tuple[Path, dict[str, Any]]] = []
+    if "extends" in data:
+        chain = _read_chain((path.parent / data["extends"]), (*seen, path))
+    return chain + [(path, data)]
+
+
+def load_config(path: str | Path, base: Config | None = None) -> Config:
+    """Read a config file (and what it extends) into a Config; later files override earlier ones.
+
+    Relative paths in a file (plugins, waivers, extends) are relative to that file.
+    """
+    cfg = base or Config()
+    files: list[str] = []
+    for file, data in _read_chain(Path(path)):
+        files.insert(0, str(file))
+        here = file.parent
+        if "profile" in data:
+            cfg.profile = data["profile"]
+        if "select" in data:
+            cfg.select = tuple(data["select"])
+        if "ignore" in data:
+            cfg.ignore = cfg.ignore + tuple(data["ignore"])
+        if "fail_on" in data:
+            cfg.fail_on = data["fail_on"]
+        if "lang" in data:
+            cfg.lang = data["lang"]
+        if "organ_kind" in data:
+            cfg.organ_kind = data["organ_kind"]
+        cfg.organ_kinds.update(data.get("organ_kinds", {}))
+        cfg.plugins = cfg.plugins + tuple(str((here / p).resolve()) for p in data.get("plugins", ()))
+        if "waivers" in data:
+            cfg.waivers = str((here / data["waivers"]).resolve())
+        for code, settings in data.get("rules", {}).items():
+            settings = dict(settings)
+            if "severity" in settings:
+                cfg.severities[code.upper()] = Severity(settings.pop("severity"))
+            if settings:
+                cfg.options.setdefault(code.upper(), {}).update(settings)
+    cfg.files = tuple(files)
+    return cfg
+
+
+STARTER = '''\
+# gov-check.toml — gov-check 的配置（gov-check 在报告所在的文件夹及其上级文件夹中查找本文件，
+# 直到文件系统根目录或版本库根目录为止；也可以用 --config 指定）。
+# The configuration of gov-check, found next to the report or in a folder above it.
+# 全部键见 schemas/config.schema.json；命令行选项优先于本文件。
+
+# 继承另一个配置文件（路径相对于本文件），本文件的设置覆盖它的设置。
+# extends = "../province/gov-check.toml"
+
+# 规则配置（profile）：national（默认）、national-2021、national-2019，或省级插件提供的配置。
+# `gov-check plugins` 列出已安装的插件及其提供的配置。
+profile = "national"
+
+# 只运行这些规则（代码、代码前缀或规则名）；不写则运行全部规则。
+# select = ["GC2", "GC3"]
+
+# 不运行这些规则。
+# ignore = ["GC011"]
+
+# 达到该级别的问题使退出码为 1：error、warning、info、never。
+fail_on = "error"
+
+# 输出语言：zh 或 en。
+# lang = "zh"
+
+# 机关类别：覆盖报告中写明的或按名称推断的类别（对全部报告）；按机关名称指定见文件末尾 [organ_kinds]。
+# organ_kind = "department"
+
+# 不能安装软件包的单位：直接加载本地插件文件或文件夹（路径相对于本文件）。
+# plugins = ["local_rules.py"]
+
+# 豁免清单（TOML，见 docs/plugins.md「豁免」）。
+# waivers = "waivers.toml"
+
+# 以下是表（TOML 中表必须写在普通键之后）。
+# 按机关名称（可用通配符 *）指定机关类别。
+# [organ_kinds]
+# "*街道办事处" = "subdistrict_office"
+
+# 每条规则的严重程度（error、warning、info）和选项（`gov-check explain CODE` 列出规则的选项）。
+# [rules.GC011]
+# severity = "error"
+'''
+
+
+def write_starter(path: str | Path) -> Path:
+    """Write the commented starter config; never overwrite an existing file."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / CONFIG_NAME
+    try:
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(STARTER)
+    except FileExistsError:
+        raise ConfigError(f"{path}: 已存在，未覆盖") from None
+    return path

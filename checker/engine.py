@@ -3,12 +3,13 @@ return one ReportResult per report (outcomes + findings), never raising for a re
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 import traceback
 from functools import cached_property
 from typing import Any, Iterable, Mapping
 
-from checker.config import Config, Profile, matches
+from checker.config import Config, ConfigError, Profile, matches
 from checker.findings import Finding, Outcome, ReportResult, RuleOutcome, Severity, Skip, Text
 from checker.isolation import MAX_FINDINGS_PER_RULE, captured_output, malformed, time_limit
 from checker.model import Report
@@ -18,21 +19,27 @@ from checker.rule import Context, Rule
 CRASH_CODE = "GC900"
 
 
-class ConfigError(Exception):
-    """The configuration names something that does not exist (a profile, a rule, an option)."""
+__all__ = ["ConfigError", "Engine"]  # ConfigError lives in checker.config; re-exported here
 
 
 class Engine:
-    def __init__(self, host: PluginHost | None = None, config: Config | None = None):
+    def __init__(self, host: PluginHost | None = None, config: Config | None = None,
+                 waivers: Iterable[Any] = (), today: dt.date | None = None):
         self.host = host or PluginHost()
         self.config = config or Config()
+        self.waivers = tuple(waivers)  # checker.waivers.Waiver
+        self.today = today or dt.date.today()
 
     @cached_property
     def profiles(self) -> dict[str, Profile]:
         out: dict[str, Profile] = {"national": Profile("national", "全国通用规则（默认）")}
-        for _plugin, result in self.host._collect("gov_check_profiles"):
+        for plugin, result in self.host._collect("gov_check_profiles"):
             for p in result or ():
-                if isinstance(p, Profile):
+                if not isinstance(p, Profile):
+                    self.host._problem(plugin, f"gov_check_profiles returned {p!r}, not a Profile")
+                elif p.name in out and plugin != "rules":
+                    self.host._problem(plugin, f"profile name {p.name!r} is already taken")
+                else:
                     out[p.name] = p
         return out
 
@@ -88,11 +95,13 @@ class Engine:
     def check(self, document: Any, *, file: str = "", source_map: Mapping[str, Any] | None = None,
               previous: Any = None, extra_findings: Iterable[Finding] = (), fmt: str = "json",
               extra: Mapping[str, Any] | None = None) -> ReportResult:
-        from checker.schema import validate
+        from checker.schema import validate, validate_extensions
 
+        document = self._configured_kind(document)
         report = Report(document)
+        errors = validate(document) + validate_extensions(document, self.host.extension_schemas)
         ctx = Context(report=report, options={}, previous=Report(previous) if previous is not None else None,
-                      schema_errors=tuple(validate(document)), extra=extra or {})
+                      schema_errors=tuple(errors), extra=extra or {})
         findings: list[Finding] = list(extra_findings)
         outcomes: list[RuleOutcome] = []
         for rule in self.rules:
@@ -107,8 +116,36 @@ class Engine:
                 if isinstance(adjusted, Severity) and adjusted != f.severity:
                     f = _replace(f, severity=adjusted)
                 findings.append(f)
+        if self.waivers:
+            from checker.waivers import apply_waivers
+
+            findings = apply_waivers(findings, self.waivers, file, self.today)
         return ReportResult(file=file, document=document, findings=findings, outcomes=outcomes,
                             source_map=source_map or {}, format=fmt)
+
+    def _configured_kind(self, document: Any) -> Any:
+        """The document with the organ kind the configuration imposes (organ_kind / organ_kinds)."""
+        meta = document.get("metadata") if isinstance(document, dict) else None
+        if not isinstance(meta, dict) or not (self.config.organ_kind or self.config.organ_kinds):
+            return document
+        kind = self.config.kind_for(meta.get("organ_name") if isinstance(meta.get("organ_name"), str) else "")
+        if not kind or meta.get("organ_kind") == kind:
+            return document
+        return {**document, "metadata": {**meta, "organ_kind": kind}}
+
+    def finish(self, results: list[ReportResult]) -> list[ReportResult]:
+        """What is judged once the run's reports are all checked: stale waivers (GC901, made by
+        the engine like GC900), each listed with the first report its waiver applies to."""
+        from checker.waivers import STALE_CODE, stale_waivers
+
+        rule = next((r for r in self.rules if r.code == STALE_CODE), None)
+        if not self.waivers or rule is None:
+            return results
+        for result, finding in stale_waivers(self.waivers, results, self.today, rule.effective_severity):
+            result.findings.append(finding)
+            result.outcomes = [RuleOutcome(o.code, Outcome.FAIL, o.reasons) if o.code == STALE_CODE else o
+                               for o in result.outcomes]
+        return results
 
     def _run(self, rule: Rule, ctx: Context) -> tuple[RuleOutcome, list[Finding]]:
         start = time.perf_counter()

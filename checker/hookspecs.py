@@ -60,3 +60,16 @@ def gov_check_adjust_severity(finding: Any, rule: Any, report: Any) -> Any:
     the :class:`checker.model.Report`.  Return a :class:`checker.findings.Severity` to change the
     finding's severity, or None to leave it.  The first non-None result wins.
     """
+
+
+@hookspec
+def gov_check_report_extensions() -> dict[str, Any]:
+    """Called once when a report is validated.
+
+    Return a mapping of namespace → JSON Schema (draft 2020-12) for the object a report may carry
+    at ``/extensions/<namespace>``: the data a province adds to the national template (an extra
+    table row, a statement).  The national schema accepts ``extensions`` as an object of objects;
+    each namespace is validated against the schema its plugin contributes, and its errors are
+    GC001 findings like any other.  A namespace no plugin claims is itself a GC001 finding (the
+    plugin is not installed).  Two plugins claiming one namespace is a plugin problem.
+    """

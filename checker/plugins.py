@@ -41,6 +41,7 @@ class PluginProblem:
 @dataclass
 class PluginHost:
     autoload: bool = True
+    paths: tuple[str, ...] = ()  # local plugin files or folders (--plugin, config `plugins`)
     problems: list[PluginProblem] = field(default_factory=list)
     plugins: list[PluginInfo] = field(default_factory=list)
 
@@ -57,8 +58,11 @@ class PluginHost:
         for name in BUILTINS:
             self.pm.register(importlib.import_module(name), name=name)
             self.plugins.append(PluginInfo(name, __version__, "builtin"))
+            self._versions[name] = (name, __version__)
         if self.autoload and not os.environ.get(ENV_DISABLE_AUTOLOAD):
             self._load_entry_points()
+        for path in self.paths:
+            self.load_path(path)
 
     def _load_entry_points(self) -> None:
         from importlib.metadata import entry_points
@@ -68,43 +72,132 @@ class PluginHost:
             name = ep.dist.name if ep.dist else ep.name
             if self.pm.has_plugin(ep.name):
                 continue
+            wrong = _unmet_requirement(getattr(ep.dist, "requires", None) or ())
+            if wrong:
+                self.problems.append(PluginProblem(name, version, f"不兼容：{wrong}"))
+                continue
             try:
                 plugin = ep.load()
-                self.pm.register(plugin, name=ep.name)
             except Exception as exc:  # a broken plugin must not stop the check
                 self.problems.append(PluginProblem(name, version, f"{type(exc).__name__}: {exc}"))
                 continue
-            self.plugins.append(PluginInfo(name, version, "entry point"))
+            self._add(plugin, ep.name, name, version, "entry point")
+
+    def _add(self, plugin: Any, key: str, name: str, version: str, source: str) -> bool:
+        """Register one plugin; an incompatible one (a hook this gov-check does not know, a wrong
+        signature) is recorded as a problem and left out."""
+        if self.pm.is_registered(plugin):  # the same module twice (installed and --plugin): once is enough
+            return True
+        try:
+            self.pm.register(plugin, name=key)
+        except Exception as exc:  # pluggy's PluginValidationError, ValueError for a duplicate
+            self.problems.append(PluginProblem(name, version, f"不兼容：{exc}"))
+            return False
+        unknown = [impl.function.__name__ for caller in self.pm.get_hookcallers(plugin) or ()
+                   for impl in caller.get_hookimpls() if impl.plugin is plugin and not caller.has_spec()]
+        if unknown:
+            self.pm.unregister(plugin)
+            self.problems.append(PluginProblem(name, version, f"不兼容：本版本 gov-check 没有钩子 {', '.join(unknown)}"))
+            return False
+        self._versions[key] = (name, version)
+        self.plugins.append(PluginInfo(name, version, source))
+        return True
 
     def register(self, plugin: Any, name: str, version: str = "?", source: str = "") -> None:
-        self.pm.register(plugin, name=name)
-        self.plugins.append(PluginInfo(name, version, source or name))
+        self._add(plugin, name, name, version, source or name)
+
+    def load_path(self, path: str) -> None:
+        """Load a local plugin: a .py file, a package folder (with __init__.py), or a folder whose
+        every .py file is a plugin.  Each file is loaded on its own; a broken one is a problem."""
+        from pathlib import Path
+
+        p = Path(path)
+        if p.is_dir() and not (p / "__init__.py").exists():
+            files = sorted(f for f in p.glob("*.py") if not f.name.startswith("_"))
+            if not files:
+                packages = sorted(d.name for d in p.iterdir() if (d / "__init__.py").exists()) if p.is_dir() else []
+                hint = f"（这是软件包的项目文件夹？请指向其中的软件包文件夹：{p / packages[0]}）" if packages else ""
+                self.problems.append(PluginProblem(str(p), "local", "文件夹中没有 .py 插件文件" + hint))
+            for f in files:
+                self.load_path(str(f))
+            return
+        module = _import_local(p, self.problems)
+        if module is not None:
+            self._add(module, f"local:{p.resolve()}", p.stem if p.suffix else p.name,
+                      str(getattr(module, "__version__", "local")), str(p))
+
+    @cached_property
+    def _versions(self) -> dict[str, tuple[str, str]]:
+        return {}
+
+    def info(self, key: str) -> tuple[str, str]:
+        """(name, version) of a registered plugin by its registration key."""
+        return self._versions.get(key, (key, "builtin" if key in BUILTINS else "?"))
+
+    def hooks_of(self, key: str) -> list[str]:
+        plugin = self.pm.get_plugin(key)
+        return sorted({c.name for c in self.pm.get_hookcallers(plugin) or ()}) if plugin is not None else []
+
+    def rules_of(self, key: str) -> list[str]:
+        self.rules  # fills rule_owners
+        return sorted(code for code, owner in self.rule_owners.items() if owner == key)
 
     def _collect(self, hook: str) -> list[tuple[str, Any]]:
-        """Each implementation's result with the plugin's name; a hook that raises is a problem."""
+        """Each implementation's result with the plugin's name, in registration order (built-ins
+        first, so a plugin can never take a built-in's rule code or format name); a hook that
+        raises is a problem."""
         out = []
-        for impl in reversed(getattr(self.pm.hook, hook).get_hookimpls()):
+        trace = os.environ.get(ENV_TRACE)
+        for impl in getattr(self.pm.hook, hook).get_hookimpls():
             name = self.pm.get_name(impl.plugin) or "?"
             try:
                 out.append((name, impl.function()))
+                if trace:  # these calls bypass pluggy's caller (to isolate plugins), so trace here
+                    sys.stderr.write(f"[gov_check] {hook} [{name}] -> {_summary(out[-1][1])}\n")
             except Exception as exc:
-                self.problems.append(PluginProblem(name, "?", f"{hook}: {type(exc).__name__}: {exc}"))
+                plugin, version = self.info(name)
+                self.problems.append(PluginProblem(plugin, version, f"{hook}: {type(exc).__name__}: {exc}"))
         return out
+
+    def _problem(self, key: str, error: str) -> None:
+        plugin, version = self.info(key)
+        self.problems.append(PluginProblem(plugin, version, error))
 
     @cached_property
     def rules(self) -> dict[str, type]:
         from checker.rule import Rule
 
         found: dict[str, type] = {}
+        owners = self.rule_owners
         for plugin, result in self._collect("gov_check_rules"):
             for cls in result or ():
                 if not (isinstance(cls, type) and issubclass(cls, Rule) and isinstance(getattr(cls, "code", None), str)):
-                    self.problems.append(PluginProblem(plugin, "?", f"gov_check_rules returned {cls!r}, not a Rule"))
+                    self._problem(plugin, f"gov_check_rules returned {cls!r}, not a Rule")
                 elif cls.code in found and found[cls.code] is not cls:
-                    self.problems.append(PluginProblem(plugin, "?", f"rule code {cls.code} is already taken"))
+                    self._problem(plugin, f"rule code {cls.code} is already taken")
                 else:
                     found[cls.code] = cls
+                    owners[cls.code] = plugin
         return dict(sorted(found.items()))
+
+    @cached_property
+    def rule_owners(self) -> dict[str, str]:
+        """Rule code → the registration key of the plugin that added it (filled with ``rules``)."""
+        return {}
+
+    @cached_property
+    def extension_schemas(self) -> dict[str, Any]:
+        """Report extension namespace → its JSON Schema (gov_check_report_extensions)."""
+        out: dict[str, Any] = {}
+        for plugin, result in self._collect("gov_check_report_extensions"):
+            for ns, schema in (result or {}).items():
+                if ns in out:
+                    self._problem(plugin, f"report extension namespace {ns!r} is already taken")
+                elif not isinstance(schema, dict):
+                    self._problem(plugin, f"report extension {ns!r}: schema is {type(schema).__name__}, not a dict")
+                else:
+                    out[ns] = schema
+        return out
 
     @cached_property
     def formats(self) -> dict[str, Any]:
@@ -112,7 +205,7 @@ class PluginHost:
         for plugin, result in self._collect("gov_check_formats"):
             for name, fmt in (result or {}).items():
                 if name in out:
-                    self.problems.append(PluginProblem(plugin, "?", f"output format {name!r} is already taken"))
+                    self._problem(plugin, f"output format {name!r} is already taken")
                 else:
                     out[name] = fmt
         return out
@@ -125,4 +218,124 @@ class PluginHost:
         return others + builtin
 
     def adjust_severity(self, finding: Any, rule: Any, report: Any) -> Any:
-        return self.pm.hook.gov_check_adjust_severity(finding=finding, rule=rule, report=report)
+        """The first non-None adjustment, in pluggy's call order; an implementation that raises is a
+        plugin problem (reported once) and is skipped, so one plugin cannot end the run."""
+        for impl in reversed(self.pm.hook.gov_check_adjust_severity.get_hookimpls()):
+            key = self.pm.get_name(impl.plugin) or "?"
+            if key in self._failed_adjusters:
+                continue
+            try:
+                result = impl.function(finding=finding, rule=rule, report=report)
+            except Exception as exc:
+                self._failed_adjusters.add(key)
+                self._problem(key, f"gov_check_adjust_severity: {type(exc).__name__}: {exc}")
+                continue
+            if os.environ.get(ENV_TRACE):
+                sys.stderr.write(f"[gov_check] gov_check_adjust_severity [{key}] {finding.code} -> {result!r}\n")
+            if result is not None:
+                return result
+        return None
+
+    @cached_property
+    def _failed_adjusters(self) -> set[str]:
+        return set()
+
+
+def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
+    """Import a plugin file or package folder under a private module name; a failure is a problem."""
+    import hashlib
+    import importlib.util
+
+    name = path.stem if path.suffix else path.name
+    if not path.exists():
+        problems.append(PluginProblem(str(path), "local", "文件不存在"))
+        return None
+    module_name = "gov_check_local_" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10] + "_" + \
+        "".join(c if c.isalnum() else "_" for c in name)
+    if path.is_dir() and name.isidentifier():
+        return _import_package(path, problems)
+    try:
+        if path.is_dir():
+            spec = importlib.util.spec_from_file_location(module_name, path / "__init__.py",
+                                                          submodule_search_locations=[str(path)])
+        elif path.suffix == ".py":
+            spec = importlib.util.spec_from_file_location(module_name, path)
+        else:
+            problems.append(PluginProblem(str(path), "local", "不是 .py 文件或插件文件夹"))
+            return None
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+    except Exception as exc:  # a broken local plugin must not stop the check
+        sys.modules.pop(module_name, None)
+        problems.append(PluginProblem(str(path), "local", f"{type(exc).__name__}: {exc}"))
+        return None
+    return module
+
+
+def _import_package(path: Any, problems: list[PluginProblem]) -> Any:
+    """Import a package folder under its own name (so its absolute imports of itself work), with
+    its parent folder appended to sys.path; refuse when another package of that name is loaded."""
+    import importlib
+
+    name, parent = path.name, str(path.resolve().parent)
+    loaded = sys.modules.get(name)
+    if loaded is not None:
+        where = getattr(loaded, "__file__", "") or ""
+        if not where.startswith(str(path.resolve())):
+            problems.append(PluginProblem(str(path), "local", f"已有同名模块 {name}（{where}），未加载此文件夹"))
+            return None
+        return loaded
+    if parent not in sys.path:
+        sys.path.append(parent)
+    try:
+        module = importlib.import_module(name)
+    except Exception as exc:  # a broken local plugin must not stop the check
+        problems.append(PluginProblem(str(path), "local", f"{type(exc).__name__}: {exc}"))
+        return None
+    if not (getattr(module, "__file__", "") or "").startswith(str(path.resolve())):
+        problems.append(PluginProblem(str(path), "local", f"导入的 {name} 来自 {module.__file__}，不是此文件夹"))
+        return None
+    return module
+
+
+def _summary(result: Any) -> str:
+    if isinstance(result, dict):
+        return "{" + ", ".join(map(str, result)) + "}"
+    if isinstance(result, (list, tuple)):
+        return f"{len(result)} item(s)"
+    return repr(result)[:80]
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    import re
+
+    return tuple(int(p) for p in re.findall(r"\d+", text.split("+")[0])[:4])
+
+
+def _unmet_requirement(requires: Any) -> str | None:
+    """What a plugin's own requirement on gov-check says this version lacks, or None.
+
+    Only the plain comparison operators are understood; anything fancier is left to pip.
+    """
+    import re
+
+    from checker import __version__
+
+    mine = _version_tuple(__version__)
+    for line in requires:
+        req = str(line).split(";")[0].strip()
+        m = re.match(r"^gov[-_.]check\s*(\[[^\]]*\])?\s*(\(?)(.*?)\)?$", req, flags=re.I)
+        if not m or not m.group(3):
+            continue
+        for spec in m.group(3).split(","):
+            sm = re.match(r"^\s*(~=|==|!=|>=|<=|>|<)\s*([\w.*+-]+)\s*$", spec)
+            if not sm or "*" in sm.group(2):
+                continue
+            op, want = sm.group(1), _version_tuple(sm.group(2))
+            n = max(len(mine), len(want))
+            a, b = mine + (0,) * (n - len(mine)), want + (0,) * (n - len(want))
+            ok = {"~=": a >= b, ">=": a >= b, ">": a > b, "<=": a <= b, "<": a < b, "==": a == b, "!=": a != b}[op]
+            if not ok:
+                return f"需要 gov-check{op}{sm.group(2)}，本版本为 {__version__}"
+    return None

@@ -68,3 +68,33 @@ def validate(document: Any, name: str = "report") -> list[SchemaError]:
     except RecursionError:
         return [SchemaError("", Text("文档嵌套层数过深，无法校验", "the document is nested too deeply to validate"))]
     return [SchemaError(*_describe(error)) for error in raw]
+
+
+def validate_extensions(document: Any, schemas: dict[str, Any]) -> list[SchemaError]:
+    """Validate each ``/extensions/<namespace>`` object against the schema its plugin contributes
+    (hook ``gov_check_report_extensions``); a namespace no plugin claims is an error of its own."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError as BadSchema
+
+    ext = document.get("extensions") if isinstance(document, dict) else None
+    if not isinstance(ext, dict):
+        return []
+    out = []
+    for ns, value in ext.items():
+        base = ("extensions", ns)
+        if ns not in schemas:
+            out.append(SchemaError(pointer(*base), Text(
+                f"扩展「{ns}」没有对应的插件（未安装或未加载提供它的省级插件）",
+                f"no plugin provides the extension {ns!r} (the province plugin is not installed or loaded)")))
+            continue
+        try:
+            validator = Draft202012Validator(schemas[ns])
+            errors = sorted(validator.iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
+        except BadSchema as exc:
+            out.append(SchemaError(pointer(*base), Text(f"扩展「{ns}」的插件模式无效：{exc.message[:120]}",
+                                                        f"the plugin's schema for {ns!r} is invalid: {exc.message[:120]}")))
+            continue
+        for error in errors:
+            ptr, msg = _describe(error)
+            out.append(SchemaError(pointer(*base) + ptr, msg))
+    return out

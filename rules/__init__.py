@@ -38,3 +38,17 @@ def discover() -> list[type]:
 @hookimpl
 def gov_check_rules() -> list[type]:
     return discover()
+
+
+@hookimpl
+def gov_check_profiles() -> list:
+    """The national profiles.  Every rule already knows which template it applies to, so the two
+    template profiles run the same rules; they exist so a province's profile can say which national
+    edition it extends, and so a config can pin one."""
+    from checker.config import Profile
+
+    return [
+        Profile("national", "全国通用规则（默认）：全部已注册的规则，默认严重程度"),
+        Profile("national-2021", "国办公开办函〔2021〕30号格式（2021年度起的报告）", extends="national"),
+        Profile("national-2019", "国办公开办函〔2019〕60号格式（2019、2020年度的报告）", extends="national"),
+    ]

@@ -130,6 +130,15 @@ def build() -> dict:
             },
             "signature": {"title": "落款", "type": "string",
                           "description": "The signature block after section 六 (organ and date), verbatim."},
+            "extensions": {
+                "title": "扩展（省级插件）", "type": "object",
+                "description": "Data a province adds to the national template (an extra row, a statement), one "
+                               "object per plugin namespace. Each namespace is validated against the JSON Schema "
+                               "its plugin contributes through the gov_check_report_extensions hook; a namespace "
+                               "no loaded plugin claims is reported (GC001).",
+                "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
+                "additionalProperties": {"type": "object"},
+            },
         },
         "$defs": {
             "count": {

@@ -18,10 +18,20 @@ A cases file (YAML) lists report fragments and what a rule must say about them::
 Each case starts from a clean base report (``base: clean-2021`` by default; ``clean-2019``, or
 ``document:`` for a whole document of its own), applies ``patch`` and ``remove``, optionally sets
 ``previous`` (a patch of the base, or a document) and rule ``options``, runs the one rule, and
-compares its outcome and findings.  One line of test code runs a folder of cases files::
+compares its outcome and findings.  More keys, all optional:
+
+- ``profile: NAME`` runs the rule with a profile's severities and options (e.g. a province's);
+- ``severity: error`` sets the rule's severity as a config would;
+- ``waivers: [{rule, place, reason, until}, …]`` and ``today: 2026-01-15`` apply waivers (GC901);
+- ``extra:`` values passed to the rule's context.
+
+A file may set ``base``, ``profile`` and ``today`` at the top for all its cases.  One line of test
+code runs a folder of cases files (a plugin passes its own module, by name or as a module)::
 
     from checker.testing import cases_test
-    test_rules = cases_test("tests/cases")
+    test_rules = cases_test(__file__, plugins=["gov_check_myprovince"])   # runs ./cases/*.yaml
+
+``cases_test(path)`` takes the cases folder, or a test file whose sibling ``cases`` folder it runs.
 """
 
 from __future__ import annotations
@@ -80,22 +90,35 @@ class Case:
     options: dict[str, Any] = field(default_factory=dict)
     previous: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
+    profile: str | None = None
+    severity: str | None = None
+    waivers: list[dict[str, Any]] | None = None
+    today: Any = None
 
     @property
     def id(self) -> str:
         return f"{self.rule}:{self.name}"
 
     def run(self, plugins: Iterable[Any] = ()) -> Any:
+        import datetime as dt
+
         from checker.config import Config
         from checker.engine import Engine
-        from checker.plugins import PluginHost
+        from checker.findings import Severity
+        from checker.waivers import parse_waivers
 
-        host = PluginHost(autoload=False)
-        for i, plugin in enumerate(plugins):
-            host.register(plugin, name=f"test-plugin-{i}")
-        config = Config(select=(self.rule,), options={self.rule: self.options} if self.options else {})
-        engine = Engine(host, config)
-        return engine.check(self.document, file=self.file, previous=self.previous, extra=self.extra)
+        host = _host(plugins)
+        if host.problems:
+            raise AssertionError(f"{self.id}: plugin problems: {'; '.join(map(str, host.problems))}")
+        config = Config(select=(self.rule,), options={self.rule: self.options} if self.options else {},
+                        severities={self.rule: Severity(self.severity)} if self.severity else {})
+        if self.profile:
+            config.profile = self.profile
+        waivers = parse_waivers({"waivers": self.waivers}, self.file) if self.waivers is not None else ()
+        today = self.today if isinstance(self.today, dt.date) else dt.date.fromisoformat(self.today) if self.today else None
+        engine = Engine(host, config, waivers=waivers, today=today)
+        result = engine.check(self.document, file=self.file, previous=self.previous, extra=self.extra)
+        return engine.finish([result])[0]
 
     def check(self, plugins: Iterable[Any] = ()) -> None:
         """Run the case and raise AssertionError, naming the case, when the rule says otherwise."""
@@ -128,13 +151,22 @@ class Case:
             raise AssertionError(f"{self.id}: {len(unmatched)} unexpected finding(s)\nfindings:\n{got}")
 
 
-def _registry(plugins: Iterable[Any]) -> dict[str, type]:
+def _host(plugins: Iterable[Any]) -> Any:
+    """A host with the built-ins and exactly these plugins (modules, objects or module names)."""
+    import importlib
+
     from checker.plugins import PluginHost
 
     host = PluginHost(autoload=False)
     for i, plugin in enumerate(plugins):
-        host.register(plugin, name=f"test-plugin-{i}")
-    return host.rules
+        if isinstance(plugin, str):
+            plugin = importlib.import_module(plugin)
+        host.register(plugin, name=getattr(plugin, "__name__", f"test-plugin-{i}"))
+    return host
+
+
+def _registry(plugins: Iterable[Any]) -> dict[str, type]:
+    return _host(plugins).rules
 
 
 def _matches(finding: Any, message: str, want: dict[str, Any]) -> bool:
@@ -147,11 +179,13 @@ def _matches(finding: Any, message: str, want: dict[str, Any]) -> bool:
     if "message" in want and finding.message != want["message"]:
         return False
     for text in _as_list(want.get("message_contains")):
-        if text not in message:
+        if str(text) not in message:
             return False
     for key in ("expected", "actual", "difference"):
         if key in want and str(getattr(finding, key)) != str(want[key]):
             return False
+    if "waived" in want and bool(finding.waived) != bool(want["waived"]):
+        return False
     if "quote_contains" in want and want["quote_contains"] not in (finding.quote or ""):
         return False
     return True
@@ -181,7 +215,9 @@ def load_cases(path: str | Path) -> list[Case]:
             previous = previous["document"]
         out.append(Case(rule=rule, name=str(raw["name"]), file=str(path), document=doc, outcome=raw.get("outcome"),
                         findings=raw.get("findings"), options=raw.get("options") or {}, previous=previous,
-                        extra=raw.get("extra") or {}))
+                        extra=raw.get("extra") or {}, profile=raw.get("profile", data.get("profile")),
+                        severity=raw.get("severity"), waivers=raw.get("waivers"),
+                        today=raw.get("today", data.get("today"))))
     return out
 
 
@@ -196,7 +232,12 @@ def cases_test(directory: str | Path, plugins: Iterable[Any] = ()) -> Any:
     """A pytest test function that runs every case in ``directory``, one test per case."""
     import pytest
 
+    directory = Path(directory)
+    if directory.is_file():
+        directory = directory.parent / "cases"
     cases = collect(directory)
+    if not cases:
+        raise FileNotFoundError(f"no cases files (*.yaml) in {directory}")
     plugins = tuple(plugins)
 
     @pytest.mark.parametrize("case", cases, ids=[c.id for c in cases])

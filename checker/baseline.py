@@ -1,0 +1,90 @@
+"""The baseline: today's findings written to a file, so that later runs show only new ones.
+
+A finding is known when the baseline holds one with the same report, rule, places and values
+(message key, arguments, expected, actual, difference) — never by position, so findings that move
+up or down the list, or rules that run in another order, still match.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+
+from checker.config import ConfigError
+from checker.findings import Finding, ReportResult
+
+VERSION = 1
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if value is None or isinstance(value, (int, float, str, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "zh"):
+        return value.zh
+    return str(value)
+
+
+def _report_key(file: str, root: Path) -> str:
+    try:
+        return Path(file).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return Path(file).resolve().as_posix()
+
+
+def entry(file_key: str, f: Finding) -> dict[str, Any]:
+    return {"report": file_key, "code": f.code, "message": f.message, "pointers": list(f.pointers),
+            "args": {k: _plain(v) for k, v in sorted(f.args.items())}, "expected": _plain(f.expected),
+            "actual": _plain(f.actual), "difference": _plain(f.difference)}
+
+
+def _key(e: dict[str, Any]) -> str:
+    return json.dumps(e, ensure_ascii=False, sort_keys=True)
+
+
+def write_baseline(path: str | Path, results: Iterable[ReportResult]) -> int:
+    """Record every finding of these results; returns how many.  Report paths are kept relative
+    to the baseline file's folder, so the baseline moves with the reports."""
+    from checker.output import write_atomic
+
+    path = Path(path)
+    root = path.resolve().parent
+    entries = [entry(_report_key(r.file, root), f) for r in results for f in r.findings]
+    entries.sort(key=_key)
+    write_atomic(path, json.dumps({"gov_check_baseline": VERSION, "findings": entries}, ensure_ascii=False,
+                                  indent=1) + "\n")
+    return len(entries)
+
+
+def apply_baseline(path: str | Path, results: list[ReportResult]) -> int:
+    """Drop the findings the baseline already holds (each baseline entry hides one finding);
+    returns how many were hidden.  A baseline that cannot be read is a ConfigError."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: 基线文件不存在（用 --write-baseline 生成）") from None
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: 无法读取基线文件：{exc}") from None
+    if not isinstance(data, dict) or data.get("gov_check_baseline") != VERSION or not isinstance(data.get("findings"), list):
+        raise ConfigError(f"{path}: 不是 gov-check 基线文件（版本 {VERSION}）")
+    known = Counter(_key(e) for e in data["findings"] if isinstance(e, dict))
+    root = path.resolve().parent
+    hidden = 0
+    for r in results:
+        file_key = _report_key(r.file, root)
+        kept = []
+        for f in r.findings:
+            k = _key(entry(file_key, f))
+            if known[k] > 0:
+                known[k] -= 1
+                hidden += 1
+            else:
+                kept.append(f)
+        r.findings = kept
+    return hidden

@@ -1,0 +1,125 @@
+"""The issue's acceptance test, in a fresh virtual environment: installing the example province
+plugin makes its rules appear and fire, uninstalling removes them, and a broken plugin leaves the
+national rules working and is named in the output.
+
+The venv is made with `python -m venv --without-pip`; a .pth file makes this environment's
+installed dependencies (pluggy, jsonschema, …) visible in it, as --system-site-packages would, and
+pip runs from this environment with `--python` (pip ≥ 22.3).  gov-check itself is installed in the
+new venv with `pip install --no-deps -e .`; the plugins are built from copies of their folders
+(so no build files are left in the repository) with the local wheel cache, without dependencies.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+
+BROKEN_PYPROJECT = '''
+[build-system]
+requires = ["setuptools>=64"]
+build-backend = "setuptools.build_meta"
+[project]
+name = "gov-check-broken"
+version = "0.0.1"
+[project.entry-points.gov_check]
+broken = "gov_check_broken"
+[tool.setuptools]
+packages = ["gov_check_broken"]
+'''
+
+
+@pytest.fixture(scope="module")
+def venv(tmp_path_factory):
+    if subprocess.run([sys.executable, "-m", "pip", "--version"], capture_output=True).returncode != 0:
+        pytest.skip("pip is not available in this environment")
+    root = tmp_path_factory.mktemp("venv")
+    env_dir = root / "v"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env_dir)], check=True)
+    py = env_dir / "bin" / "python"
+    purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    Path(purelib, "gov_check_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    pip(py, "install", "--no-deps", "--no-build-isolation", "-e", str(ROOT))
+    return root, py
+
+
+def pip(py: Path, *args: str) -> None:
+    proc = subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "--disable-pip-version-check", "-q",
+                           *args], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def gov_check(py: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GOV_CHECK_")}
+    return subprocess.run([str(py.parent / "gov-check"), *map(str, args)], capture_output=True, text=True, env=env)
+
+
+def rule_codes(py: Path) -> set[str]:
+    result = gov_check(py, "rules", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return {r["code"] for r in json.loads(result.stdout)}
+
+
+@pytest.mark.slow  # about 30 s: three pip builds and an uninstall
+def test_install_fire_break_uninstall(venv, clean_doc):
+    root, py = venv
+    clean_doc["metadata"].update(organ_name="示例省示例厅", organ_kind="department", publication_date="2024-01-30")
+    clean_doc["tables"]["t4"]["review"]["total"] = 3  # a national error (GC302)
+    report = root / "report.json"
+    report.write_text(json.dumps(clean_doc, ensure_ascii=False), encoding="utf-8")
+
+    before = rule_codes(py)
+    assert "GC302" in before and not any(c.startswith("SL") for c in before)
+
+    shutil.copytree(EXAMPLES / "plugins" / "gov-check-shili", root / "shili",
+                    ignore=shutil.ignore_patterns("*.egg-info", "build", "__pycache__"))
+    pip(py, "install", "--no-deps", "--no-build-isolation", str(root / "shili"))
+    assert {"SL201", "SL601", "SL801"} <= rule_codes(py)
+    checked = gov_check(py, report, "--profile", "shili", "--format", "json")
+    assert checked.returncode == 1, checked.stderr
+    codes = {f["code"] for f in json.loads(checked.stdout)["reports"][0]["findings"]}
+    assert {"SL601", "SL201", "SL801", "GC302"} <= codes
+
+    broken = root / "broken"
+    (broken / "gov_check_broken").mkdir(parents=True)
+    (broken / "pyproject.toml").write_text(BROKEN_PYPROJECT, encoding="utf-8")
+    (broken / "gov_check_broken" / "__init__.py").write_text("raise ImportError('needs gov-check 9')\n",
+                                                            encoding="utf-8")
+    pip(py, "install", "--no-deps", "--no-build-isolation", str(broken))
+    with_broken = gov_check(py, report, "--format", "json")
+    assert with_broken.returncode == 2  # the check ran, but not with every plugin
+    assert "gov-check-broken 0.0.1" in with_broken.stderr and "needs gov-check 9" in with_broken.stderr
+    codes = {f["code"] for f in json.loads(with_broken.stdout)["reports"][0]["findings"]}
+    assert {"GC302", "SL601"} <= codes  # national and working plugin rules still ran
+    listing = gov_check(py, "plugins")
+    assert listing.returncode == 2 and "gov-check-broken 0.0.1" in listing.stdout
+
+    pip(py, "uninstall", "-y", "gov-check-shili", "gov-check-broken")
+    after = rule_codes(py)
+    assert after == before
+    assert gov_check(py, report).returncode == 1  # GC302 only, no plugin problems
+
+
+@pytest.mark.slow  # about 10 s: one pip build and the skeleton's own tests
+def test_new_plugin_skeleton_installs_and_passes_its_tests(venv):
+    root, py = venv
+    made = gov_check(py, "new-plugin", "hunan", "--dir", root)
+    assert made.returncode == 0, made.stderr
+    pip(py, "install", "--no-deps", "--no-build-isolation", str(root / "gov-check-hunan"))
+    try:
+        assert "HU801" in rule_codes(py)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GOV_CHECK_") and k != "PYTHONPATH"}
+        proc = subprocess.run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=root / "gov-check-hunan",
+                              capture_output=True, text=True, env=env)
+        assert proc.returncode == 0 and "4 passed" in proc.stdout, proc.stdout + proc.stderr
+    finally:
+        pip(py, "uninstall", "-y", "gov-check-hunan")
