@@ -91,7 +91,7 @@ def resolves(doc, pointer: str) -> bool:
 
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(base=st.sampled_from(range(len(BASES))), changes=st.lists(mutation, max_size=6))
 def test_mutated_reports_never_crash_and_always_validate(base, changes):
     doc = mutate(BASES[base], changes)
