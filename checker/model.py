@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from checker import labels
 from checker.organs import infer_kind
@@ -161,6 +162,7 @@ class Report:
 
     def __init__(self, doc: Mapping[str, Any]):
         self.doc = doc if isinstance(doc, Mapping) else {}
+        self._cells: dict[tuple[str, str, str], Cell] = {}  # several rules read each cell: parse it once
 
     # -- metadata ------------------------------------------------------------------------------
     @property
@@ -208,7 +210,7 @@ class Report:
         return declared if declared in ("2021", "2019", "legacy") else self.detected_template
 
     # -- tables --------------------------------------------------------------------------------
-    @property
+    @cached_property
     def tables(self) -> Mapping[str, Any]:
         t = self.doc.get("tables")
         return t if isinstance(t, Mapping) else {}
@@ -217,6 +219,13 @@ class Report:
         return isinstance(self.tables.get(name), Mapping)
 
     def cell(self, table: str, row: str, column: str) -> Cell:
+        key = (table, row, column)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = self._read_cell(table, row, column)
+        return found
+
+    def _read_cell(self, table: str, row: str, column: str) -> Cell:
         ptr = pointer("tables", table, row, column)
         t = self.tables.get(table)
         r = t.get(row) if isinstance(t, Mapping) else None
