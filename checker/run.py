@@ -478,5 +478,8 @@ def _progress() -> Any:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    console = Console(file=sys.stderr)
+    # On a terminal the bar is redrawn in place and vanishes at the end; asked for elsewhere
+    # (--progress into a log), it is written once, finished.
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    TextColumn("剩余"), TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True)
+                    TextColumn("剩余"), TimeRemainingColumn(), console=console, transient=console.is_terminal)
