@@ -20,7 +20,10 @@ def _top(line: Any) -> str:
     return "、".join(f"{code}×{n}" for code, n in line.top)
 
 
-def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, width: int | None = None) -> str:
+def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, width: int | None = None,
+                 limit: int = 100) -> str:
+    """The reports that need attention (not passed, or with warnings), in the batch's order, at most
+    ``limit`` of them (0: no limit) — the CSV has every report — then the totals and the per-rule table."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -35,11 +38,17 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
     for i, head in enumerate(heads):
         table.add_column(head, justify="right" if 4 <= i <= 6 else "left", overflow="fold",
                          no_wrap=i in (2, 3, 4, 5, 6))
-    for r in summary.reports:
+    attention = [r for r in summary.reports if r.status != "pass" or r.warning or r.error]
+    shown = attention[:limit] if limit else attention
+    for r in shown:
         status = _STATUS[r.status][1 if en else 0]
         table.add_row(r.file, r.organ_name or "", str(r.report_year or ""), Text(status, style=_STATUS_STYLE[r.status]),
                       str(r.error), str(r.warning), str(r.info), r.problem or _top(r))
-    console.print(table)
+    if shown:
+        console.print(table)
+    if len(shown) < len(attention):
+        console.print(f"…… 另有 {len(attention) - len(shown)} 份需要处理的报告未列出，完整清单见 --summary-csv" if not en else
+                      f"… {len(attention) - len(shown)} more reports need attention; --summary-csv lists them all")
     t = summary.totals
     console.print(Text(
         f"{t['reports']} 份报告：{t['fail']} 份未通过、{t['pass']} 份通过、{t['not_checked']} 份无法检查；"
