@@ -37,7 +37,7 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
              ("file", "organ", "year", "status", "errors", "warnings", "info", "top problems"))
     for i, head in enumerate(heads):
         table.add_column(head, justify="right" if 4 <= i <= 6 else "left", overflow="fold",
-                         no_wrap=i in (2, 3, 4, 5, 6))
+                         no_wrap=i in (1, 2, 3, 4, 5, 6))
     attention = [r for r in summary.reports if r.status != "pass" or r.warning or r.error]
     shown = attention[:limit] if limit else attention
     for r in shown:
