@@ -179,8 +179,11 @@ def _batch_summary(batch: Any, ctx: Any, fail_on: str, summary_csv: str | None, 
         if summary_csv:
             write_atomic(summary_csv, render_csv(summary, ctx.lang))
         if summary_json:
-            write_atomic(summary_json, render_json(summary, {"jobs": batch.jobs, "seconds": round(batch.seconds, 3),
-                                                             "worker_peak_rss_kb": batch.worker_peak_rss_kb}))
+            import resource
+
+            write_atomic(summary_json, render_json(summary, {
+                "jobs": batch.jobs, "seconds": round(batch.seconds, 3), "worker_peak_rss_kb": batch.worker_peak_rss_kb,
+                "main_peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
     except OSError as exc:
         fail(f"{exc.filename or summary_csv or summary_json}: 无法写入：{exc.strerror or exc}")
     return render_table(summary, ctx.lang, bool(ctx.color)) if table else ""

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -117,6 +117,11 @@ def _fmt(v: Any) -> str:
 
 def pointer(*parts: str | int) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+@lru_cache(maxsize=8192)
+def _cell_pointer(table: str, row: str, column: str) -> str:
+    return pointer("tables", table, row, column)  # the same few hundred cells in every report: build each once
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,10 +231,10 @@ class Report:
         return found
 
     def _read_cell(self, table: str, row: str, column: str) -> Cell:
-        ptr = pointer("tables", table, row, column)
+        ptr = _cell_pointer(table, row, column)
         t = self.tables.get(table)
-        r = t.get(row) if isinstance(t, Mapping) else None
-        if not isinstance(r, Mapping) or column not in r:
+        r = t.get(row) if type(t) is dict or isinstance(t, Mapping) else None
+        if not (type(r) is dict or isinstance(r, Mapping)) or column not in r:
             return Cell(ptr, None, Kind.MISSING, None)
         raw = r[column]
         kind, value = parse_value(raw)
