@@ -303,8 +303,8 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-# Per-process state: a worker builds its engine once (plugin host, rule registry, validators) and
-# reuses it for every report it is handed.
+# Per-process state: the engine (plugin host, rule registry, validators) is built once and reused for
+# every report — in this process, in forked workers that inherit it, or in each spawned worker.
 _worker: dict[str, Any] = {}
 
 
@@ -393,6 +393,29 @@ def _peak_rss_kb() -> int | None:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
+def _prepare(config: Config, options: LoadOptions, plan: Plan, fast: bool, engine: Engine | None) -> None:
+    """Make this process ready to check: the caller's engine or one built for ``config``, once."""
+    key = (id(engine) if engine is not None else None, config, options)
+    if _worker.get("key") != key:  # built for another engine or configuration (or not yet)
+        _worker.clear()
+        if engine is not None:  # the caller's engine, already built: no second plugin host
+            _worker.update(engine=engine, options=options)
+        else:
+            _init_worker(config, options, plan, False)
+        _worker["key"] = key
+    _worker["plan"] = plan
+    from checker.schema import _validator, enable_fast_path
+
+    _validator()
+    if fast:
+        enable_fast_path()
+
+
+def _init_pool_worker(config: Config, options: LoadOptions, plan: Plan, fast: bool, inherited: bool) -> None:
+    if not inherited:  # spawned, not forked: nothing came from the parent, build it all here
+        _init_worker(config, options, plan, fast)
+
+
 def _map(func: Callable[[str], Any], items: Sequence[str], jobs: int, initargs: tuple, progress: Any = None,
          label: str = "", engine: Engine | None = None) -> tuple[list[Any], int | None]:
     """func over items, in order, in this process (jobs == 1) or in a pool of ``jobs`` workers."""
@@ -400,19 +423,7 @@ def _map(func: Callable[[str], Any], items: Sequence[str], jobs: int, initargs: 
         return [], None
     task = progress.add_task(label, total=len(items)) if progress is not None else None
     if jobs <= 1:
-        config, options, plan, fast = initargs
-        if engine is not None:  # the caller's engine, already built: no second plugin host
-            _worker.clear()
-            _worker.update(engine=engine, options=options, key=None)
-        elif _worker.get("key") != (config, options):  # this process's engine is for another configuration
-            _worker.clear()
-            _init_worker(config, options, plan, fast)
-            _worker["key"] = (config, options)
-        _worker["plan"] = plan
-        if fast:
-            from checker.schema import enable_fast_path
-
-            enable_fast_path()
+        _prepare(*initargs, engine)
         out = []
         for item in items:
             out.append(func(item))
@@ -421,9 +432,15 @@ def _map(func: Callable[[str], Any], items: Sequence[str], jobs: int, initargs: 
         return out, None
     import multiprocessing
 
+    context = multiprocessing.get_context()
+    # Forked workers inherit a ready engine and compiled validators from this process: built once
+    # for the whole pool instead of once per worker.  Spawned workers build their own.
+    inherited = context.get_start_method() == "fork"
+    if inherited:
+        _prepare(*initargs, engine)
     results: list[Any] = [None] * len(items)
     chunk = max(1, min(16, len(items) // (jobs * 8)))
-    with multiprocessing.get_context().Pool(jobs, _init_worker, initargs) as pool:
+    with context.Pool(jobs, _init_pool_worker, (*initargs, inherited)) as pool:
         for i, value in pool.imap_unordered(_indexed, [(func, i, item) for i, item in enumerate(items)], chunk):
             results[i] = value
             if progress is not None:
