@@ -152,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     if proc.returncode not in (0, 1):
         print(f"gov-check failed ({proc.returncode}): {proc.stderr.decode()[:500]}")
         return 2
-    serial, _ = timed([gov, str(big), "--summary-only", "--no-progress", "--jobs", "1"])
+    serial, _ = timed([gov, str(big), "--summary-only", "--format", "json", "-o", str(work / "result-serial.json"),
+                       "--summary-json", str(work / "summary-serial.json"), "--no-progress", "--jobs", "1"])
     theirs = timed([cjs, "--schemafile", str(SCHEMA), *files])[0] if cjs else None
     run = json.loads(summary.read_text(encoding="utf-8"))["run"]
     lines.append(row(f"{args.n:,} JSON reports, every national rule, {run['jobs']} workers vs check-jsonschema",

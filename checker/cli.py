@@ -156,8 +156,8 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
         regions = load_hierarchy(hierarchy) if hierarchy else ()
     except ValueError as exc:
         fail(str(exc))
-    if progress is None:
-        progress = sys.stderr.isatty()
+    if progress is None:  # on a terminal only: none when the output is redirected or piped
+        progress = sys.stderr.isatty() and sys.stdout.isatty()
     batch = run_batch(found.files, BatchOptions(config=config, load=options, jobs=jobs, progress=progress),
                       previous_files, names, regions, engine=engine, previous_document=previous_doc)
     for note in batch.plan.notes:
