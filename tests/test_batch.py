@@ -236,7 +236,7 @@ def test_hierarchy_rollup_finds_the_summary_cell_that_is_not_the_sum_of_its_unit
     hierarchy = tmp_path / "hierarchy.toml"
     hierarchy.write_text('[[region]]\nname = "示例市"\nsummary = "示例市人民政府"\n'
                          'units = ["示例市甲区人民政府", "示例市乙区人民政府", "unit-2.json"]\n', encoding="utf-8")
-    result = gov_check(tmp_path, "--hierarchy", hierarchy, "--format", "json", "--select", "GC801,GC2", "-j", "1")
+    result = gov_check(tmp_path, "--hierarchy", hierarchy, "--format", "json", "--select", "GC801,GC2", "-j", "2")
     reports = {Path(r["file"]).name: r for r in json.loads(result.stdout)["reports"]}
     assert [f["code"] for f in reports["unit-0.json"]["findings"]] == []
     assert {o["code"]: o["outcome"] for o in reports["unit-0.json"]["outcomes"]}["GC801"] == "not_applicable"
@@ -284,3 +284,16 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(folder, gov_check):
     assert "检查" not in gov_check(out, "--summary-only", "-j", "1").stderr.replace("无法检查", "")
     shown = gov_check(out, "--summary-only", "-j", "1", "--progress").stderr
     assert "检查" in shown and "62/62" in shown
+
+
+def test_previous_dir_from_the_command_line_with_workers(tmp_path, gov_check):
+    now, before = tmp_path / "2023", tmp_path / "2022"
+    generate(now, 4, seed=9, defect_rate=0, year=2023)
+    generate(before, 4, seed=9, defect_rate=0, year=2022)
+    (before / "bad.json").write_text("{", encoding="utf-8")
+    result = gov_check(now, "--previous-dir", before, "-j", "2", "--summary-only", "--summary-json", tmp_path / "s.json")
+    assert result.exit_code == 0  # an unreadable last-year file is told, not fatal
+    assert "上一年度报告无法读取" in result.stderr and "bad.json" in result.stderr
+    lines = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["reports"]
+    assert [Path(r["previous_file"]).relative_to(tmp_path).as_posix() for r in lines] == [
+        f"2022/0000{i}.json" for i in range(4)]
