@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from benchmarks.generate import MANIFEST, RULES_INJECTED, clean_report, generate
+from benchmarks.generate import RULES_INJECTED, clean_report, generate
 from checker.config import Config
 from checker.engine import Engine
 from checker.findings import Outcome

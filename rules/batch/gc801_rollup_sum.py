@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from checker import labels
-from checker.findings import Finding, Severity, Skip, Text
+from checker.findings import Finding, Severity, Skip
 from checker.model import Cell, Report, total
 from checker.rule import Option, Rule
 from rules.common import fmt
