@@ -39,6 +39,7 @@ def main() -> None:
 
     \b
     gov-check REPORT…            检查报告（与 gov-check check 相同）
+    gov-check DIR --summary-csv 汇总.csv   批量检查文件夹中的全部报告并导出汇总表
     gov-check rules              列出全部规则
     gov-check explain GC204      查看一条规则的说明
     gov-check schema [report]    输出报告文档的 JSON Schema
