@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from typing import Any
 
 from checker.labels import ORGAN_KINDS
@@ -14,6 +15,15 @@ from checker.summary import BatchSummary, as_dict
 _STATUS = {"fail": ("未通过", "fail"), "pass": ("通过", "pass"), "not_checked": ("无法检查", "not checked")}
 _STATUS_STYLE = {"fail": "bold red", "pass": "green", "not_checked": "bold magenta"}
 BOM = "\ufeff"
+
+
+def _common_folder(files: list[str]) -> str:
+    """The folder all files are in (so the table can show short names), or '' when there is none."""
+    try:
+        base = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files])
+    except ValueError:  # different drives, or no files
+        return ""
+    return base if base not in ("", os.sep) else ""
 
 
 def _top(line: Any) -> str:
@@ -40,9 +50,13 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
                          no_wrap=i in (1, 2, 3, 4, 5, 6))
     attention = [r for r in summary.reports if r.status != "pass" or r.warning or r.error]
     shown = attention[:limit] if limit else attention
+    base = _common_folder([r.file for r in summary.reports])
+    if base:
+        table.caption = f"文件位于 {base}" if not en else f"files under {base}"
+        table.caption_justify = "left"
     for r in shown:
         status = _STATUS[r.status][1 if en else 0]
-        table.add_row(r.file, r.organ_name or "", str(r.report_year or ""), Text(status, style=_STATUS_STYLE[r.status]),
+        table.add_row(os.path.relpath(r.file, base) if base else r.file, r.organ_name or "", str(r.report_year or ""), Text(status, style=_STATUS_STYLE[r.status]),
                       str(r.error), str(r.warning), str(r.info), r.problem or _top(r))
     if shown:
         console.print(table)
