@@ -296,3 +296,15 @@ def test_previous_dir_from_the_command_line_with_workers(tmp_path, gov_check):
     lines = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["reports"]
     assert [Path(r["previous_file"]).relative_to(tmp_path).as_posix() for r in lines] == [
         f"2022/0000{i}.json" for i in range(4)]
+
+
+def test_hierarchy_and_organ_map_may_be_json(tmp_path):
+    hierarchy = tmp_path / "h.json"
+    hierarchy.write_text(json.dumps({"region": [{"summary": "示例市人民政府", "units": ["甲区人民政府", "sub/乙区.json"],
+                                                 "tables": ["t3"]}]}, ensure_ascii=False), encoding="utf-8")
+    (region,) = load_hierarchy(str(hierarchy))
+    assert region.name == "示例市人民政府" and region.tables == ("t3",)
+    assert region.units == ("甲区人民政府", str(tmp_path / "sub" / "乙区.json"))  # paths are relative to the file
+    names = tmp_path / "m.json"
+    names.write_text(json.dumps({"organs": {"示例市 数据局": "示例市大数据局"}}, ensure_ascii=False), encoding="utf-8")
+    assert load_organ_map(str(names)) == {"示例市数据局": "示例市大数据局"}  # white space does not matter
