@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property, lru_cache
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 from checker import labels

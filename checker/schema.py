@@ -39,7 +39,7 @@ def enable_fast_path() -> bool:
     """Compile the report schema with fastjsonschema so that a valid document (most of a batch) is
     accepted in a fraction of a millisecond instead of ~9 ms; an invalid one still goes through
     jsonschema, which names every error.  Compiling takes about half a second, so a batch pays it
-    once per worker and a single check never does.  False when it cannot be used (jsonschema stays)."""
+    once (forked workers inherit it; spawned ones compile their own) and a single check never does.  False when it cannot be used (jsonschema stays)."""
     global _fast_report_check
     if _fast_report_check is None:
         try:
