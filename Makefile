@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs schema clean
+.PHONY: demo test docs schema clean bench
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,8 @@ docs: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# gov-check side by side with check-jsonschema (and python-docx) on generated reports: benchmarks/README.md
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

@@ -39,6 +39,7 @@ def main() -> None:
 
     \b
     gov-check REPORT…            检查报告（与 gov-check check 相同）
+    gov-check DIR --summary-csv 汇总.csv   批量检查文件夹中的全部报告并导出汇总表
     gov-check rules              列出全部规则
     gov-check explain GC204      查看一条规则的说明
     gov-check schema [report]    输出报告文档的 JSON Schema
@@ -79,17 +80,32 @@ def main() -> None:
               help="只显示基线文件中没有的新问题")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False, path_type=str),
               help="把本次发现的问题写入基线文件")
+# -- batch (checker/run.py, checker/summary.py) --
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="并行检查的进程数（默认：本机 CPU 核数）")
+@click.option("--previous-dir", type=click.Path(exists=True, file_okay=False, path_type=str),
+              help="上一年度报告所在文件夹：按机关名称和年度为每份报告配对（GC7xx）")
+@click.option("--organ-map", type=click.Path(exists=True, dir_okay=False, path_type=str),
+              help="机关更名对照表（TOML/JSON：[organs] \"新名称\" = \"旧名称\"），配合 --previous-dir")
+@click.option("--hierarchy", type=click.Path(exists=True, dir_okay=False, path_type=str),
+              help="层级文件（TOML/JSON）：汇总报告由哪些下级报告组成（GC801）")
+@click.option("--summary-csv", type=click.Path(dir_okay=False, path_type=str),
+              help="把批量汇总写入 CSV（UTF-8 带 BOM，Excel 可直接打开）")
+@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=str), help="把批量汇总写入 JSON")
+@click.option("--summary-only", is_flag=True, help="只显示批量汇总表，不逐份列出问题")
+@click.option("--progress/--no-progress", default=None, help="显示进度条（默认：终端时显示）")
 def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, lang: str | None, previous: str | None, organ_kind: str | None, quiet: bool, verbose: bool,
           statistics: bool, color: bool | None, config_path: str | None = None, no_config: bool = False,
           profile: str | None = None, plugin_paths: tuple[str, ...] = (), waivers_path: str | None = None,
-          baseline_path: str | None = None, write_baseline_path: str | None = None) -> None:
-    """检查一份或多份年度报告。"""
+          baseline_path: str | None = None, write_baseline_path: str | None = None, jobs: int | None = None,
+          previous_dir: str | None = None, organ_map: str | None = None, hierarchy: str | None = None,
+          summary_csv: str | None = None, summary_json: str | None = None, summary_only: bool = False,
+          progress: bool | None = None) -> None:
+    """检查一份或多份年度报告；REPORTS 可以是文件、文件夹或通配符（如 "2023/**/*.json"）。"""
     from checker.config import ConfigError
     from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
     from checker.output import RenderContext, write_atomic
-    from checker.run import check_files
 
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
@@ -127,7 +143,9 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
             previous_doc = load(previous, engine.host.loaders, options).document
         except LoadError as exc:
             fail(f"上一年度报告：{exc}")
-    results = engine.finish(check_files(engine, reports, options, previous_doc))
+    batch = _run_batch(engine, config, options, reports, previous_doc, jobs, previous_dir, organ_map, hierarchy,
+                       progress)
+    results = engine.finish(batch.results)
     try:
         _baseline(results, baseline_path, write_baseline_path)
     except ConfigError as exc:
@@ -136,7 +154,10 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
                         color=color, encoding=None if output else getattr(sys.stdout, "encoding", None))
-    text = formats[fmt].render(results, ctx)
+    text = "" if summary_only and fmt == "text" else formats[fmt].render(results, ctx)
+    show_table = fmt == "text" and (len(results) > 1 or summary_only)
+    if show_table or summary_csv or summary_json:
+        text += _batch_summary(batch, ctx, fail_on, summary_csv, summary_json, show_table)
     if output:
         try:
             write_atomic(output, text)
@@ -209,6 +230,55 @@ def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
 
 _PLUGIN_OPTION = click.option("--plugin", "plugin_paths", multiple=True, type=click.Path(path_type=str),
                               help="同时加载本地插件文件或文件夹")
+
+
+def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...], previous_doc: Any, jobs: int | None,
+               previous_dir: str | None, organ_map: str | None, hierarchy: str | None, progress: bool | None) -> Any:
+    """Find the files, plan pairings and roll-ups, and check them (in parallel when there are many)."""
+    from checker.findings import ReportResult
+    from checker.run import BatchOptions, discover, load_hierarchy, load_organ_map, report_suffixes, run_batch
+
+    suffixes = report_suffixes(engine.host.loaders)
+    found = discover(reports, suffixes)
+    previous_files: list[str] = []
+    if previous_dir:
+        previous_files = discover([previous_dir], suffixes).files
+    try:
+        names = load_organ_map(organ_map) if organ_map else None
+        regions = load_hierarchy(hierarchy) if hierarchy else ()
+    except ValueError as exc:
+        fail(str(exc))
+    if progress is None:  # on a terminal only: none when the output is redirected or piped
+        progress = sys.stderr.isatty() and sys.stdout.isatty()
+    batch = run_batch(found.files, BatchOptions(config=config, load=options, jobs=jobs, progress=progress),
+                      previous_files, names, regions, engine=engine, previous_document=previous_doc)
+    for note in batch.plan.notes:
+        click.echo(f"gov-check: {note}", err=True)
+    batch.results += [ReportResult(file=arg, document=None, findings=[], outcomes=[], load_error=f"{arg}: {why}")
+                      for arg, why in found.problems]
+    return batch
+
+
+def _batch_summary(batch: Any, ctx: Any, fail_on: str, summary_csv: str | None, summary_json: str | None,
+                   table: bool) -> str:
+    """The summary table for the terminal; the CSV and JSON files when asked for."""
+    from checker.output import write_atomic
+    from checker.output.summary import render_csv, render_json, render_table
+    from checker.summary import summarise
+
+    summary = summarise(batch.results, ctx.rules, fail_on, batch.plan.previous)
+    try:
+        if summary_csv:
+            write_atomic(summary_csv, render_csv(summary, ctx.lang))
+        if summary_json:
+            import resource
+
+            write_atomic(summary_json, render_json(summary, {
+                "jobs": batch.jobs, "seconds": round(batch.seconds, 3), "worker_peak_rss_kb": batch.worker_peak_rss_kb,
+                "main_peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    except OSError as exc:
+        fail(f"{exc.filename or summary_csv or summary_json}: 无法写入：{exc.strerror or exc}")
+    return render_table(summary, ctx.lang, bool(ctx.color)) if table else ""
 
 
 @main.command("rules")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -119,6 +118,8 @@ def _schema_errors(data: Any, file: Path) -> list[str]:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a config file exists: a plain check does not pay for the parser
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property
-from typing import Any, Iterable, Mapping
+from functools import cached_property, lru_cache
+from typing import Any
 
 from checker import labels
 from checker.organs import infer_kind
@@ -118,6 +119,11 @@ def pointer(*parts: str | int) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
+@lru_cache(maxsize=8192)
+def _cell_pointer(table: str, row: str, column: str) -> str:
+    return pointer("tables", table, row, column)  # the same few hundred cells in every report: build each once
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     index: int  # position in the document's list
@@ -161,6 +167,7 @@ class Report:
 
     def __init__(self, doc: Mapping[str, Any]):
         self.doc = doc if isinstance(doc, Mapping) else {}
+        self._cells: dict[tuple[str, str, str], Cell] = {}  # several rules read each cell: parse it once
 
     # -- metadata ------------------------------------------------------------------------------
     @property
@@ -208,7 +215,7 @@ class Report:
         return declared if isinstance(declared, str) and declared in ("2021", "2019", "legacy") else self.detected_template
 
     # -- tables --------------------------------------------------------------------------------
-    @property
+    @cached_property
     def tables(self) -> Mapping[str, Any]:
         t = self.doc.get("tables")
         return t if isinstance(t, Mapping) else {}
@@ -217,10 +224,17 @@ class Report:
         return isinstance(self.tables.get(name), Mapping)
 
     def cell(self, table: str, row: str, column: str) -> Cell:
-        ptr = pointer("tables", table, row, column)
+        key = (table, row, column)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = self._read_cell(table, row, column)
+        return found
+
+    def _read_cell(self, table: str, row: str, column: str) -> Cell:
+        ptr = _cell_pointer(table, row, column)
         t = self.tables.get(table)
-        r = t.get(row) if isinstance(t, Mapping) else None
-        if not isinstance(r, Mapping) or column not in r:
+        r = t.get(row) if type(t) is dict or isinstance(t, Mapping) else None
+        if not (type(r) is dict or isinstance(r, Mapping)) or column not in r:
             return Cell(ptr, None, Kind.MISSING, None)
         raw = r[column]
         kind, value = parse_value(raw)

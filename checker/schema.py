@@ -31,6 +31,35 @@ def _validator(name: str = "report") -> Any:
     return Draft202012Validator(schema)
 
 
+# A fast yes/no check of the report schema, switched on for batches by enable_fast_path().
+_fast_report_check: Any = None
+
+
+def enable_fast_path() -> bool:
+    """Compile the report schema with fastjsonschema so that a valid document (most of a batch) is
+    accepted in a fraction of a millisecond instead of ~9 ms; an invalid one still goes through
+    jsonschema, which names every error.  Compiling takes about half a second, so a batch pays it
+    once (forked workers inherit it; spawned ones compile their own) and a single check never does.  False when it cannot be used (jsonschema stays)."""
+    global _fast_report_check
+    if _fast_report_check is None:
+        try:
+            import fastjsonschema
+
+            compiled = fastjsonschema.compile(load_schema("report"))
+        except Exception:  # an optimisation only: without it every document goes through jsonschema
+            return False
+
+        def check(document: Any) -> bool:
+            try:
+                compiled(document)
+            except Exception:  # invalid (or a case it cannot judge): let jsonschema decide and explain
+                return False
+            return True
+
+        _fast_report_check = check
+    return True
+
+
 _TYPE_ZH = {"integer": "整数", "null": "空白", "string": "文本", "number": "数字", "object": "对象", "array": "列表",
             "boolean": "是/否"}
 
@@ -64,6 +93,8 @@ def _describe(error: Any) -> tuple[str, Text]:
 def validate(document: Any, name: str = "report") -> list[SchemaError]:
     """Every schema violation of ``document``, sorted by place; never raises for any JSON value."""
     try:
+        if name == "report" and _fast_report_check is not None and _fast_report_check(document):
+            return []
         raw = sorted(_validator(name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     except RecursionError:
         return [SchemaError("", Text("文档嵌套层数过深，无法校验", "the document is nested too deeply to validate"))]

@@ -45,7 +45,6 @@ class ProblemsSubstance(Rule):
     templates = frozenset({"2021", "2019", "legacy"})
     options = {"min_chars": Option(80, "第五部分少于这么多字（不含标点、空格）视为过于简略", int)}
     messages = {
-        "missing": ("缺少{section}，无法说明存在的主要问题及改进情况", "{section} is missing: no problems or improvements stated"),
         "empty": ("{section}没有实际内容（{content}），应写明存在的主要问题和改进措施",
                   "{section} has no substance ({content}); state the main problems and the improvements"),
         "thin": ("{section}只有 {length} 个字（少于 {min_chars} 个），过于简略，请具体写明问题和改进措施",
@@ -58,8 +57,8 @@ class ProblemsSubstance(Rule):
         report = ctx.report
         section = report.section(5)
         place = section_place(5)
-        if section is None:
-            yield self.finding("missing", "/sections", section=place)
+        if section is None:  # GC010 reports the missing section; one defect, one finding
+            yield self.not_applicable("报告缺少第五部分（由 GC010 报告）", "the report has no section 5 (reported by GC010)")
             return
         text = section.text.strip()
         bare = re.sub(r"[\s。.，,；;！!、]+", "", text)

@@ -1,0 +1,1 @@
+"""Benchmarks and the report generator they (and the batch tests) use."""

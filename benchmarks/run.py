@@ -1,0 +1,219 @@
+"""The benchmark: gov-check side by side with check-jsonschema (and python-docx) on the same files.
+
+    make bench                          # or: python benchmarks/run.py [-n 2000] [--jobs N]
+
+It generates the reports once (benchmarks/.data/, kept between runs), then prints wall-clock
+times and ratios (gov-check ÷ the other tool; below 1.0 is faster):
+
+1. N JSON reports: gov-check with every national rule (all its workers) vs
+   ``check-jsonschema --schemafile schemas/report.schema.json FILES…`` — and it checks that
+   gov-check found every injected defect at its pointer and counted the summary right;
+2. one report, cold start (best of several runs of each command);
+3. a Word report: ``gov-check report.docx`` vs opening it with python-docx (skipped while no
+   loader claims .docx, or no .docx report is at hand);
+4. memory: the largest worker's peak RSS for N/10 and for N reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import MANIFEST, RULES_INJECTED, generate  # noqa: E402
+
+SCHEMA = ROOT / "schemas" / "report.schema.json"
+DATA = ROOT / "benchmarks" / ".data"
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor() or model
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (f"nproc {cores}, {model}, Python {platform.python_version()} ({platform.system()} {platform.machine()}), "
+            f"load average {load} at start")
+
+
+def tool(name: str) -> str | None:
+    here = Path(sys.executable).parent / name
+    return str(here) if here.exists() else shutil.which(name)
+
+
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Seconds(float):
+    """Wall-clock seconds, carrying the CPU seconds too (on a shared machine wall time depends on
+    the neighbours; CPU time much less)."""
+
+    cpu: float = 0.0
+
+
+def timed(cmd: list[str], **kwargs) -> tuple[Seconds, subprocess.CompletedProcess]:
+    cpu, start = _cpu(), time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    wall = Seconds(time.perf_counter() - start)
+    wall.cpu = _cpu() - cpu
+    return wall, proc
+
+
+def best_of(cmd: list[str], runs: int) -> Seconds:
+    return min((timed(cmd)[0] for _ in range(runs)), key=float)
+
+
+def folder(n: int, seed: int = 7) -> Path:
+    out = DATA / f"reports-{n}"
+    manifest = out / MANIFEST
+    if not (manifest.exists() and json.loads(manifest.read_text(encoding="utf-8")).get("n") == n):
+        shutil.rmtree(out, ignore_errors=True)
+        generate(out, n, seed=seed, defect_rate=0.5)
+    return out
+
+
+def verify(out: Path, result_file: Path, summary_file: Path) -> str:
+    """Every injected defect found by its rule at its pointer, and the summary's per-rule counts right."""
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    reports = {Path(r["file"]).name: r for r in json.loads(result_file.read_text(encoding="utf-8"))["reports"]}
+    summary = json.loads(summary_file.read_text(encoding="utf-8"))
+    wanted = found = wrong = 0
+    failing: dict[str, int] = {}
+    for entry in manifest["reports"]:
+        got = {(f["code"], f["pointers"][0]) for f in reports[entry["file"]]["findings"] if f["code"] in RULES_INJECTED}
+        want = {(d["rule"], d["pointer"]) for d in entry["defects"]}
+        wanted += len(want)
+        found += len(want & got)
+        wrong += len(got - want)
+        for code in {d["rule"] for d in entry["defects"]}:
+            failing[code] = failing.get(code, 0) + 1
+    counted = {r["code"]: r["reports_failed"] for r in summary["rules"] if r["code"] in RULES_INJECTED and r["reports_failed"]}
+    ok = found == wanted and not wrong and counted == failing
+    return (f"{'OK' if ok else 'MISMATCH'}: {found}/{wanted} injected defects found at their pointers, {wrong} unexpected; "
+            f"summary per-rule counts {'right' if counted == failing else 'WRONG'} "
+            f"({sum(1 for e in manifest['reports'] if e['defects'])} of {len(manifest['reports'])} reports defective)")
+
+
+def row(label: str, ours: float | None, theirs: float | None, target: str) -> str:
+    """Wall-clock seconds (CPU seconds) of each, and the ratios of both."""
+    def fmt(v: float | None) -> str:
+        return "—" if v is None else f"{v:.2f} s ({getattr(v, 'cpu', 0):.2f} s CPU)"
+
+    ratio = "—"
+    if ours is not None and theirs:
+        ratio = f"{ours / theirs:.2f}×"
+        if getattr(ours, "cpu", 0) and getattr(theirs, "cpu", 0):
+            ratio += f" ({ours.cpu / theirs.cpu:.2f}× CPU)"
+    return f"| {label} | {fmt(ours)} | {fmt(theirs)} | {ratio} | {target} |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="gov-check benchmarks")
+    parser.add_argument("-n", type=int, default=2000, help="reports in the batch (default 2000)")
+    parser.add_argument("--jobs", type=int, help="gov-check workers (default: the machine's cores)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each cold-start command (best is kept)")
+    args = parser.parse_args(argv)
+    gov, cjs = tool("gov-check"), tool("check-jsonschema")
+    if gov is None:
+        print("gov-check is not installed (pip install -e .)")
+        return 2
+    print(f"machine: {machine()}\n")
+    big, small = folder(args.n), folder(max(1, args.n // 10))
+    files = sorted(str(p) for p in big.glob("*.json"))
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    lines = ["| benchmark | gov-check: wall (CPU) | other tool: wall (CPU) | ratio | target |", "|---|---|---|---|---|"]
+    work = DATA / "out"
+    work.mkdir(parents=True, exist_ok=True)
+
+    # 1. the batch, then the same files through check-jsonschema
+    result, summary = work / f"result-{args.n}.json", work / f"summary-{args.n}.json"
+    ours, proc = timed([gov, str(big), "--summary-only", "--format", "json", "-o", str(result), "--summary-json",
+                        str(summary), "--no-progress", *jobs])
+    if proc.returncode not in (0, 1):
+        print(f"gov-check failed ({proc.returncode}): {proc.stderr.decode()[:500]}")
+        return 2
+    serial, _ = timed([gov, str(big), "--summary-only", "--format", "json", "-o", str(work / "result-serial.json"),
+                       "--summary-json", str(work / "summary-serial.json"), "--no-progress", "--jobs", "1"])
+    theirs = timed([cjs, "--schemafile", str(SCHEMA), *files])[0] if cjs else None
+    run = json.loads(summary.read_text(encoding="utf-8"))["run"]
+    lines.append(row(f"{args.n:,} JSON reports, every national rule, {run['jobs']} workers vs check-jsonschema",
+                     ours, theirs, "≤ 1.0× (aim 0.5×)"))
+    lines.append(row(f"{args.n:,} JSON reports, one worker (`--jobs 1`) vs check-jsonschema", serial, theirs, "—"))
+    checked = verify(big, result, summary)
+
+    # 2. cold start, one report
+    one = str(ROOT / "examples" / "clean-2023.json")
+    ours = best_of([gov, one], args.runs)
+    theirs = best_of([cjs, "--schemafile", str(SCHEMA), one], args.runs) if cjs else None
+    lines.append(row("one report, cold start (`gov-check report.json`) vs check-jsonschema", ours, theirs, "≤ 1.0×"))
+
+    # 3. a Word report
+    docx_line = docx_benchmark(gov, args.runs)
+    if isinstance(docx_line, str):
+        lines.append(f"| a Word report vs opening it with python-docx | {docx_line} | | | ≤ 2× |")
+    else:
+        lines.append(row("a Word report (`gov-check report.docx`) vs `docx.Document(path)`", *docx_line, "≤ 2×"))
+
+    # 4. memory per worker as the batch grows tenfold
+    small_summary = work / "summary-small.json"
+    timed([gov, str(small), "--summary-only", "--summary-json", str(small_summary), "--no-progress", *jobs])
+    small_rss = json.loads(small_summary.read_text(encoding="utf-8"))["run"]["worker_peak_rss_kb"]
+    big_rss = run["worker_peak_rss_kb"]
+    lines.append(f"| peak RSS of the largest worker: {args.n // 10:,} → {args.n:,} reports | "
+                 f"{small_rss / 1024:.0f} MB → {big_rss / 1024:.0f} MB | | {big_rss / small_rss:.2f}× | flat (≈ 1.0×) |"
+                 if small_rss and big_rss else "| peak RSS per worker | — (one worker: in-process) | | | |")
+    lines.append(f"| peak RSS of the main process, {args.n:,} reports | {run['main_peak_rss_kb'] / 1024:.0f} MB | | | |")
+    print("\n".join(lines))
+    print(f"\n{args.n:,}-report batch: {checked}")
+    if not cjs:
+        print("check-jsonschema is not installed: pip install -e '.[bench]'")
+    return 0 if checked.startswith("OK") else 1
+
+
+def docx_benchmark(gov: str, runs: int) -> tuple[float, float] | str:
+    from checker.plugins import PluginHost
+    from checker.run import report_suffixes
+
+    if ".docx" not in report_suffixes(PluginHost().loaders):
+        return "skipped: no docx loader"
+    try:
+        import docx
+    except ImportError:
+        return "skipped: python-docx is not installed"
+    sample = next(iter(sorted(ROOT.glob("examples/*.docx")) + sorted(ROOT.glob("tests/**/*.docx"))), None)
+    if sample is None:  # the real sample's text, one Word paragraph per line, as offices paste it
+        sample = DATA / "yangquan-2023.docx"
+        document = docx.Document()
+        for line in (ROOT / "examples" / "yangquan-2023.txt").read_text(encoding="utf-8").splitlines():
+            document.add_paragraph(line)
+        document.save(str(sample))
+    probe = timed([gov, str(sample), "--format", "json"])[1]
+    if probe.returncode not in (0, 1):
+        return f"skipped: the docx loader could not read {sample.name}: {probe.stderr.decode()[:120]}"
+    ours = best_of([gov, str(sample), "--format", "json"], runs)
+    theirs = best_of([sys.executable, "-c", "import sys, docx; docx.Document(sys.argv[1])", str(sample)], runs)
+    return ours, theirs
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""The batch summary as a rich table (terminal), CSV (UTF-8 with BOM, so that Excel reads the
+Chinese) and JSON.  It renders a :class:`checker.summary.BatchSummary`; it computes nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from typing import Any
+
+from checker.labels import ORGAN_KINDS
+from checker.summary import BatchSummary, as_dict
+
+_STATUS = {"fail": ("未通过", "fail"), "pass": ("通过", "pass"), "not_checked": ("无法检查", "not checked")}
+_STATUS_STYLE = {"fail": "bold red", "pass": "green", "not_checked": "bold magenta"}
+BOM = "\ufeff"
+
+
+def _common_folder(files: list[str]) -> str:
+    """The folder all files are in (so the table can show short names), or '' when there is none."""
+    try:
+        base = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files])
+    except ValueError:  # different drives, or no files
+        return ""
+    return base if base not in ("", os.sep) else ""
+
+
+def _top(line: Any) -> str:
+    return "、".join(f"{code}×{n}" for code, n in line.top)
+
+
+def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, width: int | None = None,
+                 limit: int = 100) -> str:
+    """The reports that need attention (not passed, or with warnings), in the batch's order, at most
+    ``limit`` of them (0: no limit) — the CSV has every report — then the totals and the per-rule table."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    en = lang == "en"
+    buf = io.StringIO()
+    console = Console(file=buf, width=width or 120, force_terminal=color, no_color=not color, highlight=False,
+                      emoji=False)
+    table = Table(title="批量检查汇总" if not en else "Batch summary", title_justify="left", show_lines=False)
+    heads = (("文件", "机关", "年度", "结论", "错误", "警告", "提示", "主要问题") if not en else
+             ("file", "organ", "year", "status", "errors", "warnings", "info", "top problems"))
+    for i, head in enumerate(heads):
+        table.add_column(head, justify="right" if 4 <= i <= 6 else "left", overflow="fold",
+                         no_wrap=i in (1, 2, 3, 4, 5, 6))
+    attention = [r for r in summary.reports if r.status != "pass" or r.warning or r.error]
+    shown = attention[:limit] if limit else attention
+    base = _common_folder([r.file for r in summary.reports])
+    if base:
+        table.caption = f"文件位于 {base}" if not en else f"files under {base}"
+        table.caption_justify = "left"
+    for r in shown:
+        status = _STATUS[r.status][1 if en else 0]
+        table.add_row(os.path.relpath(r.file, base) if base else r.file, r.organ_name or "", str(r.report_year or ""), Text(status, style=_STATUS_STYLE[r.status]),
+                      str(r.error), str(r.warning), str(r.info), r.problem or _top(r))
+    if shown:
+        console.print(table)
+    if len(shown) < len(attention):
+        console.print(f"…… 另有 {len(attention) - len(shown)} 份需要处理的报告未列出，完整清单见 --summary-csv" if not en else
+                      f"… {len(attention) - len(shown)} more reports need attention; --summary-csv lists them all")
+    t = summary.totals
+    console.print(Text(
+        f"{t['reports']} 份报告：{t['fail']} 份未通过、{t['pass']} 份通过、{t['not_checked']} 份无法检查；"
+        f"共 {t['error']} 个错误、{t['warning']} 个警告、{t['info']} 个提示" if not en else
+        f"{t['reports']} reports: {t['fail']} failed, {t['pass']} passed, {t['not_checked']} not checked; "
+        f"{t['error']} errors, {t['warning']} warnings, {t['info']} info", style="bold"))
+    failing = [r for r in summary.rules if r.failed or r.errored]
+    if failing:
+        rules = Table(title="按规则统计" if not en else "Per rule", title_justify="left")
+        for i, head in enumerate(("规则", "名称", "未通过的报告", "问题数", "数据不足", "出错") if not en else
+                                 ("rule", "name", "reports failed", "findings", "insufficient data", "errored")):
+            rules.add_column(head, justify="right" if i >= 2 else "left")
+        for r in sorted(failing, key=lambda r: (-r.failed, r.code)):
+            rules.add_row(r.code, r.title_en if en else r.title_zh, str(r.failed), str(r.findings),
+                          str(r.insufficient_data), str(r.errored))
+        console.print(rules)
+    return buf.getvalue()
+
+
+def render_csv(summary: BatchSummary, lang: str = "zh") -> str:
+    """One row per report, with a BOM: Excel opens UTF-8 CSV as the local code page otherwise and
+    shows the Chinese as mojibake."""
+    en = lang == "en"
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(("文件", "机关名称", "机关类别", "报告年度", "结论", "错误", "警告", "提示", "已豁免", "主要问题",
+                     "上一年度报告", "无法检查的原因") if not en else
+                    ("file", "organ_name", "organ_kind", "report_year", "status", "errors", "warnings", "info", "waived",
+                     "top_problems", "previous_file", "problem"))
+    for r in summary.reports:
+        kind = ORGAN_KINDS.get(r.organ_kind or "", (r.organ_kind or "", r.organ_kind or ""))[1 if en else 0]
+        writer.writerow((r.file, r.organ_name or "", kind, r.report_year or "", _STATUS[r.status][1 if en else 0],
+                         r.error, r.warning, r.info, r.waived, _top(r), r.previous_file or "", r.problem or ""))
+    return BOM + buf.getvalue()
+
+
+def render_json(summary: BatchSummary, run: dict[str, Any] | None = None) -> str:
+    data = as_dict(summary)
+    if run:
+        data["run"] = run
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,113 @@
+"""The batch summary: per report (organ, year, status, counts per severity, top problems) and per
+rule (how many reports fail it), computed once from the results so that every output shows the
+same numbers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from checker.findings import Outcome, ReportResult, Severity
+from checker.model import Report
+
+TOP_PROBLEMS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLine:
+    file: str
+    organ_name: str | None
+    organ_kind: str | None
+    report_year: int | None
+    status: str  # "fail" (a finding at or above the fail level), "pass", or "not_checked"
+    error: int
+    warning: int
+    info: int
+    waived: int
+    top: tuple[tuple[str, int], ...]  # the rules with the most findings, most severe first
+    previous_file: str | None = None
+    problem: str | None = None  # why the file could not be checked
+
+
+@dataclass(frozen=True, slots=True)
+class RuleLine:
+    code: str
+    name: str
+    title_zh: str
+    title_en: str
+    failed: int  # reports for which the rule's outcome is fail
+    findings: int  # its findings, all reports (waived ones not counted)
+    insufficient_data: int
+    not_applicable: int
+    errored: int
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    reports: tuple[ReportLine, ...]
+    rules: tuple[RuleLine, ...]
+    fail_on: str
+
+    @property
+    def totals(self) -> dict[str, int]:
+        out = {"reports": len(self.reports)}
+        for status in ("fail", "pass", "not_checked"):
+            out[status] = sum(1 for r in self.reports if r.status == status)
+        for sev in ("error", "warning", "info", "waived"):
+            out[sev] = sum(getattr(r, sev) for r in self.reports)
+        return out
+
+
+def summarise(results: Sequence[ReportResult], rules: Mapping[str, type], fail_on: str = "error",
+              previous: Mapping[str, str] | None = None) -> BatchSummary:
+    level = Severity(fail_on).rank if fail_on != "never" else 99
+    lines = []
+    for r in results:
+        if r.load_error:
+            lines.append(ReportLine(r.file, None, None, None, "not_checked", 0, 0, 0, 0, (), None, r.load_error))
+            continue
+        report = Report(r.document or {})
+        counts = r.counts()
+        live = [f for f in r.findings if not f.waived]
+        worst: dict[str, int] = {}
+        for f in live:
+            worst[f.code] = max(worst.get(f.code, 0), f.severity.rank)
+        per_rule = Counter(f.code for f in live)
+        top = tuple(sorted(per_rule.items(), key=lambda kv: (-worst[kv[0]], -kv[1], kv[0]))[:TOP_PROBLEMS])
+        status = "fail" if any(f.severity.rank >= level for f in live) else "pass"
+        lines.append(ReportLine(r.file, report.organ_name or None, report.organ_kind, report.year, status,
+                                counts["error"], counts["warning"], counts["info"], counts["waived"], top,
+                                (previous or {}).get(r.file)))
+    outcome_counts: dict[str, Counter[Outcome]] = {}
+    finding_counts: Counter[str] = Counter()
+    for r in results:
+        for o in r.outcomes:
+            outcome_counts.setdefault(o.code, Counter())[o.outcome] += 1
+        finding_counts.update(f.code for f in r.findings if not f.waived)
+    rule_lines = []
+    for code in sorted(set(outcome_counts) | set(finding_counts)):
+        cls = rules.get(code)
+        oc = outcome_counts.get(code, Counter())
+        rule_lines.append(RuleLine(code, getattr(cls, "name", ""), getattr(cls, "title_zh", ""),
+                                   getattr(cls, "title_en", ""), oc[Outcome.FAIL], finding_counts[code],
+                                   oc[Outcome.INSUFFICIENT_DATA], oc[Outcome.NOT_APPLICABLE], oc[Outcome.ERROR]))
+    return BatchSummary(tuple(lines), tuple(rule_lines), fail_on)
+
+
+def as_dict(summary: BatchSummary) -> dict[str, Any]:
+    return {
+        "totals": summary.totals,
+        "fail_on": summary.fail_on,
+        "reports": [{
+            "file": r.file, "organ_name": r.organ_name, "organ_kind": r.organ_kind, "report_year": r.report_year,
+            "status": r.status, "error": r.error, "warning": r.warning, "info": r.info, "waived": r.waived,
+            "top_problems": [{"code": c, "findings": n} for c, n in r.top], "previous_file": r.previous_file,
+            "problem": r.problem,
+        } for r in summary.reports],
+        "rules": [{
+            "code": r.code, "name": r.name, "title_zh": r.title_zh, "title_en": r.title_en,
+            "reports_failed": r.failed, "findings": r.findings, "insufficient_data": r.insufficient_data,
+            "not_applicable": r.not_applicable, "errored": r.errored,
+        } for r in summary.rules],
+    }

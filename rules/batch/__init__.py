@@ -1,0 +1,1 @@
+"""Rules across many reports (GC8xx): they read what the batch layer hands them in ``ctx.extra``."""

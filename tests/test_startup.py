@@ -1,0 +1,56 @@
+"""Start-up cost is paid once: `gov-check --help` and a single small JSON check import only what
+they need.  Each run is a fresh interpreter; the modules it loaded are read from sys.modules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import EXAMPLES, ROOT
+
+PROBE = """
+import json, sys
+from checker.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+"""
+
+
+def loaded_modules(*args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=ROOT, capture_output=True, text=True,
+                          encoding="utf-8")
+    line = next(l for l in proc.stderr.splitlines() if l.startswith("MODULES "))
+    return set(json.loads(line[len("MODULES "):]))
+
+
+def _top(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+def test_help_imports_neither_rich_nor_jsonschema_nor_any_rule():
+    modules = loaded_modules("--help")
+    assert "checker.cli" in modules  # the probe did run the command line
+    assert not _top(modules) & {"rich", "jsonschema", "fastjsonschema", "rules", "pluggy", "multiprocessing",
+                                "concurrent", "charset_normalizer", "yaml"}
+    assert not {m for m in modules if m.startswith("checker.") and m != "checker.cli"}
+
+
+def test_a_single_json_check_loads_no_batch_machinery():
+    modules = loaded_modules(str(EXAMPLES / "clean-2023.json"), "--format", "json")
+    assert {"jsonschema", "rules.t3.gc204_t3_balance", "checker.engine"} <= modules  # it did check the report
+    # no pool, no progress bar, no fast-schema compiler, no encoding detector for a UTF-8 file,
+    # no config-file parser, and for JSON output no rich at all
+    assert not _top(modules) & {"rich", "multiprocessing", "concurrent", "fastjsonschema", "charset_normalizer",
+                                "tomllib", "yaml"}
+    assert "checker.summary" not in modules and "checker.output.summary" not in modules
+
+
+def test_a_single_check_with_terminal_output_loads_rich_but_no_progress_bar():
+    modules = loaded_modules(str(EXAMPLES / "clean-2023.json"))
+    assert "rich.console" in modules
+    assert not {"rich.progress", "rich.live", "multiprocessing", "fastjsonschema"} & modules
