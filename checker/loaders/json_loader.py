@@ -7,25 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.loaders import Loaded, LoadError, Loader, LoadOptions
-
-
-def decode(path: Path, data: bytes) -> str:
-    """Bytes → text: UTF-8 (BOM or not), UTF-16 with BOM, else what charset-normalizer finds."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise LoadError(path, "UTF-16 文本已损坏，无法解码") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or b"\x00" in data[:4096]:
-        raise LoadError(path, "不是文本文件（无法识别编码，可能是二进制文件）")
-    return str(best)
+from checker.loaders.encoding import decode
 
 
 def _no_constants(name: str) -> Any:
