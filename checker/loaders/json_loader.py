@@ -50,7 +50,11 @@ def _zh(msg: str) -> str:
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    doc = parse(path, decode(path, data))
+    from checker.loaders import peer
+
+    doc = peer.unwrap(parse(path, decode(path, data)))
+    if isinstance(doc, dict) and peer.is_peer(doc):
+        return peer.convert(doc, options)
     if not isinstance(doc, dict):
         kind = {list: "数组", str: "字符串", int: "数字", float: "数字", bool: "布尔值", type(None): "null"}.get(type(doc), "值")
         raise LoadError(path, f"报告应是一个 JSON 对象（{{…}}），实为{kind}")

@@ -481,6 +481,14 @@ _SENTENCE_END_LABEL = re.compile(r"^[（(]本列数据")
 
 def _check_complete(b: _Builder) -> None:
     """A table that was found but lacks rows or cells: say which, so no one reads the gap as zero."""
+    b.findings.extend(incomplete(b.tables, b.source_map, b.findings))
+
+
+def incomplete(tables: Mapping[str, Any], source_map: Mapping[str, Any], findings: list[Finding]) -> list[Finding]:
+    """GC003 findings for the rows and cells a found table lacks (not already reported)."""
+    b = _Builder(LoadOptions(), tables={k: v for k, v in tables.items()}, source_map=dict(source_map),
+                 findings=list(findings))
+    before = len(b.findings)
     for name, rows in list(b.tables.items()):
         if name == "t3":
             template = "2019" if "other_handling" in rows else "2021"
@@ -503,3 +511,4 @@ def _check_complete(b: _Builder) -> None:
             ptr = row_ptr if len(missing) == len(cols) else pointer("tables", name, row, missing[0])
             where = b.source_map.get(pointer("tables", name), {})
             b.left_out(ptr, where, "原文中没有找到这一行（或其中的单元格）", "this row (or some of its cells) was not found in the source")
+    return b.findings[before:]

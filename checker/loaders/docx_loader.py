@@ -1,0 +1,71 @@
+"""Word reports (.docx, read with python-docx) → paragraphs and table rows for the shared assembler.
+
+Body paragraphs and tables are read in printed order.  A cell merged across columns is read once;
+a cell merged down from the row above is not read again (its label belongs to the first row).
+Cell text is kept as typed: Word has no layout whitespace of its own.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders.layout import Block, Cell, Para, Row, assemble
+
+
+def blocks(data: bytes, path: Path) -> list[Block]:
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise LoadError(path, "读取 Word 文件需要 python-docx（pip install python-docx）") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(path, f"不是有效的 Word（.docx）文件：{exc}") from None
+    except Exception as exc:  # python-docx raises bare errors for damaged packages
+        raise LoadError(path, f"Word 文件已损坏，无法读取：{type(exc).__name__}") from None
+    out: list[Block] = []
+    paragraph = table_no = 0
+    qn = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for child in document.element.body.iterchildren():
+        if child.tag == qn + "p":
+            paragraph += 1
+            text = Paragraph(child, document).text
+            if text.strip():
+                out.append(Para(text, {"paragraph": paragraph}))
+        elif child.tag == qn + "tbl":
+            table_no += 1
+            table = Table(child, document)
+            for r, row in enumerate(table.rows, 1):
+                cells: list[Cell] = []
+                seen: set[int] = set()
+                for c, cell in enumerate(row.cells, 1):
+                    tc = cell._tc
+                    if id(tc) in seen:
+                        continue  # the same cell again: merged across columns
+                    seen.add(id(tc))
+                    if tc.tcPr is not None and tc.tcPr.vMerge is not None and tc.tcPr.vMerge.val != "restart":
+                        continue  # merged down from the row above
+                    cells.append(Cell(cell.text, {"table": table_no, "row": r, "col": c}))
+                out.append(Row(tuple(cells), {"table": table_no, "row": r}))
+    return out
+
+
+def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    return assemble(blocks(data, path), fmt="docx", options=options, file=path)
+
+
+def sniff(head: bytes, suffix: str) -> bool:
+    return head.startswith(b"PK\x03\x04") and (suffix == ".docx" or b"word/" in head)
+
+
+def _old_word(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    raise LoadError(path, "这是旧版 Word（.doc）或其他 OLE 格式文件，无法直接读取；请在 Word 中另存为 .docx 后再检查")
+
+
+LOADER = Loader("docx", (".docx",), sniff, load)
+OLD_WORD = Loader("doc", (".doc",), lambda head, suffix: head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), _old_word)

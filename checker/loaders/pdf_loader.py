@@ -1,0 +1,111 @@
+"""PDF reports with a text layer (read with pdfplumber, the optional extra ``pdf``) → paragraphs and
+table rows for the shared assembler.
+
+Ruled tables are read cell by cell; a cell covered by a merged neighbour is read once.  A ruled box
+with a single column is a framed paragraph, not a table, and is read as text.  Running text is read
+line by line outside the tables and re-joined into paragraphs (a new paragraph starts at an indented
+line or after a short line); page numbers (「- 3 -」) are dropped.  Only the whitespace at a cell's
+ends is layout.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders.layout import Block, Cell, Para, Row, assemble, heading_number, parse_date
+
+_PAGE_NUMBER = re.compile(r"^\s*([-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
+
+
+def _open(path: Path, data: bytes) -> Any:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise LoadError(path, "读取 PDF 需要安装可选组件：pip install 'gov-check[pdf]'（或 pip install pdfplumber）") from None
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds for damaged files
+        raise LoadError(path, f"PDF 文件已损坏或加密，无法读取：{type(exc).__name__}") from None
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def blocks(data: bytes, path: Path) -> list[Block]:
+    out: list[Block] = []
+    para: list[str] = []  # a paragraph goes on over a page break
+    where: dict[str, int] = {}
+
+    def flush() -> None:
+        if para:
+            out.append(Para("".join(para), dict(where)))
+            para.clear()
+
+    with _open(path, data) as pdf:
+        for p, page in enumerate(pdf.pages, 1):
+            items: list[tuple[float, int, Block | dict]] = []
+            boxes = []
+            t = 0
+            for table in page.find_tables():
+                grid = table.extract()
+                if max((sum(1 for c in row if c is not None) for row in grid), default=0) < 2:
+                    continue  # a framed paragraph
+                boxes.append(table.bbox)
+                t += 1
+                for r, (row, cells) in enumerate(zip(grid, table.rows), 1):
+                    top = next((c[1] for c in cells.cells if c), table.bbox[1])
+                    row_cells = tuple(Cell((text or "").strip(" \t\r\n"), {"page": p, "table": t, "row": r, "col": c})
+                                      for c, text in enumerate(row, 1) if text is not None)
+                    items.append((top, len(items), Row(row_cells, {"page": p, "table": t, "row": r})))
+            text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) \
+                if boxes else page
+            lines = [ln for ln in text_page.extract_text_lines(keep_blank_chars=False) if ln["text"].strip()]
+            body = [ln for ln in lines if not _PAGE_NUMBER.match(ln["text"])]
+            left = min((ln["x0"] for ln in body), default=0)
+            right = max((ln["x1"] for ln in body), default=0)
+            for ln in body:
+                size = max((c.get("size", 10) for c in ln.get("chars", [])), default=10)
+                items.append((ln["top"], len(items), {"text": ln["text"], "x0": ln["x0"], "x1": ln["x1"], "size": size,
+                                                       "line": ln}))
+            items.sort(key=lambda x: (x[0], x[1]))
+            prev: dict | None = None
+            line_no = 0
+            for _top, _i, item in items:
+                if isinstance(item, Row):
+                    flush()
+                    prev = None
+                    out.append(item)
+                    continue
+                line_no += 1
+                text = item["text"].strip()
+                size = item["size"]
+                standalone = heading_number(text) is not None or parse_date(text) is not None
+                indented = item["x0"] > left + 1.5 * size
+                after_short = prev is not None and prev["x1"] < right - 2 * size
+                if isinstance(out[-1:][0] if out else None, Row) and prev is None:
+                    flush()
+                if not para or standalone or indented or after_short or (prev is not None and prev.get("standalone")):
+                    flush()
+                    where = {"page": p, "line": line_no}
+                para.append(text)
+                item["standalone"] = standalone
+                prev = item
+    flush()
+    return out
+
+
+def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    return assemble(blocks(data, path), fmt="pdf", options=options, file=path)
+
+
+def sniff(head: bytes, suffix: str) -> bool:
+    return b"%PDF-" in head[:1024]
+
+
+LOADER = Loader("pdf", (".pdf",), sniff, load)
