@@ -92,7 +92,9 @@ class Engine:
         report = Report(document)
         ctx = Context(report=report, options={}, previous=Report(previous) if previous is not None else None,
                       schema_errors=tuple(validate(document)), extra=extra or {})
-        findings: list[Finding] = list(extra_findings)
+        # Loader findings (GC003) are kept only when their rule is selected, like every other finding.
+        selected = {rule.code for rule in self.rules}
+        findings: list[Finding] = [f for f in extra_findings if f.code in selected]
         outcomes: list[RuleOutcome] = []
         for rule in self.rules:
             outcome, found = self._run(rule, Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra))
