@@ -406,8 +406,8 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
             if n == 4:
                 b.t4_pending = []
             continue
-        if not block.text.strip():
-            continue
+        if not block.text.strip() or PAGE_NUMBER.match(block.text):
+            continue  # page numbers (「- 4 -」) are layout, not text
         (sections[-1][1] if sections else front).append(block)
 
     doc: dict[str, Any] = {"schema_version": "1"}
@@ -476,6 +476,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     return Loaded(document=doc, format=fmt, source_map=sm, findings=b.findings)
 
 
+PAGE_NUMBER = re.compile(r"^\s*([-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 _SENTENCE_END_LABEL = re.compile(r"^[（(]本列数据")
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from checker.loaders import Loaded, LoadError, Loader, LoadOptions
-from checker.loaders.layout import Block, Cell, Para, Row, assemble, heading_number, parse_date
+from checker.loaders.layout import PAGE_NUMBER, Block, Cell, Para, Row, assemble, heading_number, parse_date
 
-_PAGE_NUMBER = re.compile(r"^\s*([-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 
 
 def _open(path: Path, data: bytes) -> Any:
@@ -66,7 +65,7 @@ def blocks(data: bytes, path: Path) -> list[Block]:
             text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) \
                 if boxes else page
             lines = [ln for ln in text_page.extract_text_lines(keep_blank_chars=False) if ln["text"].strip()]
-            body = [ln for ln in lines if not _PAGE_NUMBER.match(ln["text"])]
+            body = [ln for ln in lines if not PAGE_NUMBER.match(ln["text"])]
             left = min((ln["x0"] for ln in body), default=0)
             right = max((ln["x1"] for ln in body), default=0)
             for ln in body:
