@@ -14,7 +14,7 @@ from checker.loaders import Loaded, LoadError, Loader, LoadOptions
 from checker.loaders.encoding import decode
 from checker.loaders.layout import Block, Cell, Para, Row, assemble
 
-_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer", "br",
+_BLOCK = {"p", "div", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer", "br",
           "blockquote", "pre", "ul", "ol", "center", "body", "main", "tr", "dd", "dt", "dl", "hr", "title"}
 _SKIP = {"script", "style", "head", "noscript", "template", "iframe", "object", "svg"}
 _WS = re.compile(r"[ \t\n\r\f]+")
@@ -46,6 +46,14 @@ def _cell_text(el) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _is_layout_table(table) -> bool:
+    """A table that holds other tables or long running text is page layout, not a report table."""
+    if table.find(".//table") is not None:
+        return True
+    cells = [td for td in table.iter("td", "th")]
+    return len(cells) <= 2 and sum(len(td.text_content()) for td in cells) > 200
+
+
 def blocks(text: str, path: Path) -> list[Block]:
     import lxml.etree
     import lxml.html
@@ -74,6 +82,12 @@ def blocks(text: str, path: Path) -> list[Block]:
         tag = node.tag.lower()
         if tag in _SKIP:
             pass
+        elif tag == "table" and _is_layout_table(node):
+            # A table used to lay out the page (the whole article in one cell): read it as flow.
+            flush()
+            for child in node:
+                walk(child)
+            flush()
         elif tag == "table":
             flush()
             tables[0] += 1

@@ -96,6 +96,8 @@ def blocks(data: bytes, path: Path) -> list[Block]:
                 item["standalone"] = standalone
                 prev = item
     flush()
+    if not out:
+        raise LoadError(path, "PDF 中没有文字层（可能是扫描件），无法读取；请先用文字识别（OCR）转换，或提供 Word/网页版本")
     return out
 
 

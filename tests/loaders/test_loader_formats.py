@@ -217,3 +217,31 @@ def test_huaian_pdf_every_cell_right():
     assert doc["sections"][4]["text"].startswith("对照上级新要求和公众新期待，还有一些需要加强和改进的地方。")  # over a page break
     assert loaded.source_map["/tables/t3/carried_forward/total"] == {"page": 5, "table": 1, "row": 12, "col": 10}
     assert loaded.source_map["/tables/t4/review/upheld"]["page"] == 5
+
+
+def test_text_copied_out_of_the_huaian_pdf_is_never_silently_wrong(tmp_path):
+    """pdfplumber's plain text interleaves T3's three label columns with the numbers: the rows whose
+    label and numbers share a line are read; the others are left out, each with a GC003 finding."""
+    import pdfplumber
+
+    from checker import labels
+
+    with pdfplumber.open(EXAMPLES / "huaian-2024.pdf") as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    path = tmp_path / "copied.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path, LOADERS, LoadOptions())
+    t3_cols = [c.id for c in labels.T3_COLUMNS]
+    truth = {"t2": HUAIAN_T2, "t3": {r: dict(zip(t3_cols, v)) for r, v in HUAIAN_T3.items()},
+             "t4": {b: dict(zip([c.id for c in labels.T4_COLUMNS], v)) for b, v in HUAIAN_T4.items()}}
+    flagged = {f.pointer for f in loaded.findings}
+    placed = 0
+    for table, rows in truth.items():
+        for row, cols in rows.items():
+            got = loaded.document["tables"].get(table, {}).get(row)
+            if got is None:
+                assert f"/tables/{table}/{row}" in flagged, row  # left out, and said so
+                continue
+            assert got == cols, row
+            placed += len(cols)
+    assert placed >= 140  # T2, T4 and most of T3
