@@ -42,12 +42,12 @@ def blocks(data: bytes, path: Path) -> list[Block]:
             table = Table(child, document)
             for r, row in enumerate(table.rows, 1):
                 cells: list[Cell] = []
-                seen: set[int] = set()
+                seen: list = []  # the cell elements themselves: lxml keeps one proxy per live element
                 for c, cell in enumerate(row.cells, 1):
                     tc = cell._tc
-                    if id(tc) in seen:
+                    if any(tc is other for other in seen):
                         continue  # the same cell again: merged across columns
-                    seen.add(id(tc))
+                    seen.append(tc)
                     if tc.tcPr is not None and tc.tcPr.vMerge is not None and tc.tcPr.vMerge.val != "restart":
                         continue  # merged down from the row above
                     cells.append(Cell(cell.text, {"table": table_no, "row": r, "col": c}))

@@ -252,7 +252,10 @@ class _Builder:
     findings: list[Finding] = field(default_factory=list)
     current: str | None = None  # the table the rows belong to (t2 / t3 / t4)
     t2_template: str = "2021"
+    t2_header: list[str] = field(default_factory=list)  # column ids of the last T2 header row, as printed
     t4_pending: list[str] = field(default_factory=list)
+    t3_order: Mapping[str, int] | None = None  # where a T3 header row broke the template's column order
+    t4_order: Mapping[str, int] | None = None
 
     def left_out(self, ptr: str, where: Mapping[str, int], reason_zh: str, reason_en: str) -> None:
         self.findings.append(Finding(code=INCOMPLETE, severity=Severity.WARNING, message="left_out", pointers=(ptr,),
@@ -294,12 +297,17 @@ class _Builder:
             label_at = self._last(recs, "t2_row")
             if label_at is not None:
                 self._t2_row(row, label_at, recs)
+            elif any(r.kind == "t2_col" for rs in recs for r in rs):
+                self.t2_header = [next(r.id for r in rs if r.kind == "t2_col") for rs in recs
+                                  if any(r.kind == "t2_col" for r in rs)]
             return
         if "t3" in votes:
             self.current = "t3"
+            self._check_order(row, recs, "t3_col", [c.id for c in labels.T3_COLUMNS], cyclic=False)
             return
         if "t4" in votes:
             self.current = "t4"
+            self._check_order(row, recs, "t4_col", [c.id for c in labels.T4_COLUMNS], cyclic=True)
             for rs in recs:
                 for r in rs:
                     if r.kind == "t4_block" and r.id not in self.t4_pending:
@@ -322,6 +330,16 @@ class _Builder:
             en = f"row label “{norm(label)}” not recognised" if label else "this row of numbers has no recognisable row label"
             self.left_out(pointer("tables", self.current), row.where, zh, en)
 
+    def _check_order(self, row: Row, recs: list[list[Rec]], kind: str, canonical: list[str], cyclic: bool) -> None:
+        """Columns are placed in the template's order; a header printed in another order makes that
+        unsafe, so the table's numbers are then left out (GC003) rather than put in the wrong column."""
+        seq = [canonical.index(next(r.id for r in rs if r.kind == kind)) for rs in recs if any(r.kind == kind for r in rs)]
+        ok = all(b > a or (cyclic and a == len(canonical) - 1 and b == 0) for a, b in zip(seq, seq[1:]))
+        if cyclic:
+            ok = ok and all(b == a + 1 or (a == len(canonical) - 1 and b == 0) for a, b in zip(seq, seq[1:]))
+        if not ok:
+            setattr(self, "t3_order" if kind == "t3_col" else "t4_order", dict(row.where))
+
     @staticmethod
     def _last(recs: list[list[Rec]], kind: str) -> int | None:
         found = None
@@ -338,6 +356,9 @@ class _Builder:
         block = next(b for b in blocks if any(r.id == rec.id for r in b.rows))
         values = row.cells[label_at + 1:]
         cols = block.columns
+        header = self.t2_header
+        if sorted(header) == sorted(c.id for c in cols) and header != [c.id for c in cols]:
+            cols = tuple(next(c for c in block.columns if c.id == h) for h in header)  # printed in another order
         ptr = pointer("tables", table, rec.id)
         if len(values) != len(cols):
             nonblank = [c for c in values if c.text.strip()]
@@ -359,6 +380,10 @@ class _Builder:
         if rec.id == "other_handling" and not values:
             return  # 2021: the group label 「（六）其他处理」 before its sub-rows
         ptr = pointer("tables", "t3", rec.id)
+        if self.t3_order is not None:
+            self.left_out(ptr, row.where, f"表头（{_where_text(self.t3_order).zh}）的栏目顺序与模板不同，无法确定各数值所属栏目",
+                          f"the header ({_where_text(self.t3_order).en}) lists the columns in another order")
+            return
         if len(values) != len(cols):
             self.left_out(ptr, row.where, f"应有 {len(cols)} 个数值，原文有 {len(values)} 个，无法确定对应关系",
                           f"expected {len(cols)} values, found {len(values)}; cannot tell which is which")
@@ -368,6 +393,11 @@ class _Builder:
 
     def _t4_values(self, row: Row, cells: Iterable[Cell], blocks: list[str]) -> None:
         cells = list(cells)
+        if self.t4_order is not None:
+            self.left_out(pointer("tables", "t4"), row.where,
+                          f"表头（{_where_text(self.t4_order).zh}）的栏目顺序与模板不同，无法确定各数值所属栏目",
+                          f"the header ({_where_text(self.t4_order).en}) lists the columns in another order")
+            return
         order = [b.id for b in labels.T4_BLOCKS]
         if len(cells) == 15 and (not blocks or blocks == order):
             blocks = order

@@ -186,3 +186,31 @@ def test_damaged_files_are_one_line_errors(gov_check, tmp_path):
         result = gov_check("convert", path)
         assert result.exit_code == 2, name
         assert result.stderr.startswith(f"gov-check: {path}: ") and "Traceback" not in result.output
+
+
+def test_columns_printed_in_another_order():
+    blocks = _rows(
+        ["第二十条第（一）项"], ["信息内容", "现行有效件数", "本年制发件数", "本年废止件数"], ["规章", "11", "1", "0"],
+        ["申请人情况"], ["自然人", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+        ["一、本年新收政府信息公开申请数量", *"1234567"],
+    )
+    loaded = assemble(blocks, fmt="text", options=LoadOptions())
+    # T2's header names each column, so its order is followed; T3's order cannot be trusted.
+    assert loaded.document["tables"]["t2"]["regulations"] == {"issued": 1, "repealed": 0, "in_force": 11}
+    assert "t3" not in loaded.document["tables"]
+    reasons = {f.pointer: f.args["reason"].zh for f in loaded.findings}
+    assert "栏目顺序与模板不同" in reasons["/tables/t3/new_received"]
+
+
+def test_t4_blocks_with_their_own_labels_and_a_row_that_does_not_fit():
+    blocks = [Para("四、政府信息公开行政复议、行政诉讼情况", {"line": 1}), *_rows(
+        ["行政复议", "1", "0", "0", "0", "1"],
+        ["复议后起诉", "0", "0", "0", "0", "0"],
+        ["未经复议直接起诉"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], ["2", "0", "0", "1", "3"],
+        ["7", "7", "7"],
+    )]
+    loaded = assemble(blocks, fmt="text", options=LoadOptions())
+    t4 = loaded.document["tables"]["t4"]
+    assert t4["review"]["total"] == 1 and t4["litigation_after_review"]["total"] == 0
+    assert t4["litigation_direct"] == {"upheld": 2, "corrected": 0, "other": 0, "pending": 1, "total": 3}
+    assert [f.pointer for f in loaded.findings] == ["/tables/t4"]  # the three stray numbers
