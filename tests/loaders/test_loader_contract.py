@@ -214,3 +214,26 @@ def test_t4_blocks_with_their_own_labels_and_a_row_that_does_not_fit():
     assert t4["review"]["total"] == 1 and t4["litigation_after_review"]["total"] == 0
     assert t4["litigation_direct"] == {"upheld": 2, "corrected": 0, "other": 0, "pending": 1, "total": 3}
     assert [f.pointer for f in loaded.findings] == ["/tables/t4"]  # the three stray numbers
+
+
+def test_markdown_tables_and_a_web_page_laid_out_in_a_table(tmp_path):
+    from tests.loaders.render import layout, to_html
+
+    md = tmp_path / "r.md"
+    md.write_text("# 示例县人民政府2023年政府信息公开工作年度报告\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n"
+                  "| 行政复议 | | | | | 行政诉讼 |\n|---|---|---|---|---|---|\n"
+                  "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n"
+                  "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 2 |\n", encoding="utf-8")
+    loaded = load(md, LOADERS, LoadOptions())
+    assert loaded.document["metadata"]["organ_name"] == "示例县人民政府"
+    assert loaded.document["tables"]["t4"]["litigation_after_review"]["upheld"] == 2
+    assert loaded.source_map["/tables/t4/review/upheld"] == {"line": 8}
+
+    doc = clean()
+    page = to_html(layout(doc), tmp_path / "p.html").read_text(encoding="utf-8")
+    page = page.replace("<body>", '<body><table class="layout"><tr><td>').replace("</body>", "</td></tr></table></body>")
+    framed = tmp_path / "framed.html"
+    framed.write_text(page, encoding="utf-8")
+    loaded = load(framed, LOADERS, LoadOptions())
+    assert loaded.document["tables"]["t3"] == doc["tables"]["t3"]
+    assert loaded.document["sections"][0]["heading"] == "一、总体情况"
