@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS_HELP = "text（默认）、json"
+FORMATS_HELP = "text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit"
 
 
 class DefaultGroup(click.Group):
@@ -77,6 +77,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     from checker.output import RenderContext, write_atomic
     from checker.run import check_files
 
+    if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
+        fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
     config = Config(select=_split(select), ignore=_split(ignore), fail_on=fail_on, lang=lang)
     engine = Engine(config=config)
     for problem in engine.host.problems:
@@ -101,7 +103,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
-                        color=color)
+                        color=color, encoding=None if output else getattr(sys.stdout, "encoding", None))
     text = formats[fmt].render(results, ctx)
     if output:
         try:

@@ -34,6 +34,7 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: str = "error"  # error | warning | info | never
     lang: str = "zh"
+    rule_seconds: float | None = 10.0  # time limit of one rule on one report (None: no limit)
 
 
 def matches(rule_code: str, rule_name: str, selectors: Iterable[str]) -> bool:

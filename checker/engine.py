@@ -10,6 +10,7 @@ from typing import Any, Iterable, Mapping
 
 from checker.config import Config, Profile, matches
 from checker.findings import Finding, Outcome, ReportResult, RuleOutcome, Severity, Skip, Text
+from checker.isolation import MAX_FINDINGS_PER_RULE, captured_output, malformed, time_limit
 from checker.model import Report
 from checker.plugins import PluginHost
 from checker.rule import Context, Rule
@@ -100,7 +101,11 @@ class Engine:
             outcome, found = self._run(rule, Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra))
             outcomes.append(outcome)
             for f in found:
-                adjusted = self.host.adjust_severity(f, rule, report)
+                try:
+                    adjusted = self.host.adjust_severity(f, rule, report)
+                except Exception as exc:  # a plugin's hook must not stop the check
+                    findings.append(_crash(f"gov_check_adjust_severity ({rule.code})", exc))
+                    adjusted = None
                 if isinstance(adjusted, Severity) and adjusted != f.severity:
                     f = _replace(f, severity=adjusted)
                 findings.append(f)
@@ -115,20 +120,22 @@ class Engine:
         found: list[Finding] = []
         skips: list[Skip] = []
         try:
-            for item in rule.check(ctx) or ():
-                if isinstance(item, Finding):
-                    found.append(item)
-                elif isinstance(item, Skip):
-                    skips.append(item)
-                else:
-                    raise TypeError(f"check() yielded {type(item).__name__}, not a Finding or Skip")
+            with time_limit(self.config.rule_seconds), captured_output():
+                for item in rule.check(ctx) or ():
+                    if isinstance(item, Finding):
+                        problem = malformed(item)
+                        if problem:
+                            raise TypeError(f"check() yielded a malformed finding: {problem}")
+                        found.append(item)
+                    elif isinstance(item, Skip):
+                        skips.append(item)
+                    else:
+                        raise TypeError(f"check() yielded {type(item).__name__}, not a Finding or Skip")
+                    if len(found) > MAX_FINDINGS_PER_RULE:
+                        raise RuntimeError(f"more than {MAX_FINDINGS_PER_RULE} findings")
         except Exception as exc:  # a rule's crash is a finding, never the end of the run
-            tb = traceback.extract_tb(exc.__traceback__)
-            where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
-            crash = Finding(code=CRASH_CODE, severity=Severity.ERROR, message="crashed", pointers=(),
-                            args={"rule": rule.code, "error": f"{type(exc).__name__}: {exc}"[:300], "where": where})
             return RuleOutcome(rule.code, Outcome.ERROR, (Text(str(exc)[:300], str(exc)[:300]),),
-                               seconds=time.perf_counter() - start), [crash]
+                               seconds=time.perf_counter() - start), [_crash(rule.code, exc)]
         seconds = time.perf_counter() - start
         if found:
             outcome = Outcome.FAIL
@@ -140,6 +147,13 @@ class Engine:
             outcome = Outcome.PASS
         pointers = tuple(p for s in skips for p in s.pointers)
         return RuleOutcome(rule.code, outcome, tuple(s.reason for s in skips), pointers, seconds), found
+
+
+def _crash(rule: str, exc: BaseException) -> Finding:
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+    return Finding(code=CRASH_CODE, severity=Severity.ERROR, message="crashed", pointers=(),
+                   args={"rule": rule, "error": f"{type(exc).__name__}: {exc}"[:300], "where": where})
 
 
 def _replace(f: Finding, **changes: Any) -> Finding:

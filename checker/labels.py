@@ -47,8 +47,8 @@ T3_APPLICANT_COLUMNS: tuple[str, ...] = tuple(c.id for c in T3_COLUMNS[:-1])
 T3_ROWS_2021: tuple[Label, ...] = (
     _l("new_received", "一、本年新收政府信息公开申请数量", "I. New applications received this year", "一、本年新收申请"),
     _l("carried_over", "二、上年结转政府信息公开申请数量", "II. Applications carried over from last year", "二、上年结转申请"),
-    _l("granted", "（一）予以公开", "III.(1) Disclosed", "三（一）予以公开"),
-    _l("partly_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "III.(2) Partly disclosed", "三（二）部分公开"),
+    _l("granted", "（一）予以公开", "III.(1) Disclosed", "（一）予以公开"),
+    _l("partly_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "III.(2) Partly disclosed", "（二）部分公开"),
     _l("denied_state_secret", "1.属于国家秘密", "III.(3)1 Denied: state secret", "（三）1 属于国家秘密"),
     _l("denied_prohibited_by_law", "2.其他法律行政法规禁止公开", "III.(3)2 Denied: prohibited by other laws", "（三）2 其他法律行政法规禁止公开"),
     _l("denied_security_stability", "3.危及“三安全一稳定”", "III.(3)3 Denied: endangers security or stability", "（三）3 危及“三安全一稳定”"),
@@ -68,12 +68,12 @@ T3_ROWS_2021: tuple[Label, ...] = (
     _l("other_overdue_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "III.(6)1 Other: not corrected in time", "（六）1 逾期不补正"),
     _l("other_overdue_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "III.(6)2 Other: fee not paid in time", "（六）2 逾期未缴纳费用"),
     _l("other_other", "3.其他", "III.(6)3 Other: other", "（六）3 其他"),
-    _l("results_total", "（七）总计", "III.(7) Total results", "三（七）总计"),
+    _l("results_total", "（七）总计", "III.(7) Total results", "（七）总计"),
     _l("carried_forward", "四、结转下年度继续办理", "IV. Carried forward to next year", "四、结转下年度继续办理"),
 )
 
 # The 2019 template: the same rows, except （六）其他处理 is one row without sub-rows.
-T3_OTHER_2019 = _l("other_handling", "（六）其他处理", "III.(6) Other handling", "三（六）其他处理")
+T3_OTHER_2019 = _l("other_handling", "（六）其他处理", "III.(6) Other handling", "（六）其他处理")
 T3_ROWS_2019: tuple[Label, ...] = tuple(
     r for r in T3_ROWS_2021 if not r.id.startswith("other_")
 )
@@ -317,3 +317,17 @@ ACCEPTED_HEADINGS: dict[int, tuple[str, ...]] = {
     5: ("存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况"),
     6: ("其他需要报告的事项",),
 }
+
+# Printed headers of the tables that are not rows or columns (the HTML review page lays the tables
+# out as the template prints them): (zh, en).
+T3_CORNER_NOTE = ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                  "(In this column: item I plus item II equals item III plus item IV)")
+T3_APPLICANTS_HEADER = ("申请人情况", "Applicants")
+T3_ORGANISATIONS_HEADER = ("法人或其他组织", "Legal persons or other organisations")
+T3_RESULTS_HEADER = ("三、本年度办理结果", "III. Results this year")
+T2_CONTENT_HEADER = ("信息内容", "Information")
+T4_LITIGATION_HEADER = ("行政诉讼", "Administrative litigation")
+TABLE_TITLES = {"t2": ("主动公开政府信息情况", "Proactive disclosure"),
+                "t2_2019": ("主动公开政府信息情况", "Proactive disclosure"),
+                "t3": ("收到和处理政府信息公开申请情况", "Applications received and handled"),
+                "t4": ("政府信息公开行政复议、行政诉讼情况", "Reconsideration and litigation")}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Mapping
 
-from checker.findings import Finding, Text
-from checker.labels import describe
+from checker.findings import Finding, Outcome, ReportResult, Severity, Text
+from checker.labels import SECTIONS, TABLE_SECTION, describe
 
 
 class _Args(dict):
@@ -53,3 +54,142 @@ def place(finding: Finding, document: Any, lang: str = "zh") -> str:
 
 def rule_title(cls: Any, lang: str) -> str:
     return getattr(cls, "title_en" if lang == "en" else "title_zh", "") if cls else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# What every output shows of a result: derived once here, so that the formats only lay it out.
+# ---------------------------------------------------------------------------------------------
+
+WHOLE_REPORT, SIGNATURE_PART = 0, 7  # section_of: 0 the document as a whole, 1–6 the sections, 7 the signature
+
+
+def section_of(finding: Finding, document: Any) -> int:
+    """The canonical section (1–6) a finding concerns; 0 the document as a whole, 7 the signature
+    and dates.  A table belongs to its section (表三 → 三); a section pointer to the section its
+    printed heading was matched to."""
+    p = finding.pointer
+    if p.startswith("/tables/"):
+        return TABLE_SECTION.get(p.split("/")[2], WHOLE_REPORT)
+    if p.startswith("/sections/"):
+        from checker.model import Report
+
+        idx = p.split("/")[2]
+        for s in Report(document if isinstance(document, Mapping) else {}).sections:
+            if str(s.index) == idx:
+                return s.number or WHOLE_REPORT
+        return WHOLE_REPORT
+    if p.startswith("/signature") or p in ("/metadata/signing_date", "/metadata/publication_date"):
+        return SIGNATURE_PART
+    section = finding.args.get("section")
+    return section if isinstance(section, int) and 1 <= section <= 6 else WHOLE_REPORT
+
+
+def section_title(number: int, lang: str = "zh") -> str:
+    """The heading a group of findings is shown under: 「三、收到和处理政府信息公开申请情况」."""
+    if number == WHOLE_REPORT:
+        return "报告整体" if lang != "en" else "Whole report"
+    if number == SIGNATURE_PART:
+        return "落款与日期" if lang != "en" else "Signature and dates"
+    s = SECTIONS[number - 1]
+    return f"{s.numeral}、{s.heading}" if lang != "en" else f"{number}. {s.en}"
+
+
+def severity_label(severity: Severity, lang: str = "zh") -> str:
+    return severity.value if lang == "en" else severity.zh
+
+
+def outcome_label(outcome: Outcome, lang: str = "zh") -> str:
+    if lang == "en":
+        return outcome.value.replace("_", " ")
+    return {"pass": "通过", "fail": "未通过", "not_applicable": "不适用", "insufficient_data": "数据不足",
+            "error": "出错"}[outcome.value]
+
+
+def numbers(finding: Finding, lang: str = "zh") -> str:
+    """The numbers of a broken identity as one line: 「应为 38 · 实为 39 · 相差 1」 (empty if none)."""
+    names = (("expected", "应为", "expected"), ("actual", "实为", "actual"), ("difference", "相差", "difference"))
+    parts = [f"{zh if lang != 'en' else en} {_arg(getattr(finding, key), lang)}"
+             for key, zh, en in names if getattr(finding, key) is not None]
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One finding as every output shows it: numbered, its message and places rendered."""
+
+    number: int  # 1-based, in the order the outputs list problems (section, severity, code)
+    finding: Finding
+    message: str
+    place: str
+    section: int  # see section_of
+    related: tuple[str, ...]  # places of the finding's other pointers (the other side of an identity)
+    numbers: str
+
+
+def present(result: ReportResult, rules: Mapping[str, type], lang: str = "zh", *, waived: bool = True,
+            min_severity: Severity | None = None) -> list[Shown]:
+    """The findings of one report in the order outputs list them, numbered from 1.
+
+    ``waived=False`` leaves waived findings out; ``min_severity`` those below it.  Numbers are
+    given after filtering, so that the numbers a reader sees are 1, 2, 3 …"""
+    doc = result.document
+    sections = doc.get("sections") if isinstance(doc, Mapping) else None
+    sections = sections if isinstance(sections, list) else None
+    keyed = []
+    for i, f in enumerate(result.findings):
+        if f.waived and not waived:
+            continue
+        if min_severity is not None and f.severity.rank < min_severity.rank:
+            continue
+        keyed.append(((section_of(f, doc), -f.severity.rank, f.code, i), f))
+    keyed.sort(key=lambda kf: kf[0])
+    return [Shown(n, f, render(f, rules, lang, doc), place(f, doc, lang), key[0],
+                  tuple(describe(p, lang, sections) for p in f.pointers[1:]), numbers(f, lang))
+            for n, (key, f) in enumerate(keyed, start=1)]
+
+
+def outcome_counts(result: ReportResult) -> dict[Outcome, int]:
+    return {o: sum(1 for x in result.outcomes if x.outcome is o) for o in Outcome}
+
+
+def rule_counts(result: ReportResult) -> dict[str, int]:
+    """Findings per rule code (waived ones left out), in code order: what ``--statistics`` shows."""
+    out: dict[str, int] = {}
+    for f in result.findings:
+        if not f.waived:
+            out[f.code] = out.get(f.code, 0) + 1
+    return dict(sorted(out.items()))
+
+
+def summary_line(result: ReportResult, lang: str = "zh") -> str:
+    """「共 0 个错误、5 个警告、0 个提示（10 条规则：6 通过、…）」 — the same words in every output."""
+    c, oc = result.counts(), outcome_counts(result)
+    if lang == "en":
+        line = (f"{c['error']} errors, {c['warning']} warnings, {c['info']} info "
+                f"({len(result.outcomes)} rules: {oc[Outcome.PASS]} passed, {oc[Outcome.FAIL]} failed, "
+                f"{oc[Outcome.NOT_APPLICABLE]} not applicable, {oc[Outcome.INSUFFICIENT_DATA]} insufficient data, "
+                f"{oc[Outcome.ERROR]} errored)")
+        return line + (f", {c['waived']} waived" if c["waived"] else "")
+    line = (f"共 {c['error']} 个错误、{c['warning']} 个警告、{c['info']} 个提示"
+            f"（{len(result.outcomes)} 条规则：{oc[Outcome.PASS]} 通过、{oc[Outcome.FAIL]} 未通过、"
+            f"{oc[Outcome.NOT_APPLICABLE]} 不适用、{oc[Outcome.INSUFFICIENT_DATA]} 数据不足、{oc[Outcome.ERROR]} 出错）")
+    return line + (f"，另有 {c['waived']} 项已豁免" if c["waived"] else "")
+
+
+def report_title(result: ReportResult) -> str:
+    """How a report is named at the head of its output: its printed title, else organ and year."""
+    doc = result.document if isinstance(result.document, Mapping) else {}
+    meta = doc.get("metadata") if isinstance(doc.get("metadata"), Mapping) else {}
+    title = meta.get("title") or f"{meta.get('organ_name') or ''} {meta.get('report_year') or ''}".strip()
+    return str(title).strip() or result.file
+
+
+def total_counts(results: list[ReportResult]) -> dict[str, int]:
+    """Findings per severity (and waived) over several reports, and how many could not be read."""
+    out = {s.value: 0 for s in Severity} | {"waived": 0, "not_checked": 0}
+    for r in results:
+        if r.load_error:
+            out["not_checked"] += 1
+        for key, n in r.counts().items():
+            out[key] += n
+    return out

@@ -185,7 +185,7 @@ class Report:
     def organ_kind(self) -> str | None:
         """The declared kind, else the kind the organ's name implies."""
         k = self.meta("organ_kind")
-        return k if k in labels.ORGAN_KINDS else infer_kind(self.organ_name)
+        return k if isinstance(k, str) and k in labels.ORGAN_KINDS else infer_kind(self.organ_name)
 
     @property
     def is_government(self) -> bool:
@@ -205,7 +205,7 @@ class Report:
     @property
     def template(self) -> str:
         declared = self.meta("template_version")
-        return declared if declared in ("2021", "2019", "legacy") else self.detected_template
+        return declared if isinstance(declared, str) and declared in ("2021", "2019", "legacy") else self.detected_template
 
     # -- tables --------------------------------------------------------------------------------
     @property

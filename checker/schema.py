@@ -62,8 +62,9 @@ def _describe(error: Any) -> tuple[str, Text]:
 
 
 def validate(document: Any, name: str = "report") -> list[SchemaError]:
-    errors = []
-    for error in sorted(_validator(name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
-        ptr, msg = _describe(error)
-        errors.append(SchemaError(ptr, msg))
-    return errors
+    """Every schema violation of ``document``, sorted by place; never raises for any JSON value."""
+    try:
+        raw = sorted(_validator(name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    except RecursionError:
+        return [SchemaError("", Text("文档嵌套层数过深，无法校验", "the document is nested too deeply to validate"))]
+    return [SchemaError(*_describe(error)) for error in raw]

@@ -25,7 +25,7 @@ def test_sample_findings_name_the_blank_cell_and_the_unnumbered_headings(gov_che
 def test_clean_example_passes_every_rule(gov_check):
     result = gov_check(EXAMPLES / "clean-2023.json", "--format", "json")
     assert result.exit_code == 0
-    report = json.loads(result.output)["reports"][0]
+    report = json.loads(result.stdout)["reports"][0]
     assert report["findings"] == []
     assert {o["outcome"] for o in report["outcomes"]} == {"pass"}
 
@@ -35,7 +35,7 @@ def test_one_changed_number_breaks_the_right_identity_with_both_sides(gov_check,
     path = write_json(tmp_path / "r.json", clean_doc)
     result = gov_check(path, "--format", "json", "--select", "GC204")
     assert result.exit_code == 1
-    doc = json.loads(result.output)
+    doc = json.loads(result.stdout)
     jsonschema.Draft202012Validator(load_schema("result")).validate(doc)
     (finding,) = doc["reports"][0]["findings"]
     assert finding["code"] == "GC204"
@@ -46,7 +46,7 @@ def test_one_changed_number_breaks_the_right_identity_with_both_sides(gov_check,
 
 def test_json_output_of_the_sample_validates(gov_check):
     result = gov_check(EXAMPLES / "yangquan-2023.json", EXAMPLES / "clean-2023.json", "--format", "json")
-    doc = json.loads(result.output)
+    doc = json.loads(result.stdout)
     jsonschema.Draft202012Validator(load_schema("result")).validate(doc)
     assert doc["summary"]["reports"] == 2
 
@@ -88,7 +88,7 @@ def test_select_ignore_and_fail_on(gov_check):
     assert gov_check(sample, "--fail-on", "warning").exit_code == 1
     assert gov_check(sample, "--fail-on", "warning", "--ignore", "GC011,GC201").exit_code == 0
     only = gov_check(sample, "--select", "GC2", "--format", "json")
-    codes = {o["code"] for o in json.loads(only.output)["reports"][0]["outcomes"]}
+    codes = {o["code"] for o in json.loads(only.stdout)["reports"][0]["outcomes"]}
     assert codes and all(c.startswith("GC2") for c in codes)
     assert gov_check(sample, "--select", "t3-balance", "--format", "json").exit_code == 0
 

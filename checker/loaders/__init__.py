@@ -14,7 +14,8 @@ from typing import Any, Callable
 
 from checker.hookspecs import hookimpl
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a real report is well under 5 MB, even as a PDF with images
+DEFAULT_MAX_DEPTH = 64  # a report document nests 5 levels deep; anything far deeper is not a report
 
 
 class LoadError(Exception):
@@ -29,6 +30,7 @@ class LoadError(Exception):
 @dataclass
 class LoadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
     organ_kind: str | None = None  # overrides the kind inferred from the organ's name
     report_year: int | None = None
     organ_name: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,26 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"JSON 中不允许 {name}")
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"数字 {text[:40]} 超出范围")
+    return value
+
+
+def depth(value: Any, limit: int) -> int:
+    """How deeply ``value`` nests (iteratively: a hostile document must not exhaust the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, level)
+            if deepest > limit:
+                return deepest
+            stack.extend((child, level + 1) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
@@ -23,9 +44,28 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def parse(path: Path, text: str) -> Any:
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """「\\ud800」 alone is valid JSON but no valid text: replace it (with U+FFFD) so outputs can be written."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if isinstance(value, list):
+        return [_without_lone_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(k): _without_lone_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def parse(path: Path, text: str, max_depth: int = 64) -> Any:
+    if not text.strip():
+        raise LoadError(path, "文件是空的")
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constants)
+        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constants, parse_float=_finite)
+        if depth(value, max_depth) > max_depth:
+            raise LoadError(path, f"JSON 嵌套超过 {max_depth} 层，不是一份报告")
+        return _without_lone_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
     except json.JSONDecodeError as exc:
         raise LoadError(path, f"JSON 格式错误：{_zh(exc.msg)}", exc.lineno, exc.colno) from None
     except ValueError as exc:
@@ -52,7 +92,8 @@ def _zh(msg: str) -> str:
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
     from checker.loaders import peer
 
-    doc = peer.unwrap(parse(path, decode(path, data)))
+    doc = parse(path, decode(path, data), options.max_depth)
+    doc = peer.unwrap(doc, lambda text: parse(path, text, options.max_depth))
     if isinstance(doc, dict) and peer.is_peer(doc):
         return peer.convert(doc, options)
     if not isinstance(doc, dict):

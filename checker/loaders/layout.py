@@ -233,6 +233,8 @@ def _where_text(where: Mapping[str, int]) -> Text:
         zh.append(f"第{where['page']}页"), en.append(f"page {where['page']}")
     if "line" in where:
         zh.append(f"第{where['line']}行"), en.append(f"line {where['line']}")
+    if "page_line" in where:
+        zh.append(f"第{where['page_line']}行"), en.append(f"line {where['page_line']}")
     if "paragraph" in where:
         zh.append(f"第{where['paragraph']}段"), en.append(f"paragraph {where['paragraph']}")
     if "table" in where:

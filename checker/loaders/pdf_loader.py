@@ -91,7 +91,7 @@ def blocks(data: bytes, path: Path) -> list[Block]:
                     flush()
                 if not para or standalone or indented or after_short or (prev is not None and prev.get("standalone")):
                     flush()
-                    where = {"page": p, "line": line_no}
+                    where = {"page": p, "page_line": line_no}  # not a line of the file
                 para.append(text)
                 item["standalone"] = standalone
                 prev = item

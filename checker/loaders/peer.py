@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from checker import labels
 from checker.loaders import Loaded, LoadOptions
@@ -50,17 +50,15 @@ T4_BLOCKS = {"review": "review", "litigationDirect": "litigation_direct", "litig
 T4_COLS = {"maintain": "upheld", "correct": "corrected", "other": "other", "unfinished": "pending", "total": "total"}
 
 
-def unwrap(doc: Any, depth: int = 0) -> Any:
-    """The document inside a ``parsed_json`` wrapper or a JSON string, however often wrapped."""
+def unwrap(doc: Any, parse: Callable[[str], Any] = json.loads, depth: int = 0) -> Any:
+    """The document inside a ``parsed_json`` wrapper or a JSON string, however often wrapped
+    (``parse`` reads an inner string with the same limits as the file itself)."""
     if depth > 5:
         return doc
     if isinstance(doc, str) and doc.strip()[:1] in ("{", '"'):
-        try:
-            return unwrap(json.loads(doc), depth + 1)
-        except ValueError:
-            return doc
+        return unwrap(parse(doc), parse, depth + 1)
     if isinstance(doc, dict) and "parsed_json" in doc and "metadata" not in doc:
-        return unwrap(doc["parsed_json"], depth + 1)
+        return unwrap(doc["parsed_json"], parse, depth + 1)
     return doc
 
 

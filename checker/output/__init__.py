@@ -21,6 +21,7 @@ class RenderContext:
     statistics: bool = False
     color: bool | None = None  # None: decide from the terminal
     width: int | None = None
+    encoding: str | None = None  # the terminal's encoding when writing to it (None: a UTF-8 file)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -38,7 +39,9 @@ class _Lazy:
 
 @hookimpl
 def gov_check_formats() -> dict[str, Any]:
-    return {"text": _Lazy("checker.output.text"), "json": _Lazy("checker.output.json_format")}
+    return {"text": _Lazy("checker.output.text"), "json": _Lazy("checker.output.json_format"),
+            "html": _Lazy("checker.output.html"), "markdown": _Lazy("checker.output.markdown"),
+            "sarif": _Lazy("checker.output.sarif"), "junit": _Lazy("checker.output.junit")}
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -1,0 +1,68 @@
+"""Running untrusted rule code: a time limit, captured prints, and a sanity check of what it yields."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import signal
+import threading
+from typing import Any, Iterator
+
+from checker.findings import Finding, Severity
+
+DEFAULT_RULE_SECONDS = 10.0
+MAX_FINDINGS_PER_RULE = 5000
+
+
+class RuleTimeout(Exception):
+    """A rule ran past its time limit."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise RuleTimeout inside the block after ``seconds`` (main thread on POSIX; elsewhere no limit).
+
+    A rule stuck in pure-Python code (a loop) is interrupted; one blocked inside C code is
+    interrupted when that call returns.
+    """
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _expire(signum: int, frame: Any) -> None:
+        raise RuleTimeout(f"运行超过 {seconds:g} 秒")
+
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def captured_output() -> Iterator[io.StringIO]:
+    """Whatever a rule prints goes here, not into the user's report or JSON output."""
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+        yield buf
+
+
+def malformed(finding: Finding) -> str | None:
+    """Why a finding a rule yielded cannot be shown, or None when it is well formed."""
+    if not isinstance(finding.code, str) or not finding.code:
+        return "finding without a code"
+    if not isinstance(finding.severity, Severity):
+        return f"severity {finding.severity!r} is not a Severity"
+    if not isinstance(finding.pointers, tuple) or not all(isinstance(p, str) and (p == "" or p.startswith("/"))
+                                                          for p in finding.pointers):
+        return f"pointers {finding.pointers!r} are not JSON Pointers"
+    if not isinstance(finding.message, str):
+        return "message key is not a string"
+    if not hasattr(finding.args, "items"):
+        return "args is not a mapping"
+    return None
+
