@@ -442,6 +442,10 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
             continue  # page numbers (「- 4 -」) are layout, not text
         (sections[-1][1] if sections else front).append(block)
 
+    if not front and not sections and not b.tables and not b.findings:
+        from checker.loaders import LoadError
+
+        raise LoadError(file, "文件中没有文字内容（空文件，或只有图片）")
     doc: dict[str, Any] = {"schema_version": "1"}
     metadata: dict[str, Any] = {}
     sm = b.source_map

@@ -237,3 +237,11 @@ def test_markdown_tables_and_a_web_page_laid_out_in_a_table(tmp_path):
     loaded = load(framed, LOADERS, LoadOptions())
     assert loaded.document["tables"]["t3"] == doc["tables"]["t3"]
     assert loaded.document["sections"][0]["heading"] == "一、总体情况"
+
+
+def test_a_file_without_text_is_a_one_line_error(gov_check, tmp_path):
+    for name, data in (("empty.txt", b""), ("blank.html", b"<html><body><img src='scan.png'></body></html>")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = gov_check(path)
+        assert result.exit_code == 2 and "没有文字内容" in result.stderr, name
