@@ -425,7 +425,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
             # A row with one cell of running text is a boxed paragraph, not a table row.
             texts = [c for c in block.cells if c.text.strip()]
             if len(texts) == 1 and not recognise(texts[0].text) and not value_like(texts[0].text) \
-                    and len(norm(texts[0].text)) > 12 and not _SENTENCE_END_LABEL.search(texts[0].text):
+                    and len(norm(texts[0].text)) > 12 and not _CORNER_NOTE.search(texts[0].text):
                 block = Para(texts[0].text, texts[0].where)
             else:
                 b.row(block)
@@ -513,7 +513,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
 
 
 PAGE_NUMBER = re.compile(r"^\s*([-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
-_SENTENCE_END_LABEL = re.compile(r"^[（(]本列数据")
+_CORNER_NOTE = re.compile(r"^[（(]本列数据")
 
 
 def _check_complete(b: _Builder) -> None:
