@@ -136,6 +136,7 @@ def recognise(text: str) -> list[Rec]:
     return found
 
 
+PAGE_NUMBER = re.compile(r"^\s*([-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 _MARK = re.compile(r"^[/／\\\-—―–~～一－×]+$|^(无|不适用|无此项)$")
 
 
@@ -156,6 +157,27 @@ def cell_value(text: str) -> int | str | None:
     if not text.strip():
         return None
     return text
+
+
+def spaced_row(line: str, where: Mapping[str, int]) -> Row | None:
+    """A table row printed as one line of text, cells separated by spaces (text copied out of a PDF,
+    or a PDF table without rules): 「一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119」,
+    「72 64 178 37 351 …」, 「行政复议 行政诉讼」.  Only a line whose words are all labels or values
+    counts; running text that ends in a number stays text."""
+    tokens = line.split()
+    if len(tokens) < 2 or PAGE_NUMBER.match(line):
+        return None
+    values = 0
+    while values < len(tokens) and value_like(tokens[len(tokens) - 1 - values]):
+        values += 1
+    labels_part = tokens[:len(tokens) - values]
+    if not labels_part and values < 2:
+        return None
+    # The last word before the numbers must be a label; words before it may be pieces of merged
+    # labels printed on the same line (「本年度 （四）无法提供 2.没有现成信息需要另行制作 0 0 …」).
+    if labels_part and (not recognise(labels_part[-1]) or len(labels_part) > 4):
+        return None
+    return Row(tuple(Cell(t, dict(where)) for t in tokens), dict(where))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -512,7 +534,6 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     return Loaded(document=doc, format=fmt, source_map=sm, findings=b.findings)
 
 
-PAGE_NUMBER = re.compile(r"^\s*([-—－–]\s*\d+\s*[-—－–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 _CORNER_NOTE = re.compile(r"^[（(]本列数据")
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from checker.loaders import Loaded, LoadError, Loader, LoadOptions
-from checker.loaders.layout import PAGE_NUMBER, Block, Cell, Para, Row, assemble, heading_number, parse_date
+from checker.loaders.layout import (PAGE_NUMBER, Block, Cell, Para, Row, assemble, heading_number, parse_date,
+                                     spaced_row)
 
 
 
@@ -83,6 +84,12 @@ def blocks(data: bytes, path: Path) -> list[Block]:
                     continue
                 line_no += 1
                 text = item["text"].strip()
+                row = spaced_row(text, {"page": p, "page_line": line_no})  # a table printed without rules
+                if row is not None:
+                    flush()
+                    prev = None
+                    out.append(row)
+                    continue
                 size = item["size"]
                 standalone = heading_number(text) is not None or parse_date(text) is not None
                 indented = item["x0"] > left + 1.5 * size

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from checker.loaders import Loaded, Loader, LoadOptions
 from checker.loaders.encoding import decode
-from checker.loaders.layout import PAGE_NUMBER, Block, Cell, Para, Row, assemble, recognise, value_like
+from checker.loaders.layout import Block, Cell, Para, Row, assemble, spaced_row, value_like
 
 _SENTENCE = re.compile(r"[。；;，,：:！？]")
 
@@ -63,7 +63,7 @@ def blocks(text: str) -> list[Block]:
             continue
         end_row()
         blank_run = 0
-        spaced = _spaced_row(line, number)
+        spaced = spaced_row(line, {"line": number})
         if spaced is not None:
             out.append(spaced)
             continue
@@ -72,25 +72,6 @@ def blocks(text: str) -> list[Block]:
         out.append(Para(line, {"line": number}))
     end_row()
     return out
-
-
-def _spaced_row(line: str, number: int) -> Row | None:
-    """A table row copied out of a PDF as one line, cells separated by spaces
-    (「一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119」, 「72 64 178 37 351 …」,
-    「行政复议 行政诉讼」).  Only a line whose words are all labels or values counts; a line of running
-    text that ends in a number stays text."""
-    tokens = line.split()
-    if len(tokens) < 2 or PAGE_NUMBER.match(line):
-        return None
-    values = 0
-    while values < len(tokens) and value_like(tokens[len(tokens) - 1 - values]):
-        values += 1
-    labels_part = tokens[:len(tokens) - values]
-    if not labels_part and values < 2:
-        return None
-    if labels_part and not (recognise(labels_part[-1]) and all(recognise(t) or len(t) <= 2 for t in labels_part)):
-        return None
-    return Row(tuple(Cell(t, {"line": number}) for t in tokens), {"line": number})
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:

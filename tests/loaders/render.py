@@ -215,7 +215,7 @@ def _wrap(s: str, n: int = 30) -> str:
     return "\n".join(line[i:i + n] for line in s.split("\n") for i in range(0, max(len(line), 1), n))
 
 
-def to_pdf(items: list[tuple[str, Any]], path: Path) -> Path:
+def to_pdf(items: list[tuple[str, Any]], path: Path, ruled: bool = True) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -238,8 +238,9 @@ def to_pdf(items: list[tuple[str, Any]], path: Path) -> Path:
                 col_widths = [60] * 5
             else:
                 col_widths = [150, 110, 110, 110]
-            commands = [("FONT", (0, 0), (-1, -1), "STSong-Light", 6), ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            commands = [("FONT", (0, 0), (-1, -1), "STSong-Light", 6), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            if ruled:
+                commands.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
             for r, c, h, w, _ in spans(value):
                 if h > 1 or w > 1:
                     commands.append(("SPAN", (c, r), (c + w - 1, r + h - 1)))

@@ -245,3 +245,22 @@ def test_text_copied_out_of_the_huaian_pdf_is_never_silently_wrong(tmp_path):
             assert got == cols, row
             placed += len(cols)
     assert placed >= 140  # T2, T4 and most of T3
+
+
+def test_pdf_table_printed_without_rules_is_never_silently_wrong(tmp_path):
+    """Without ruling lines there are no cells, only lines of words: rows whose label and numbers share
+    a line are read, rows whose label wraps are left out with GC003."""
+    doc = documents()["clean"]
+    path = to_pdf(layout(doc, Style(break_labels=False)), tmp_path / "unruled.pdf", ruled=False)
+    loaded = load(path, LOADERS, LoadOptions())
+    flagged = {f.pointer for f in loaded.findings}
+    placed = 0
+    for table, rows in doc["tables"].items():
+        for row, cols in rows.items():
+            got = loaded.document["tables"].get(table, {}).get(row)
+            if got is None:
+                assert f"/tables/{table}/{row}" in flagged or f"/tables/{table}" in flagged, row
+                continue
+            assert got == {c: printed(v, "pdf") for c, v in cols.items()}, row
+            placed += len(cols)
+    assert placed >= 170
