@@ -102,8 +102,9 @@ def _label_index() -> dict[str, list[Rec]]:
             _add(index, norm(text), Rec("t3_col", col.id))
     for group, (zh, _en) in labels.T3_GROUPS.items():
         _add(index, norm(zh), Rec("t3_group", group))
-    for text in ("三、本年度办理结果", "本年度办理结果", "申请人情况", "法人或其他组织"):
+    for text, _en in (labels.T3_RESULTS_HEADER, labels.T3_APPLICANTS_HEADER, labels.T3_ORGANISATIONS_HEADER):
         _add(index, norm(text), Rec("t3_head"))
+        _add(index, _ROW_NUMBER.sub("", norm(text)), Rec("t3_head"))  # 「本年度办理结果」
     for template, blocks in (("2021", labels.T2_2021), ("2019", labels.T2_2019)):
         for block in blocks:
             _add(index, norm(block.item), Rec("t2_item"))
@@ -113,11 +114,11 @@ def _label_index() -> dict[str, list[Rec]]:
             for col in block.columns:
                 for text in (col.zh, col.short, *col.variants):
                     _add(index, norm(text), Rec("t2_col", col.id, template))
-    _add(index, norm("信息内容"), Rec("t2_head"))
+    _add(index, norm(labels.T2_CONTENT_HEADER[0]), Rec("t2_head"))
     for block in labels.T4_BLOCKS:
         for text in (block.zh, block.short, *block.variants):
             _add(index, norm(text), Rec("t4_block", block.id))
-    _add(index, norm("行政诉讼"), Rec("t4_parent"))
+    _add(index, norm(labels.T4_LITIGATION_HEADER[0]), Rec("t4_parent"))
     for col in labels.T4_COLUMNS:
         for text in (col.zh, *col.variants):
             _add(index, norm(text), Rec("t4_col", col.id))
@@ -534,7 +535,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     return Loaded(document=doc, format=fmt, source_map=sm, findings=b.findings)
 
 
-_CORNER_NOTE = re.compile(r"^[（(]本列数据")
+_CORNER_NOTE = re.compile("^" + re.escape(labels.T3_CORNER_NOTE[0][:5]).replace("（", "[（(]"))
 
 
 def _check_complete(b: _Builder) -> None:
