@@ -245,3 +245,17 @@ def test_a_file_without_text_is_a_one_line_error(gov_check, tmp_path):
         path.write_bytes(data)
         result = gov_check(path)
         assert result.exit_code == 2 and "没有文字内容" in result.stderr, name
+
+
+def test_web_page_entities_are_never_expanded_nor_files_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    laughs = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10 if i else "ha" * 10}">' for i in range(8))
+    page = (f'<!DOCTYPE html [{laughs}<!ENTITY x SYSTEM "file://{secret}">]>\n'
+            "<html><body><h1>示例县人民政府2023年政府信息公开工作年度报告</h1><p>&l7;&x;</p></body></html>")
+    path = tmp_path / "r.html"
+    path.write_text(page, encoding="utf-8")
+    loaded = load(path, LOADERS, LoadOptions())
+    text = json.dumps(loaded.document, ensure_ascii=False)
+    assert "TOP-SECRET" not in text and "haha" not in text
+    assert loaded.document["metadata"]["report_year"] == 2023
