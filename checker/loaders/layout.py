@@ -473,12 +473,18 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     metadata: dict[str, Any] = {}
     sm = b.source_map
 
-    # Title: the first short lines up to the one that names the report.
+    # Title: the last short line before section 一 that names the report (a web page may print a
+    # breadcrumb first), with the organ's name before it when that is on a line of its own.
     title_paras: list[Para] = []
-    for i, p in enumerate(front[:4]):
-        if "报告" in p.text and len(p.text.strip()) <= 60 and "。" not in p.text:
-            title_paras = front[:i + 1] if all(len(q.text.strip()) <= 40 and "。" not in q.text for q in front[:i]) else [p]
-            break
+    candidates = [i for i, p in enumerate(front) if "报告" in p.text and len(p.text.strip()) <= 60
+                  and not _SENTENCE.search(p.text) and "。" not in p.text and ">" not in p.text]
+    if candidates:
+        i = candidates[-1]
+        title_paras = [front[i]]
+        if i > 0 and len(front[i - 1].text.strip()) <= 30 and not _YEAR.search(front[i - 1].text) and \
+                infer_kind(front[i - 1].text.strip()) is not None:
+            title_paras.insert(0, front[i - 1])
+        front = front[front.index(title_paras[0]):]  # what comes before the title is page furniture
     preface = [p for p in front if p not in title_paras]
     if title_paras:
         title = "".join(p.text.strip() for p in title_paras)
@@ -496,7 +502,9 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     # Signature: a date on a line of its own at the very end, with the organ's name before it.
     signature: list[Para] = []
     tail = sections[-1][1] if sections else preface
-    if tail and parse_date(tail[-1].text):
+    dated = next((i for i in range(len(tail) - 1, max(len(tail) - 5, -1), -1) if parse_date(tail[i].text)), None)
+    if dated is not None and (dated == len(tail) - 1 or fmt == "html"):
+        del tail[dated + 1:]  # a web page's footer after the date is page furniture
         signature = [tail.pop()]
         if tail and len(tail[-1].text.strip()) <= 30 and not _SENTENCE.search(tail[-1].text) and "。" not in tail[-1].text:
             signature.insert(0, tail.pop())

@@ -259,3 +259,22 @@ def test_web_page_entities_are_never_expanded_nor_files_read(tmp_path):
     text = json.dumps(loaded.document, ensure_ascii=False)
     assert "TOP-SECRET" not in text and "haha" not in text
     assert loaded.document["metadata"]["report_year"] == 2023
+
+
+def test_web_page_furniture_around_the_report_is_not_report_text(tmp_path):
+    from tests.loaders.render import layout, to_html
+
+    doc = clean()
+    page = to_html(layout(doc), tmp_path / "p.html").read_text(encoding="utf-8")
+    page = page.replace("<body>", "<body><div class='nav'><a>首页</a> &gt; <a>政务公开</a></div>"
+                        "<div>首页 > 政府信息公开年报 > 示例县人民政府2023年政府信息公开工作年度报告</div>"
+                        "<div>发布时间：2024-01-21 来源：县政府办公室</div>")
+    page = page.replace("</body>", "<div class='footer'>打印本页 关闭窗口</div><div>主办：示例县人民政府办公室</div></body>")
+    path = tmp_path / "site.html"
+    path.write_text(page, encoding="utf-8")
+    loaded = load(path, LOADERS, LoadOptions())
+    expected = {k: v for k, v in doc["metadata"].items() if k != "region"}
+    assert loaded.document["metadata"] == expected
+    assert loaded.document["preface"] == doc["preface"]
+    assert loaded.document["signature"] == doc["signature"]
+    assert loaded.document["sections"] == doc["sections"]
