@@ -215,7 +215,7 @@ def _wrap(s: str, n: int = 30) -> str:
     return "\n".join(line[i:i + n] for line in s.split("\n") for i in range(0, max(len(line), 1), n))
 
 
-def to_pdf(items: list[tuple[str, Any]], path: Path, ruled: bool = True) -> Path:
+def to_pdf(items: list[tuple[str, Any]], path: Path, ruled: bool = True, running_header: str = "") -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -251,5 +251,12 @@ def to_pdf(items: list[tuple[str, Any]], path: Path, ruled: bool = True) -> Path
             flow.append(Paragraph(_html.escape(value), head))
         else:
             flow.append(Paragraph(_html.escape(value), body))
-    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=36, rightMargin=36).build(flow)
+    def furniture(canvas: Any, template: Any) -> None:
+        canvas.setFont("STSong-Light", 8)
+        if running_header:
+            canvas.drawString(36, A4[1] - 30, running_header)
+        canvas.drawCentredString(A4[0] / 2, 20, f"- {canvas.getPageNumber()} -")
+
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=36, rightMargin=36).build(
+        flow, onFirstPage=furniture, onLaterPages=furniture)
     return path

@@ -264,3 +264,12 @@ def test_pdf_table_printed_without_rules_is_never_silently_wrong(tmp_path):
             assert got == {c: printed(v, "pdf") for c, v in cols.items()}, row
             placed += len(cols)
     assert placed >= 170
+
+
+def test_pdf_running_header_and_page_numbers_are_not_text(tmp_path):
+    doc = documents()["yangquan"]
+    plain = load(to_pdf(layout(doc), tmp_path / "a.pdf"), LOADERS, LoadOptions()).document
+    headed = load(to_pdf(layout(doc), tmp_path / "b.pdf", running_header="阳泉市人民政府办公室 政务公开专栏"),
+                  LOADERS, LoadOptions()).document
+    assert headed == plain
+    assert "政务公开专栏" not in json.dumps(headed, ensure_ascii=False)
