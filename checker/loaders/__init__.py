@@ -92,5 +92,5 @@ def gov_check_loaders() -> list[Loader]:
     from checker.loaders import docx_loader, html_loader, json_loader, pdf_loader, text_loader
 
     # Order matters only for sniffing: the binary formats and markup first, plain text last.
-    return [json_loader.LOADER, pdf_loader.LOADER, docx_loader.LOADER, docx_loader.OLD_WORD, html_loader.LOADER,
+    return [docx_loader.RTF, json_loader.LOADER, pdf_loader.LOADER, docx_loader.LOADER, docx_loader.OLD_WORD, html_loader.LOADER,
             text_loader.LOADER]

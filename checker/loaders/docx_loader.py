@@ -67,5 +67,10 @@ def _old_word(path: Path, data: bytes, options: LoadOptions) -> Loaded:
     raise LoadError(path, "这是旧版 Word（.doc）或其他 OLE 格式文件，无法直接读取；请在 Word 中另存为 .docx 后再检查")
 
 
+def _rtf(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    raise LoadError(path, "这是 RTF 格式文件，无法直接读取；请在 Word 中另存为 .docx 后再检查")
+
+
 LOADER = Loader("docx", (".docx",), sniff, load)
 OLD_WORD = Loader("doc", (".doc",), lambda head, suffix: head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), _old_word)
+RTF = Loader("rtf", (".rtf",), lambda head, suffix: head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"), _rtf)

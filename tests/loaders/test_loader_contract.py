@@ -180,7 +180,8 @@ def test_pdf_without_pdfplumber_says_how_to_install(monkeypatch, gov_check):
 
 def test_damaged_files_are_one_line_errors(gov_check, tmp_path):
     for name, data in (("bad.docx", b"PK\x03\x04garbage"), ("bad.pdf", b"%PDF-1.4\ngarbage"),
-                       ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)):
+                       ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100),
+                       ("saved-as.doc", b"{\\rtf1\\ansi \\u38451?}")):
         path = tmp_path / name
         path.write_bytes(data)
         result = gov_check("convert", path)
