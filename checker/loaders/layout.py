@@ -281,6 +281,7 @@ class _Builder:
     t4_pending: list[str] = field(default_factory=list)
     t3_order: Mapping[str, int] | None = None  # where a T3 header row broke the template's column order
     t4_order: Mapping[str, int] | None = None
+    conflicting: set[str] = field(default_factory=set)  # cells printed twice with different values
 
     def left_out(self, ptr: str, where: Mapping[str, int], reason_zh: str, reason_en: str) -> None:
         self.findings.append(Finding(code=INCOMPLETE, severity=Severity.WARNING, message="left_out", pointers=(ptr,),
@@ -289,6 +290,8 @@ class _Builder:
     def put(self, table: str, row: str, col: str, cell: Cell) -> None:
         target = self.tables.setdefault(table, {}).setdefault(row, {})
         ptr = pointer("tables", table, row, col)
+        if ptr in self.conflicting:
+            return
         if col in target:
             if target[col] != cell_value(cell.text):
                 # The same cell printed twice with different values: keep neither.
@@ -296,6 +299,7 @@ class _Builder:
                               "the cell appears twice in the source with different values")
                 target.pop(col, None)
                 self.source_map.pop(ptr, None)
+                self.conflicting.add(ptr)
             return
         target[col] = cell_value(cell.text)
         self.source_map[ptr] = dict(cell.where)

@@ -279,3 +279,12 @@ def test_web_page_furniture_around_the_report_is_not_report_text(tmp_path):
     assert loaded.document["preface"] == doc["preface"]
     assert loaded.document["signature"] == doc["signature"]
     assert loaded.document["sections"] == doc["sections"]
+
+
+def test_a_row_printed_twice_with_different_numbers_keeps_neither():
+    row = ["二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"]
+    changed = row[:-1] + ["2"]
+    loaded = assemble(_rows(row, changed, row), fmt="text", options=LoadOptions())
+    carried = loaded.document["tables"]["t3"]["carried_over"]
+    assert "total" not in carried and carried["natural_person"] == 1
+    assert "/tables/t3/carried_over/total" in {f.pointer for f in loaded.findings}
