@@ -29,29 +29,45 @@ def blocks(data: bytes, path: Path) -> list[Block]:
     except Exception as exc:  # python-docx raises bare errors for damaged packages
         raise LoadError(path, f"Word 文件已损坏，无法读取：{type(exc).__name__}") from None
     out: list[Block] = []
-    paragraph = table_no = 0
+    counter = {"paragraph": 0, "table": 0}
     qn = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for child in document.element.body.iterchildren():
-        if child.tag == qn + "p":
-            paragraph += 1
-            text = Paragraph(child, document).text
-            if text.strip():
-                out.append(Para(text, {"paragraph": paragraph}))
-        elif child.tag == qn + "tbl":
-            table_no += 1
-            table = Table(child, document)
-            for r, row in enumerate(table.rows, 1):
-                cells: list[Cell] = []
-                seen: list = []  # the cell elements themselves: lxml keeps one proxy per live element
-                for c, cell in enumerate(row.cells, 1):
-                    tc = cell._tc
-                    if any(tc is other for other in seen):
-                        continue  # the same cell again: merged across columns
-                    seen.append(tc)
-                    if tc.tcPr is not None and tc.tcPr.vMerge is not None and tc.tcPr.vMerge.val != "restart":
-                        continue  # merged down from the row above
-                    cells.append(Cell(cell.text, {"table": table_no, "row": r, "col": c}))
-                out.append(Row(tuple(cells), {"table": table_no, "row": r}))
+
+    def walk(container) -> None:
+        for child in container.iterchildren():
+            if child.tag == qn + "p":
+                counter["paragraph"] += 1
+                text = Paragraph(child, document).text
+                if text.strip():
+                    out.append(Para(text, {"paragraph": counter["paragraph"]}))
+            elif child.tag == qn + "sdt":  # a content control: its content is body text
+                content = child.find(qn + "sdtContent")
+                if content is not None:
+                    walk(content)
+            elif child.tag == qn + "tbl":
+                table = Table(child, document)
+                tcs = child.findall(f".//{qn}tc")
+                if len(tcs) == 1 or child.find(f".//{qn}tc//{qn}tbl") is not None:
+                    # A table that frames the page (the whole report in one cell): read its content as body.
+                    for tc in child.iter(qn + "tc"):
+                        if tc.getparent().getparent() is child:
+                            walk(tc)
+                    continue
+                counter["table"] += 1
+                table_no = counter["table"]
+                for r, row in enumerate(table.rows, 1):
+                    cells: list[Cell] = []
+                    seen: list = []  # the cell elements themselves: lxml keeps one proxy per live element
+                    for c, cell in enumerate(row.cells, 1):
+                        tc = cell._tc
+                        if any(tc is other for other in seen):
+                            continue  # the same cell again: merged across columns
+                        seen.append(tc)
+                        if tc.tcPr is not None and tc.tcPr.vMerge is not None and tc.tcPr.vMerge.val != "restart":
+                            continue  # merged down from the row above
+                        cells.append(Cell(cell.text, {"table": table_no, "row": r, "col": c}))
+                    out.append(Row(tuple(cells), {"table": table_no, "row": r}))
+
+    walk(document.element.body)
     return out
 
 

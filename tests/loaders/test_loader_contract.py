@@ -288,3 +288,22 @@ def test_a_row_printed_twice_with_different_numbers_keeps_neither():
     carried = loaded.document["tables"]["t3"]["carried_over"]
     assert "total" not in carried and carried["natural_person"] == 1
     assert "/tables/t3/carried_over/total" in {f.pointer for f in loaded.findings}
+
+
+def test_word_report_framed_in_a_one_cell_table(tmp_path):
+    import docx
+
+    from tests.loaders.render import layout, to_docx
+
+    doc = clean()
+    inner = docx.Document(str(to_docx(layout(doc), tmp_path / "inner.docx")))
+    framed = docx.Document()
+    frame = framed.add_table(rows=1, cols=1).cell(0, 0)._tc
+    for element in list(inner.element.body):
+        if not element.tag.endswith("sectPr"):
+            frame.append(element)
+    framed.save(str(tmp_path / "framed.docx"))
+    loaded = load(tmp_path / "framed.docx", LOADERS, LoadOptions())
+    doc["tables"]["t2"]["fees"]["amount"] = "35.6"  # as printed
+    assert loaded.document["tables"] == doc["tables"]
+    assert [s["heading"] for s in loaded.document["sections"]] == [s["heading"] for s in doc["sections"]]
