@@ -96,9 +96,12 @@ class Engine:
         # Loader findings (GC003) are kept only when their rule is selected, like every other finding.
         selected = {rule.code for rule in self.rules}
         findings: list[Finding] = [f for f in extra_findings if f.code in selected]
+        loaded_codes = {f.code for f in findings}
         outcomes: list[RuleOutcome] = []
         for rule in self.rules:
             outcome, found = self._run(rule, Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra))
+            if outcome.outcome is Outcome.PASS and rule.code in loaded_codes:
+                outcome = RuleOutcome(rule.code, Outcome.FAIL, seconds=outcome.seconds)  # the loader found it
             outcomes.append(outcome)
             for f in found:
                 try:

@@ -57,6 +57,7 @@ def test_gc003_reaches_the_user_and_obeys_select(tmp_path):
 
     text = render(gc003[0], engine.rule_classes(), "zh", result.document)
     assert text.startswith(f"表三 · 一、本年新收申请：原文第{at + 1}行：应有 7 个数值，原文有 6 个"), text
+    assert next(o for o in result.outcomes if o.code == "GC003").outcome.value == "fail"
     only_t3 = check_file(Engine(config=Config(select=("GC2",))), str(path), LoadOptions())
     assert not [f for f in only_t3.findings if f.code == "GC003"]
 
