@@ -16,6 +16,8 @@ $(STAMP): setup.cfg pyproject.toml
 demo: $(STAMP)
 	@echo '$$ gov-check examples/yangquan-2023.json'
 	@$(BIN)/gov-check examples/yangquan-2023.json; status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo '$$ gov-check examples/yangquan-2023.txt'
+	@$(BIN)/gov-check examples/yangquan-2023.txt; status=$$?; [ $$status -le 1 ] || exit $$status
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

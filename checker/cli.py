@@ -46,6 +46,7 @@ def main() -> None:
     gov-check plugins            列出插件、版本及其规则和钩子
     gov-check init               写入带注释的起步配置 gov-check.toml
     gov-check new-plugin NAME    生成省级插件软件包的骨架
+    gov-check convert FILE -o report.json  把 Word/网页/PDF/文本报告转换为报告文档
 
     退出码：0 未发现达到失败级别的问题；1 发现问题；2 无法检查（文件无法读取、格式错误、选项或配置错误）或有插件未能加载。
     """
@@ -408,6 +409,46 @@ def new_plugin(name: str, directory: str, prefix: str | None) -> None:
     except ScaffoldError as exc:
         fail(str(exc))
     click.echo(f"已创建 {root}\n  cd {root} && pip install -e '.[test]' && pytest")
+
+
+@main.command()
+@click.argument("report", type=click.Path(path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="写入该文件（原子写入）；省略则输出到标准输出")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@click.option("--organ-kind", type=click.Choice(["province_government", "city_government", "county_government",
+                                                 "township_government", "subdistrict_office", "department",
+                                                 "authorised_organisation"]),
+              help="机关类别（覆盖按名称推断的类别）")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="提示语言")
+def convert(report: str, output: str | None, force: bool, organ_kind: str | None, lang: str) -> None:
+    """把 Word、网页、PDF、文本或其他工具的 JSON 报告转换为报告文档（JSON）。"""
+    import json
+    from pathlib import Path
+
+    from checker.loaders import LoadError, LoadOptions, load
+    from checker.messages import render
+    from checker.output import write_atomic
+    from checker.plugins import PluginHost
+
+    if output and Path(output).exists() and not force:
+        fail(f"{output}: 文件已存在；如需覆盖请加 --force")
+    host = PluginHost()
+    try:
+        loaded = load(report, host.loaders, LoadOptions(organ_kind=organ_kind))
+    except LoadError as exc:
+        fail(str(exc))
+    text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
+    rules = host.rules
+    for finding in loaded.findings:
+        click.echo(f"{report}: {finding.code} {render(finding, rules, lang, loaded.document)}", err=True)
+    if output:
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            fail(f"{output}: 无法写入：{exc.strerror or exc}")
+        click.echo(f"{report} → {output}（{loaded.format}）", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 def run() -> None:

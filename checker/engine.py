@@ -102,10 +102,15 @@ class Engine:
         errors = validate(document) + validate_extensions(document, self.host.extension_schemas)
         ctx = Context(report=report, options={}, previous=Report(previous) if previous is not None else None,
                       schema_errors=tuple(errors), extra=extra or {})
-        findings: list[Finding] = list(extra_findings)
+        # Loader findings (GC003) are kept only when their rule is selected, like every other finding.
+        selected = {rule.code for rule in self.rules}
+        findings: list[Finding] = [f for f in extra_findings if f.code in selected]
+        loaded_codes = {f.code for f in findings}
         outcomes: list[RuleOutcome] = []
         for rule in self.rules:
             outcome, found = self._run(rule, Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra))
+            if outcome.outcome is Outcome.PASS and rule.code in loaded_codes:
+                outcome = RuleOutcome(rule.code, Outcome.FAIL, seconds=outcome.seconds)  # the loader found it
             outcomes.append(outcome)
             for f in found:
                 try:

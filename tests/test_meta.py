@@ -37,7 +37,7 @@ def test_every_rule_is_documented_and_has_cases():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert data["rule"] == code
         outcomes = {c.get("outcome") for c in data["cases"]}
-        if code not in ("GC900", "GC901"):
+        if code not in ("GC900", "GC901", "GC003"):  # GC003: findings come from loaders
             assert "pass" in outcomes and "fail" in outcomes, f"{code} needs a passing and a failing case"
 
 

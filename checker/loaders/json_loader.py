@@ -8,25 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.loaders import Loaded, LoadError, Loader, LoadOptions
-
-
-def decode(path: Path, data: bytes) -> str:
-    """Bytes → text: UTF-8 (BOM or not), UTF-16 with BOM, else what charset-normalizer finds."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise LoadError(path, "UTF-16 文本已损坏，无法解码") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or b"\x00" in data[:4096]:
-        raise LoadError(path, "不是文本文件（无法识别编码，可能是二进制文件）")
-    return str(best)
+from checker.loaders.encoding import decode
 
 
 def _no_constants(name: str) -> Any:
@@ -108,7 +90,12 @@ def _zh(msg: str) -> str:
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    from checker.loaders import peer
+
     doc = parse(path, decode(path, data), options.max_depth)
+    doc = peer.unwrap(doc, lambda text: parse(path, text, options.max_depth))
+    if isinstance(doc, dict) and peer.is_peer(doc):
+        return peer.convert(doc, options)
     if not isinstance(doc, dict):
         kind = {list: "数组", str: "字符串", int: "数字", float: "数字", bool: "布尔值", type(None): "null"}.get(type(doc), "值")
         raise LoadError(path, f"报告应是一个 JSON 对象（{{…}}），实为{kind}")

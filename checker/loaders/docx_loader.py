@@ -1,0 +1,92 @@
+"""Word reports (.docx, read with python-docx) → paragraphs and table rows for the shared assembler.
+
+Body paragraphs and tables are read in printed order.  A cell merged across columns is read once;
+a cell merged down from the row above is not read again (its label belongs to the first row).
+Cell text is kept as typed: Word has no layout whitespace of its own.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders.layout import Block, Cell, Para, Row, assemble
+
+
+def blocks(data: bytes, path: Path) -> list[Block]:
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise LoadError(path, "读取 Word 文件需要 python-docx（pip install python-docx）") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(path, f"不是有效的 Word（.docx）文件：{exc}") from None
+    except Exception as exc:  # python-docx raises bare errors for damaged packages
+        raise LoadError(path, f"Word 文件已损坏，无法读取：{type(exc).__name__}") from None
+    out: list[Block] = []
+    counter = {"paragraph": 0, "table": 0}
+    qn = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def walk(container) -> None:
+        for child in container.iterchildren():
+            if child.tag == qn + "p":
+                counter["paragraph"] += 1
+                text = Paragraph(child, document).text
+                if text.strip():
+                    out.append(Para(text, {"paragraph": counter["paragraph"]}))
+            elif child.tag == qn + "sdt":  # a content control: its content is body text
+                content = child.find(qn + "sdtContent")
+                if content is not None:
+                    walk(content)
+            elif child.tag == qn + "tbl":
+                table = Table(child, document)
+                tcs = child.findall(f".//{qn}tc")
+                if len(tcs) == 1 or child.find(f".//{qn}tc//{qn}tbl") is not None:
+                    # A table that frames the page (the whole report in one cell): read its content as body.
+                    for tc in child.iter(qn + "tc"):
+                        if tc.getparent().getparent() is child:
+                            walk(tc)
+                    continue
+                counter["table"] += 1
+                table_no = counter["table"]
+                for r, row in enumerate(table.rows, 1):
+                    cells: list[Cell] = []
+                    seen: list = []  # the cell elements themselves: lxml keeps one proxy per live element
+                    for c, cell in enumerate(row.cells, 1):
+                        tc = cell._tc
+                        if any(tc is other for other in seen):
+                            continue  # the same cell again: merged across columns
+                        seen.append(tc)
+                        if tc.tcPr is not None and tc.tcPr.vMerge is not None and tc.tcPr.vMerge.val != "restart":
+                            continue  # merged down from the row above
+                        cells.append(Cell(cell.text, {"table": table_no, "row": r, "col": c}))
+                    out.append(Row(tuple(cells), {"table": table_no, "row": r}))
+
+    walk(document.element.body)
+    return out
+
+
+def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    return assemble(blocks(data, path), fmt="docx", options=options, file=path)
+
+
+def sniff(head: bytes, suffix: str) -> bool:
+    return head.startswith(b"PK\x03\x04") and (suffix == ".docx" or b"word/" in head)
+
+
+def _old_word(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    raise LoadError(path, "这是旧版 Word（.doc）或其他 OLE 格式文件，无法直接读取；请在 Word 中另存为 .docx 后再检查")
+
+
+def _rtf(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    raise LoadError(path, "这是 RTF 格式文件，无法直接读取；请在 Word 中另存为 .docx 后再检查")
+
+
+LOADER = Loader("docx", (".docx",), sniff, load)
+OLD_WORD = Loader("doc", (".doc",), lambda head, suffix: head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), _old_word)
+RTF = Loader("rtf", (".rtf",), lambda head, suffix: head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"), _rtf)

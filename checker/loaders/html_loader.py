@@ -1,0 +1,132 @@
+"""Web-page reports (.html/.htm, read with lxml.html) → paragraphs and table rows for the assembler.
+
+Parsed without network access; HTML has no external entities to expand.  Whitespace inside the
+markup is layout (a browser collapses it), so runs of ASCII whitespace become one space and a
+cell's ends are trimmed; other spaces (``&nbsp;``, 「　」) are text and kept.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders.encoding import decode
+from checker.loaders.layout import Block, Cell, Para, Row, assemble
+
+_BLOCK = {"p", "div", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer", "br",
+          "blockquote", "pre", "ul", "ol", "center", "body", "main", "tr", "dd", "dt", "dl", "hr", "title"}
+_SKIP = {"script", "style", "head", "noscript", "template", "iframe", "object", "svg"}
+_WS = re.compile(r"[ \t\n\r\f]+")
+
+
+def _layout(text: str) -> str:
+    return _WS.sub(" ", text).strip(" ")
+
+
+def _cell_text(el) -> str:
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str) or node.tag in _SKIP:
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.tag in ("br", "p", "div") and parts:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if node.tail and node is not el:
+            parts.append(node.tail)
+
+    walk(el)
+    lines = [_layout(line) for line in "".join(parts).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _is_layout_table(table) -> bool:
+    """A table that holds other tables or long running text is page layout, not a report table."""
+    if table.find(".//table") is not None:
+        return True
+    cells = [td for td in table.iter("td", "th")]
+    return len(cells) <= 2 and sum(len(td.text_content()) for td in cells) > 200
+
+
+def blocks(text: str, path: Path) -> list[Block]:
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        root = lxml.html.document_fromstring(re.sub(r"^<\?xml[^>]*>", "", text.lstrip("\ufeff")), parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise LoadError(path, f"无法解析网页：{exc}") from None
+    out: list[Block] = []
+    buf: list[str] = []
+    line_of: list[int] = [0]
+    tables = [0]
+
+    def flush() -> None:
+        text = _layout("".join(buf))
+        if text:
+            out.append(Para(text, {"line": line_of[0]}))
+        buf.clear()
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str):
+            if node.tail:
+                buf.append(node.tail)
+            return
+        tag = node.tag.lower()
+        if tag in _SKIP:
+            pass
+        elif tag == "table" and _is_layout_table(node):
+            # A table used to lay out the page (the whole article in one cell): read it as flow.
+            flush()
+            for child in node:
+                walk(child)
+            flush()
+        elif tag == "table":
+            flush()
+            tables[0] += 1
+            t = tables[0]
+            rows = [tr for tr in node.iter("tr") if tr.getparent() is node or tr.getparent().getparent() is node]
+            for r, tr in enumerate(rows, 1):
+                cells = [Cell(_cell_text(td), {"table": t, "row": r, "col": c})
+                         for c, td in enumerate((x for x in tr if isinstance(x.tag, str) and x.tag in ("td", "th")), 1)]
+                out.append(Row(tuple(cells), {"table": t, "row": r}))
+        else:
+            block = tag in _BLOCK
+            if block:
+                flush()
+                line_of[0] = node.sourceline or line_of[0]
+            if node.text:
+                if not buf:
+                    line_of[0] = node.sourceline or line_of[0]
+                buf.append(node.text)
+            for child in node:
+                walk(child)
+            if block:
+                flush()
+        if node.tail:
+            buf.append(node.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return out
+
+
+def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    return assemble(blocks(decode(path, data), path), fmt="html", options=options, file=path)
+
+
+def sniff(head: bytes, suffix: str) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower() or \
+        (text.startswith(b"<") and any(tag in text for tag in (b"<table", b"<body", b"<meta", b"<p>", b"<div")))
+
+
+LOADER = Loader("html", (".html", ".htm"), sniff, load)

@@ -1,0 +1,137 @@
+"""PDF reports with a text layer (read with pdfplumber, the optional extra ``pdf``) → paragraphs and
+table rows for the shared assembler.
+
+Ruled tables are read cell by cell; a cell covered by a merged neighbour is read once.  A ruled box
+with a single column is a framed paragraph, not a table, and is read as text.  Running text is read
+line by line outside the tables and re-joined into paragraphs (a new paragraph starts at an indented
+line or after a short line); page numbers (「- 3 -」) are dropped.  Only the whitespace at a cell's
+ends is layout.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders.layout import (PAGE_NUMBER, Block, Cell, Para, Row, assemble, heading_number, parse_date,
+                                     spaced_row)
+
+
+
+def _open(path: Path, data: bytes) -> Any:
+    try:
+        import pdfplumber
+    except ImportError:
+        raise LoadError(path, "读取 PDF 需要安装可选组件：pip install 'gov-check[pdf]'（或 pip install pdfplumber）") from None
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds for damaged files
+        raise LoadError(path, f"PDF 文件已损坏或加密，无法读取：{type(exc).__name__}") from None
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _page_items(page: Any, p: int) -> list[tuple[float, int, Row | dict]]:
+    """One page's table rows and text lines, top to bottom."""
+    items: list[tuple[float, int, Row | dict]] = []
+    boxes = []
+    t = 0
+    for table in page.find_tables():
+        grid = table.extract()
+        if max((sum(1 for c in row if c is not None) for row in grid), default=0) < 2:
+            continue  # a framed paragraph
+        boxes.append(table.bbox)
+        t += 1
+        for r, (row, cells) in enumerate(zip(grid, table.rows), 1):
+            top = next((c[1] for c in cells.cells if c), table.bbox[1])
+            row_cells = tuple(Cell((text or "").strip(" \t\r\n"), {"page": p, "table": t, "row": r, "col": c})
+                              for c, text in enumerate(row, 1) if text is not None)
+            items.append((top, len(items), Row(row_cells, {"page": p, "table": t, "row": r})))
+    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
+    for ln in text_page.extract_text_lines(keep_blank_chars=False):
+        if ln["text"].strip() and not PAGE_NUMBER.match(ln["text"]):
+            size = max((c.get("size", 10) for c in ln.get("chars", [])), default=10)
+            items.append((ln["top"], len(items), {"text": ln["text"].strip(), "x0": ln["x0"], "x1": ln["x1"], "size": size}))
+    items.sort(key=lambda x: (x[0], x[1]))
+    return items
+
+
+def _furniture(pages: list[list[tuple[float, int, Row | dict]]]) -> set[str]:
+    """Running headers and footers: the same first or last line on most pages (page numbers aside)."""
+    if len(pages) < 3:
+        return set()
+    seen: dict[str, int] = {}
+    for items in pages:
+        lines = [i[2] for i in items if isinstance(i[2], dict)]
+        for key in {re.sub(r"\d+", "#", ln["text"]) for ln in lines[:1] + lines[-1:]}:
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= max(2, len(pages) // 2 + 1)}
+
+
+def blocks(data: bytes, path: Path) -> list[Block]:
+    out: list[Block] = []
+    para: list[str] = []  # a paragraph goes on over a page break
+    where: dict[str, int] = {}
+
+    def flush() -> None:
+        if para:
+            out.append(Para("".join(para), dict(where)))
+            para.clear()
+
+    with _open(path, data) as pdf:
+        pages = [_page_items(page, p) for p, page in enumerate(pdf.pages, 1)]
+    furniture = _furniture(pages)
+    for p, items in enumerate(pages, 1):
+        lines = [i[2] for i in items if isinstance(i[2], dict)]
+        left = min((ln["x0"] for ln in lines), default=0)
+        right = max((ln["x1"] for ln in lines), default=0)
+        edges = [id(x) for x in lines[:1] + lines[-1:]]
+        prev: dict | None = None
+        line_no = 0
+        for _top, _i, item in items:
+            if isinstance(item, Row):
+                flush()
+                prev = None
+                out.append(item)
+                continue
+            line_no += 1
+            text = item["text"]
+            if id(item) in edges and re.sub(r"\d+", "#", text) in furniture:
+                continue
+            row = spaced_row(text, {"page": p, "page_line": line_no})  # a table printed without rules
+            if row is not None:
+                flush()
+                prev = None
+                out.append(row)
+                continue
+            size = item["size"]
+            standalone = heading_number(text) is not None or parse_date(text) is not None
+            indented = item["x0"] > left + 1.5 * size
+            after_short = prev is not None and prev["x1"] < right - 2 * size
+            if not para or standalone or indented or after_short or (prev is not None and prev.get("standalone")):
+                flush()
+                where = {"page": p, "page_line": line_no}  # not a line of the file
+            para.append(text)
+            item["standalone"] = standalone
+            prev = item
+    flush()
+    if not out:
+        raise LoadError(path, "PDF 中没有文字层（可能是扫描件），无法读取；请先用文字识别（OCR）转换，或提供 Word/网页版本")
+    return out
+
+
+def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    return assemble(blocks(data, path), fmt="pdf", options=options, file=path)
+
+
+def sniff(head: bytes, suffix: str) -> bool:
+    return b"%PDF-" in head[:1024]
+
+
+LOADER = Loader("pdf", (".pdf",), sniff, load)

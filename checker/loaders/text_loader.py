@@ -1,0 +1,92 @@
+"""Plain text and Markdown reports (text copied out of a web page, Word or PDF) → paragraphs and
+table rows for the shared assembler.
+
+Text copied out of a table comes in a few shapes, all read here:
+- one cell per line, each indented by a tab, rows separated by blank lines (copied from a web page);
+  a cell's label may go on over the next line(s) without the tab (「商业\\n企业」, 「结果\\n\\n纠正」);
+- one row per line, cells separated by tabs (copied from Word or a spreadsheet);
+- Markdown tables (``| a | b |``).
+Only the tab that marks a cell is layout; everything else in a cell is kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from checker.loaders import Loaded, Loader, LoadOptions
+from checker.loaders.encoding import decode
+from checker.loaders.layout import Block, Cell, Para, Row, assemble, spaced_row, value_like
+
+_SENTENCE = re.compile(r"[。；;，,：:！？]")
+
+
+def blocks(text: str) -> list[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[Block] = []
+    row: list[list] = []  # [text, line] per cell of the row being read
+    blank_run = 0
+
+    def end_row() -> None:
+        if row:
+            out.append(Row(tuple(Cell(t, {"line": n}) for t, n in row), {"line": row[0][1]}))
+            row.clear()
+
+    for number, line in enumerate(lines, 1):
+        if line.startswith("|") and line.rstrip().endswith("|"):  # Markdown table row
+            end_row()
+            cells = [c.strip() for c in line.strip()[1:-1].split("|")]
+            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                out.append(Row(tuple(Cell(c, {"line": number}) for c in cells), {"line": number}))
+            blank_run = 0
+            continue
+        if line.startswith("\t"):
+            body = line[1:]
+            if "\t" in body.strip("\t"):  # one row per line, cells separated by tabs
+                end_row()
+                parts = body.split("\t")
+                out.append(Row(tuple(Cell(c, {"line": number}) for c in parts), {"line": number}))
+            else:
+                if blank_run and row:
+                    end_row()
+                row.append([body.rstrip("\t"), number])
+            blank_run = 0
+            continue
+        if not line.strip():
+            blank_run += 1
+            continue
+        # A short piece of a label that went on over the next line: part of the last cell.
+        if row and blank_run <= 1 and not value_like(row[-1][0]) and len(line.strip()) <= 12 \
+                and not _SENTENCE.search(line):
+            row[-1][0] += "\n" + line
+            blank_run = 0
+            continue
+        end_row()
+        blank_run = 0
+        spaced = spaced_row(line, {"line": number})
+        if spaced is not None:
+            out.append(spaced)
+            continue
+        if line.startswith("#"):
+            line = line.lstrip("#").strip()
+        out.append(Para(line, {"line": number}))
+    end_row()
+    return out
+
+
+def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
+    return assemble(blocks(decode(path, data)), fmt="text", options=options, file=path)
+
+
+def sniff(head: bytes, suffix: str) -> bool:
+    if suffix in (".txt", ".md", ".text", ".markdown"):
+        return True
+    if suffix == ".json":
+        return False  # a damaged JSON file is a JSON error, not a text report
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return b"\x00" not in head and not stripped.startswith((b"{", b"[", b"<", b"%PDF", b"PK\x03\x04"))
+
+
+LOADER = Loader("text", (".txt", ".md"), sniff, load)

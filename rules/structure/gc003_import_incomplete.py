@@ -1,0 +1,44 @@
+"""GC003 import-incomplete."""
+
+from __future__ import annotations
+
+from checker.findings import Severity
+from checker.rule import Rule
+
+
+class ImportIncomplete(Rule):
+    """从 Word、网页、PDF 或文本读入报告时，无法确定位置的单元格不予猜测，留空并提示。
+
+    检查什么
+    本规则本身不检查报告文档：它的问题由读取程序（loader）在读入非 JSON 格式的报告时给出。读取程序找到了某张表，
+    却无法确定某一行或某个单元格对应模板中的哪一格（数值个数与栏目数不符、行名称无法识别、同一格出现两次且数值不同、
+    表格缺少整行），就不填这一格，并在此给出提示，指明原文中的位置（行号、段落、表格的行列、页码）和原因。
+
+    为什么
+    数字填错位置比缺少数字更糟：错位的数字会让勾稽关系“碰巧”成立或无故不成立。宁可留空并请人核对原文，也不猜测。
+
+    依据
+    读取程序的约定（gov-check）：单元格只照录原文，不推断、不补 0。
+
+    错误示例
+    表三「一、本年新收政府信息公开申请数量」一行只印了 6 个数字（缺了一格），读取程序按顺序填入前 6 栏，使「总计」错位。
+
+    正确示例
+    该行不填，提示「表三 · 一、本年新收申请：第12行：应有 7 个数值，原文有 6 个，无法确定对应关系，已略去，请对照原文补全」。
+    """
+
+    code = "GC003"
+    name = "import-incomplete"
+    title_zh = "读入报告时有无法确定位置的内容"
+    title_en = "Some content could not be placed when the report was imported"
+    clause = "gov-check 读取约定（不猜测单元格）"
+    severity = Severity.WARNING
+    templates = frozenset({"2021", "2019", "legacy"})
+    messages = {
+        "left_out": ("{place}：原文{where}：{reason}，已略去，请对照原文核对",
+                     "{place}: {where} in the source: {reason}; left out — please check against the source"),
+    }
+
+    def check(self, ctx):
+        # The findings come from the loaders (Loaded.findings); a report document has nothing to check.
+        return iter(())
