@@ -144,8 +144,14 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
             previous_doc = load(previous, engine.host.loaders, options).document
         except LoadError as exc:
             fail(f"上一年度报告：{exc}")
-    batch = _run_batch(engine, config, options, reports, previous_doc, jobs, previous_dir, organ_map, hierarchy,
-                       progress)
+    from checker.run import BatchInterrupted
+
+    try:
+        batch = _run_batch(engine, config, options, reports, previous_doc, jobs, previous_dir, organ_map, hierarchy,
+                           progress)
+    except BatchInterrupted as exc:  # outputs are written only after the batch: none was started
+        click.echo(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件", err=True)
+        sys.exit(130)
     results = engine.finish(batch.results)
     try:
         _baseline(results, baseline_path, write_baseline_path)

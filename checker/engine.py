@@ -86,6 +86,11 @@ class Engine:
             unknown = set(options.get(code, {})) - set(cls.options)
             if unknown:
                 raise ConfigError(f"规则 {code} 没有选项：{', '.join(sorted(unknown))}；可用：{', '.join(cls.options) or '无'}")
+            for key, value in options.get(code, {}).items():
+                wrong = _wrong_type(value, cls.options[key].type)
+                if wrong:
+                    where = f"{self.config.files[0]}: rules.{code}.{key}" if self.config.files else f"规则 {code} 的选项 {key}"
+                    raise ConfigError(f"{where}: 应为 {wrong}，实为 {value!r}（{type(value).__name__}）")
             out.append(cls(options.get(code), severities.get(code)))
         return out
 
@@ -187,6 +192,23 @@ class Engine:
             outcome = Outcome.PASS
         pointers = tuple(p for s in skips for p in s.pointers)
         return RuleOutcome(rule.code, outcome, tuple(s.reason for s in skips), pointers, seconds), found
+
+
+_TYPE_NAMES = {int: "整数", float: "数字", str: "字符串", bool: "true/false", list: "列表", tuple: "列表", dict: "表"}
+
+
+def _wrong_type(value: Any, expected: type | tuple[type, ...]) -> str | None:
+    """The expected type's name when ``value`` is not of it (a TOML true is not a number), else None."""
+    types = expected if isinstance(expected, tuple) else (expected,)
+    if object in types:
+        return None
+    if isinstance(value, bool) and bool not in types:
+        ok = False
+    else:
+        ok = isinstance(value, types)
+    if ok:
+        return None
+    return "或".join(dict.fromkeys(_TYPE_NAMES.get(t, t.__name__) for t in types))
 
 
 def _crash(rule: str, exc: BaseException) -> Finding:

@@ -77,8 +77,9 @@ class PluginHost:
                 self.problems.append(PluginProblem(name, version, f"不兼容：{wrong}"))
                 continue
             try:
-                plugin = ep.load()
-            except Exception as exc:  # a broken plugin must not stop the check
+                with _quiet():
+                    plugin = ep.load()
+            except (Exception, SystemExit) as exc:  # a broken plugin must not stop the check
                 self.problems.append(PluginProblem(name, version, f"{type(exc).__name__}: {exc}"))
                 continue
             self._add(plugin, ep.name, name, version, "entry point")
@@ -151,7 +152,9 @@ class PluginHost:
         for impl in getattr(self.pm.hook, hook).get_hookimpls():
             name = self.pm.get_name(impl.plugin) or "?"
             try:
-                out.append((name, impl.function()))
+                with _quiet():
+                    value = impl.function()
+                out.append((name, value))
                 if trace:  # these calls bypass pluggy's caller (to isolate plugins), so trace here
                     sys.stderr.write(f"[gov_check] {hook} [{name}] -> {_summary(out[-1][1])}\n")
             except Exception as exc:
@@ -265,8 +268,9 @@ def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
             return None
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
         sys.modules[module_name] = module
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-    except Exception as exc:  # a broken local plugin must not stop the check
+        with _quiet():  # what a plugin prints while importing must not get into the user's output
+            spec.loader.exec_module(module)  # type: ignore[union-attr]
+    except (Exception, SystemExit) as exc:  # a broken local plugin must not stop the check
         sys.modules.pop(module_name, None)
         problems.append(PluginProblem(str(path), "local", f"{type(exc).__name__}: {exc}"))
         return None
@@ -289,14 +293,22 @@ def _import_package(path: Any, problems: list[PluginProblem]) -> Any:
     if parent not in sys.path:
         sys.path.append(parent)
     try:
-        module = importlib.import_module(name)
-    except Exception as exc:  # a broken local plugin must not stop the check
+        with _quiet():
+            module = importlib.import_module(name)
+    except (Exception, SystemExit) as exc:  # a broken local plugin must not stop the check
         problems.append(PluginProblem(str(path), "local", f"{type(exc).__name__}: {exc}"))
         return None
     if not (getattr(module, "__file__", "") or "").startswith(str(path.resolve())):
         problems.append(PluginProblem(str(path), "local", f"导入的 {name} 来自 {module.__file__}，不是此文件夹"))
         return None
     return module
+
+
+def _quiet() -> Any:
+    """Prints of plugin code (at import) are captured, as the engine captures a rule's prints."""
+    from checker.isolation import captured_output
+
+    return captured_output()
 
 
 def _summary(result: Any) -> str:

@@ -416,9 +416,19 @@ def _init_pool_worker(config: Config, options: LoadOptions, plan: Plan, fast: bo
         _init_worker(config, options, plan, fast)
 
 
+class BatchInterrupted(Exception):
+    """Ctrl-C during a batch: ``done`` of ``total`` reports were checked; nothing has been written."""
+
+    def __init__(self, done: int, total: int):
+        self.done, self.total = done, total
+        super().__init__(f"已检查 {done}/{total} 份报告")
+
+
 def _map(func: Callable[[str], Any], items: Sequence[str], jobs: int, initargs: tuple, progress: Any = None,
-         label: str = "", engine: Engine | None = None) -> tuple[list[Any], int | None]:
-    """func over items, in order, in this process (jobs == 1) or in a pool of ``jobs`` workers."""
+         label: str = "", engine: Engine | None = None, done: list[int] | None = None) -> tuple[list[Any], int | None]:
+    """func over items, in order, in this process (jobs == 1) or in a pool of ``jobs`` workers.
+    ``done[0]`` counts the items finished, so that an interrupted run can say how far it got."""
+    done = done if done is not None else [0]
     if not items:
         return [], None
     task = progress.add_task(label, total=len(items)) if progress is not None else None
@@ -427,6 +437,7 @@ def _map(func: Callable[[str], Any], items: Sequence[str], jobs: int, initargs: 
         out = []
         for item in items:
             out.append(func(item))
+            done[0] += 1
             if progress is not None:
                 progress.advance(task)
         return out, None
@@ -443,6 +454,7 @@ def _map(func: Callable[[str], Any], items: Sequence[str], jobs: int, initargs: 
     with context.Pool(jobs, _init_pool_worker, (*initargs, inherited)) as pool:
         for i, value in pool.imap_unordered(_indexed, [(func, i, item) for i, item in enumerate(items)], chunk):
             results[i] = value
+            done[0] += 1
             if progress is not None:
                 progress.advance(task)
         pool.close()
@@ -469,6 +481,7 @@ def run_batch(files: Sequence[str], options: BatchOptions, previous_files: Seque
     plan = Plan(previous_document=previous_document)
     progress = _progress() if options.progress and len(files) > 1 else None
     peak: list[int] = []
+    checked = [0]
     try:
         if progress is not None:
             progress.start()
@@ -483,8 +496,10 @@ def run_batch(files: Sequence[str], options: BatchOptions, previous_files: Seque
             if regions:
                 plan_rollups(current, regions, plan)
         results, rss = _map(_check, list(files), jobs, (options.config, options.load, plan, fast), progress, "检查",
-                            engine)
+                            engine, checked)
         peak.extend([rss] if rss else [])
+    except KeyboardInterrupt:  # Ctrl-C: the pool is stopped on the way out; the caller writes nothing
+        raise BatchInterrupted(checked[0], len(files)) from None
     finally:
         if progress is not None:
             progress.stop()

@@ -8,6 +8,9 @@ place with certainty is left out with a loader finding.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -16,6 +19,9 @@ from checker.hookspecs import hookimpl
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024  # a real report is well under 5 MB, even as a PDF with images
 DEFAULT_MAX_DEPTH = 64  # a report document nests 5 levels deep; anything far deeper is not a report
+DEFAULT_MAX_DECOMPRESSED = 100 * 1024 * 1024  # a Word report unpacks to a few MB (its images aside)
+DEFAULT_MAX_BLOCKS = 20_000  # paragraphs + table cells: a report has a few hundred of each
+DEFAULT_MAX_PAGES = 100  # a report is 5–30 pages; reading a page of a PDF takes ~0.2 s
 
 
 class LoadError(Exception):
@@ -31,6 +37,9 @@ class LoadError(Exception):
 class LoadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_depth: int = DEFAULT_MAX_DEPTH
+    max_decompressed_bytes: int = DEFAULT_MAX_DECOMPRESSED  # all parts of a .docx together, unpacked
+    max_blocks: int = DEFAULT_MAX_BLOCKS  # paragraphs and table cells of a Word or web page
+    max_pages: int = DEFAULT_MAX_PAGES  # pages of a PDF
     organ_kind: str | None = None  # overrides the kind inferred from the organ's name
     report_year: int | None = None
     organ_name: str | None = None
@@ -56,18 +65,25 @@ def read_bytes(path: Path, options: LoadOptions) -> bytes:
     try:
         if path.is_dir():
             raise LoadError(path, "这是一个文件夹，不是报告文件")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: opening or reading it could wait forever
+            raise LoadError(path, "不是普通文件（管道、设备或套接字），不读取")
+        size = info.st_size
         if size > options.max_bytes:
             raise LoadError(path, f"文件过大（{size / 1048576:.1f} MB），超过上限 {options.max_bytes / 1048576:.0f} MB")
         with path.open("rb") as fh:
             return fh.read(options.max_bytes + 1)
     except FileNotFoundError:
+        if path.is_symlink():
+            raise LoadError(path, f"符号链接指向的文件不存在（{os.readlink(path)}）") from None
         raise LoadError(path, "文件不存在") from None
     except PermissionError:
         raise LoadError(path, "没有读取该文件的权限") from None
     except IsADirectoryError:
         raise LoadError(path, "这是一个文件夹，不是报告文件") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise LoadError(path, "符号链接循环（链接最终指向它自己），无法读取") from None
         raise LoadError(path, f"无法读取：{exc.strerror or exc}") from None
 
 

@@ -3,6 +3,13 @@
 Body paragraphs and tables are read in printed order.  A cell merged across columns is read once;
 a cell merged down from the row above is not read again (its label belongs to the first row).
 Cell text is kept as typed: Word has no layout whitespace of its own.
+
+A .docx is a zip package and may be hostile: before python-docx sees it, the package is checked
+here — every part unpacked once, counting bytes, against ``LoadOptions.max_decompressed_bytes``
+(the sizes the zip declares are checked first, the bytes actually unpacked while reading, so a
+lying header gains nothing), and any XML part with a DTD (``<!DOCTYPE``: entity expansion, external
+entities) is refused: Word never writes one.  A document with more paragraphs and cells than
+``LoadOptions.max_blocks`` is refused before it is walked.
 """
 
 from __future__ import annotations
@@ -15,7 +22,43 @@ from checker.loaders import Loaded, LoadError, Loader, LoadOptions
 from checker.loaders.layout import Block, Cell, Para, Row, assemble
 
 
-def blocks(data: bytes, path: Path) -> list[Block]:
+_CHUNK = 1 << 20
+
+
+def check_package(data: bytes, path: Path, options: LoadOptions) -> None:
+    """Refuse a .docx that is not a Word package, unpacks to too much, or carries a DTD."""
+    limit = options.max_decompressed_bytes
+    mb = lambda n: f"{n / 1048576:.0f} MB"  # noqa: E731
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if "word/document.xml" not in {i.filename for i in infos}:
+                raise LoadError(path, "zip 包中没有 word/document.xml，不是 Word（.docx）文档")
+            declared = sum(i.file_size for i in infos)
+            if declared > limit:
+                raise LoadError(path, f"解压后过大（声明 {mb(declared)}），超过上限 {mb(limit)}，可能是“zip 炸弹”，拒绝读取")
+            total = 0
+            for info in infos:
+                xml = info.filename.endswith((".xml", ".rels"))
+                tail = b""
+                with zf.open(info) as fh:
+                    while chunk := fh.read(_CHUNK):
+                        total += len(chunk)
+                        if total > limit:
+                            raise LoadError(path, f"解压后超过上限 {mb(limit)}，可能是“zip 炸弹”，拒绝读取")
+                        if xml and b"<!DOCTYPE" in tail + chunk:
+                            raise LoadError(path, f"{info.filename} 含有 DTD 声明（<!DOCTYPE>，可用于实体扩展或读取外部文件），"
+                                                  "Word 从不写入，拒绝读取")
+                        tail = chunk[-16:]
+    except LoadError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError) as exc:
+        raise LoadError(path, f"不是有效的 Word（.docx）文件（zip 包已损坏或不完整）：{exc}") from None
+
+
+def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[Block]:
+    options = options or LoadOptions()
+    check_package(data, path, options)
     try:
         import docx
         from docx.table import Table
@@ -67,12 +110,16 @@ def blocks(data: bytes, path: Path) -> list[Block]:
                         cells.append(Cell(cell.text, {"table": table_no, "row": r, "col": c}))
                     out.append(Row(tuple(cells), {"table": table_no, "row": r}))
 
-    walk(document.element.body)
+    body = document.element.body
+    count = sum(1 for _ in body.iter(qn + "p", qn + "tc"))
+    if count > options.max_blocks:
+        raise LoadError(path, f"文件中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取")
+    walk(body)
     return out
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    return assemble(blocks(data, path), fmt="docx", options=options, file=path)
+    return assemble(blocks(data, path, options), fmt="docx", options=options, file=path)
 
 
 def sniff(head: bytes, suffix: str) -> bool:

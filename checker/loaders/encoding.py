@@ -1,5 +1,5 @@
 """Bytes → text for every text-based loader: UTF-8 (with or without BOM), UTF-16 with BOM, else
-GBK/GB18030 and the rest as charset-normalizer finds them."""
+UTF-16 without BOM (told by its zero bytes), else GBK/GB18030 and the rest as charset-normalizer finds them."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ def decode(path: Path, data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    guessed = _utf16_without_bom(data)
+    if guessed is not None:
+        return guessed
     if b"\x00" in data[:4096]:
         raise LoadError(path, "不是文本文件（无法识别编码，可能是二进制文件）")
     # Chinese government text that is not UTF-8 is nearly always GB18030 (a superset of GBK and
@@ -33,3 +36,21 @@ def decode(path: Path, data: bytes) -> str:
     if best is None:
         raise LoadError(path, "不是文本文件（无法识别编码，可能是二进制文件）")
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: ASCII characters (digits, newlines) leave a zero byte on the same
+    side of every such pair; a binary file's zero bytes fall anywhere."""
+    head = data[:4096]
+    if len(data) % 2 or head.count(0) < max(4, len(head) // 50):
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    codec = "utf-16-le" if odd > 4 * even else "utf-16-be" if even > 4 * odd else None
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    # Text has no control characters but line breaks and tabs; anything else was not UTF-16 text.
+    return None if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text[:4096]) else text

@@ -1,6 +1,9 @@
 """Web-page reports (.html/.htm, read with lxml.html) → paragraphs and table rows for the assembler.
 
-Parsed without network access; HTML has no external entities to expand.  Whitespace inside the
+Parsed without network access; HTML has no external entities to expand.  An XHTML page's DTD
+(``<!DOCTYPE … [<!ENTITY …>]>``) is dropped before parsing, so its entities are neither expanded
+nor read from anywhere, and its internal subset does not leak into the text.  Script and style
+content is never text.  Whitespace inside the
 markup is layout (a browser collapses it), so runs of ASCII whitespace become one space and a
 cell's ends are trimmed; other spaces (``&nbsp;``, 「　」) are text and kept.
 """
@@ -18,6 +21,7 @@ _BLOCK = {"p", "div", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "
           "blockquote", "pre", "ul", "ol", "center", "body", "main", "tr", "dd", "dt", "dl", "hr", "title"}
 _SKIP = {"script", "style", "head", "noscript", "template", "iframe", "object", "svg"}
 _WS = re.compile(r"[ \t\n\r\f]+")
+_PROLOG = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>)?", re.S | re.I)
 
 
 def _layout(text: str) -> str:
@@ -54,15 +58,19 @@ def _is_layout_table(table) -> bool:
     return len(cells) <= 2 and sum(len(td.text_content()) for td in cells) > 200
 
 
-def blocks(text: str, path: Path) -> list[Block]:
+def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Block]:
     import lxml.etree
     import lxml.html
 
+    options = options or LoadOptions()
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     try:
-        root = lxml.html.document_fromstring(re.sub(r"^<\?xml[^>]*>", "", text.lstrip("\ufeff")), parser=parser)
+        root = lxml.html.document_fromstring(_PROLOG.sub("", text.lstrip("\ufeff"), count=1), parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise LoadError(path, f"无法解析网页：{exc}") from None
+    count = sum(1 for _ in root.iter("p", "div", "li", "td", "th"))
+    if count > options.max_blocks:
+        raise LoadError(path, f"网页中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取")
     out: list[Block] = []
     buf: list[str] = []
     line_of: list[int] = [0]
@@ -120,7 +128,7 @@ def blocks(text: str, path: Path) -> list[Block]:
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    return assemble(blocks(decode(path, data), path), fmt="html", options=options, file=path)
+    return assemble(blocks(decode(path, data), path, options), fmt="html", options=options, file=path)
 
 
 def sniff(head: bytes, suffix: str) -> bool:

@@ -28,8 +28,14 @@ def _open(path: Path, data: bytes) -> Any:
         raise LoadError(path, "读取 PDF 需要安装可选组件：pip install 'gov-check[pdf]'（或 pip install pdfplumber）") from None
     try:
         return pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many kinds for damaged files
-        raise LoadError(path, f"PDF 文件已损坏或加密，无法读取：{type(exc).__name__}") from None
+    except Exception as exc:  # pdfminer raises many kinds for damaged files (pdfplumber wraps them)
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        kind = type(cause).__name__
+        if "Password" in kind or "Encrypt" in kind:
+            raise LoadError(path, "PDF 已加密（需要打开密码），无法读取；请提供未加密的版本") from None
+        if "EOF" in kind:
+            raise LoadError(path, "PDF 文件不完整（可能被截断或未下载完），无法读取") from None
+        raise LoadError(path, f"PDF 文件已损坏，无法读取：{kind}") from None
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -74,7 +80,8 @@ def _furniture(pages: list[list[tuple[float, int, Row | dict]]]) -> set[str]:
     return {k for k, n in seen.items() if n >= max(2, len(pages) // 2 + 1)}
 
 
-def blocks(data: bytes, path: Path) -> list[Block]:
+def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[Block]:
+    options = options or LoadOptions()
     out: list[Block] = []
     para: list[str] = []  # a paragraph goes on over a page break
     where: dict[str, int] = {}
@@ -85,7 +92,18 @@ def blocks(data: bytes, path: Path) -> list[Block]:
             para.clear()
 
     with _open(path, data) as pdf:
-        pages = [_page_items(page, p) for p, page in enumerate(pdf.pages, 1)]
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:  # a damaged page tree shows only here
+            raise LoadError(path, f"PDF 文件已损坏，无法读取页面：{type(exc).__name__}") from None
+        if count > options.max_pages:
+            raise LoadError(path, f"PDF 共 {count} 页，超过上限 {options.max_pages} 页（一份年度报告通常不到 30 页），不读取")
+        pages = []
+        for p, page in enumerate(pdf.pages, 1):
+            try:
+                pages.append(_page_items(page, p))
+            except Exception as exc:  # a damaged content stream: pdfminer's own exception kinds
+                raise LoadError(path, f"PDF 第 {p} 页已损坏，无法读取：{type(exc).__name__}") from None
     furniture = _furniture(pages)
     for p, items in enumerate(pages, 1):
         lines = [i[2] for i in items if isinstance(i[2], dict)]
@@ -127,7 +145,7 @@ def blocks(data: bytes, path: Path) -> list[Block]:
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    return assemble(blocks(data, path), fmt="pdf", options=options, file=path)
+    return assemble(blocks(data, path, options), fmt="pdf", options=options, file=path)
 
 
 def sniff(head: bytes, suffix: str) -> bool:

@@ -81,8 +81,8 @@ def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
 def sniff(head: bytes, suffix: str) -> bool:
     if suffix in (".txt", ".md", ".text", ".markdown"):
         return True
-    if suffix == ".json":
-        return False  # a damaged JSON file is a JSON error, not a text report
+    if suffix in (".json", ".docx", ".pdf"):
+        return False  # a damaged JSON, Word or PDF file is that format's error, not a text report
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
