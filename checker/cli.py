@@ -460,14 +460,22 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
 def run() -> None:
     """Entry point: no traceback ever reaches the user (GOV_CHECK_DEBUG=1 shows it)."""
     try:
-        main(standalone_mode=True)
-    except KeyboardInterrupt:
+        # Not standalone: click would turn Ctrl-C into "Aborted!" and exit 1, the code of "errors found".
+        code = main(standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("gov-check: 已中断", err=True)
         sys.exit(130)
+    except click.ClickException as exc:  # a usage error: click's own message and exit code
+        exc.show()
+        sys.exit(exc.exit_code)
     except SystemExit:
         raise
+    except BrokenPipeError:  # `gov-check … | head`: the reader left; say nothing more (as click does)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so that the interpreter's final flush is quiet
+        sys.exit(1)
     except Exception as exc:
         if os.environ.get("GOV_CHECK_DEBUG"):
             raise
         click.echo(f"gov-check: 内部错误：{type(exc).__name__}: {exc}（设置 GOV_CHECK_DEBUG=1 查看详情）", err=True)
         sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -117,10 +117,16 @@ def _clean_doc() -> dict:
 
 
 def _rendered(writer: Callable, tmp_path: Path, suffix: str, **kw) -> bytes:
-    path = writer(layout(_clean_doc()), tmp_path / f"rendered{suffix}", **kw)
-    data = path.read_bytes()
-    path.unlink()
-    return data
+    return _render_once(writer, suffix, tuple(sorted(kw.items())))
+
+
+@functools.cache
+def _render_once(writer: Callable, suffix: str, kw: tuple) -> bytes:
+    """The clean example printed as a Word, web or PDF file (made once per session: Word takes ~1 s)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        return writer(layout(_clean_doc()), Path(folder) / f"rendered{suffix}", **dict(kw)).read_bytes()
 
 
 _SCRIPT_PAGE = ("<html><head><title>年度报告</title><script>var leak = 'HEADSCRIPT';</script></head><body>"
@@ -230,6 +236,27 @@ def test_bad_format(name, tmp_path, gov_check):
     assert path.read_bytes() == data  # nothing the user gave is modified
 
 
+@pytest.mark.parametrize("name", sorted(n for n in CASES if "bomb" not in n))
+def test_bad_format_through_convert(name, tmp_path, gov_check):
+    """`gov-check convert` answers each case as `check` does: a document, or one line and exit 2."""
+    filename, build, code, text, absent = CASES[name]
+    path = tmp_path / "in" / filename
+    path.parent.mkdir()
+    path.write_bytes(build(tmp_path))
+    out = tmp_path / "out.json"
+    result = gov_check("convert", path, "-o", out)
+    assert "Traceback" not in result.output + result.stderr
+    if code == 2:
+        assert result.exit_code == 2
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith(f"gov-check: {path}") and text in lines[0], lines
+        assert not out.exists()
+    else:
+        assert result.exit_code == 0, result.stderr
+        document = json.loads(out.read_text(encoding="utf-8"))
+        assert isinstance(document, dict) and (not absent or absent not in json.dumps(document, ensure_ascii=False))
+
+
 @pytest.mark.parametrize("name", ["html-scripts", "xhtml-entities-and-external-entity", "docx-external-entity"])
 def test_hostile_content_never_reaches_the_document(name, tmp_path):
     """Script text, the DTD's internal subset and an external entity's file are in no section."""
@@ -261,6 +288,26 @@ def test_decompressed_limit_is_configurable(tmp_path):
         load(path, loaders, LoadOptions(max_decompressed_bytes=20_000))
     with pytest.raises(LoadError, match="超过上限 10"):
         load(path, loaders, LoadOptions(max_blocks=10))
+
+
+def test_decompressed_size_is_counted_while_reading_too(tmp_path, monkeypatch):
+    """Whatever the listing claims, the bytes actually unpacked are counted against the limit."""
+    from checker.loaders import LoadError, LoadOptions, load
+    from checker.plugins import PluginHost
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(_docx("".join(_para("第一部分 总体情况" * 20) for _ in range(500))))
+    real = zipfile.ZipFile.infolist
+
+    def lying_listing(self):  # every part claims to be one byte
+        infos = [zipfile.ZipInfo(i.filename) for i in real(self)]
+        for info in infos:
+            info.file_size = 1
+        return infos
+
+    monkeypatch.setattr(zipfile.ZipFile, "infolist", lying_listing)
+    with pytest.raises(LoadError, match=r"解压后超过上限 0 MB，可能是“zip 炸弹”"):
+        load(path, PluginHost(autoload=False).loaders, LoadOptions(max_decompressed_bytes=100_000))
 
 
 def test_pdf_page_limit_is_configurable(tmp_path):
@@ -490,6 +537,81 @@ def test_interrupted_parallel_batch(tmp_path, monkeypatch):
     assert (info.value.done, info.value.total) == (2, 6)
 
 
+_SLOW_PLUGIN = """
+import os, time
+from checker.hookspecs import hookimpl
+from checker.rule import Rule
+
+
+class Slow(Rule):
+    \"\"\"test\"\"\"
+    code, name, title_zh, title_en, clause = "ZZ901", "slow", "慢", "slow", "test"
+    messages = {"m": ("m", "m")}
+
+    def check(self, ctx):
+        open(os.environ["GOV_CHECK_TEST_MARK"], "a").close()  # tell the test a report is being checked
+        time.sleep(0.2)
+        return iter(())
+
+
+@hookimpl
+def gov_check_rules():
+    return [Slow]
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name != "posix", reason="POSIX signals")
+def test_ctrl_c_sent_to_a_running_batch(tmp_path):
+    """A real SIGINT to a real gov-check process in the middle of a batch."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = _folder(tmp_path, n=30)
+    plugin = tmp_path / "slow.py"
+    plugin.write_text(_SLOW_PLUGIN, encoding="utf-8")
+    mark = tmp_path / "started"
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    env = {**os.environ, "GOV_CHECK_TEST_MARK": str(mark), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "checker", str(folder), "-j", "1", "--no-config", "--plugin", str(plugin),
+                             "-o", str(out_dir / "result.txt"), "--summary-csv", str(out_dir / "summary.csv")],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not mark.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert mark.exists(), proc.communicate()
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr
+    assert re.fullmatch(r"gov-check: 已中断：已检查 \d+/30 份报告，未写出任何结果或汇总文件\n", stderr), stderr
+    assert "Traceback" not in stderr and stdout == ""
+    assert list(out_dir.iterdir()) == []
+
+
+def test_ctrl_c_before_the_batch_starts(monkeypatch, capsys):
+    """Ctrl-C while gov-check starts (reading the config, loading plugins): exit 130, not click's
+    「Aborted!」 with exit 1 (which would read as "errors found")."""
+    import sys
+
+    import checker.cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(checker.cli, "_configure", interrupted)
+    monkeypatch.setattr(sys, "argv", ["gov-check", str(EXAMPLES / "clean-2023.json")])
+    with pytest.raises(SystemExit) as info:
+        checker.cli.run()
+    assert info.value.code == 130
+    assert capsys.readouterr().err.strip() == "gov-check: 已中断"
+
+
 # -- no network ------------------------------------------------------------------------------------
 
 def test_no_network_access_for_any_format(tmp_path, gov_check, monkeypatch):
@@ -516,7 +638,7 @@ def test_no_network_access_for_any_format(tmp_path, gov_check, monkeypatch):
 
 
 NETWORK_CASES = {"no-network"}
-INTERRUPT_CASES = {"batch-interrupted", "batch-interrupted-parallel"}
+INTERRUPT_CASES = {"batch-interrupted", "batch-interrupted-parallel", "batch-sigint", "ctrl-c-at-start"}
 
 
 def test_docs_list_every_format_case():

@@ -41,7 +41,7 @@ def check_package(data: bytes, path: Path, options: LoadOptions) -> None:
             for info in infos:
                 xml = info.filename.endswith((".xml", ".rels"))
                 tail = b""
-                with zf.open(info) as fh:
+                with zf.open(info.filename) as fh:  # by name: what python-docx will read
                     while chunk := fh.read(_CHUNK):
                         total += len(chunk)
                         if total > limit:
