@@ -27,6 +27,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     """
     usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
+    if usable and signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        usable = False  # inside another limit (plugin code called from a rule): the outer one governs
     if not usable:
         yield
         return

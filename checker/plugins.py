@@ -3,11 +3,12 @@ plugins loaded one by one so that a broken one is reported and the run goes on."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Iterator
 
 import pluggy
 
@@ -17,6 +18,7 @@ ENTRY_POINT_GROUP = "gov_check"
 ENV_DISABLE_AUTOLOAD = "GOV_CHECK_DISABLE_PLUGIN_AUTOLOAD"
 ENV_TRACE = "GOV_CHECK_TRACE_HOOKS"
 BUILTINS = ("rules", "checker.loaders", "checker.output")
+IMPORT_SECONDS = 30.0  # time limit of importing one plugin (a plugin that hangs at import is left out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,11 +306,14 @@ def _import_package(path: Any, problems: list[PluginProblem]) -> Any:
     return module
 
 
-def _quiet() -> Any:
-    """Prints of plugin code (at import) are captured, as the engine captures a rule's prints."""
-    from checker.isolation import captured_output
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Plugin code run outside the engine (its import, its hooks) is isolated as a rule is: its
+    prints are captured, and it is stopped after IMPORT_SECONDS."""
+    from checker.isolation import captured_output, time_limit
 
-    return captured_output()
+    with time_limit(IMPORT_SECONDS), captured_output():
+        yield
 
 
 def _summary(result: Any) -> str:

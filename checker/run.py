@@ -68,7 +68,9 @@ def discover(arguments: Sequence[str], suffixes: Iterable[str]) -> Discovered:
     problems: list[tuple[str, str]] = []
 
     def add(path: str) -> None:
-        key = os.path.normpath(os.path.abspath(path))
+        # The real path: a file reached again through a symlinked folder (``**`` follows them, and a
+        # link such as ``a → .`` would list every report forty times over) is checked once.
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             files.append(path)

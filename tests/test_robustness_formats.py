@@ -196,6 +196,8 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], int, str, str]] = {
     "html-scripts": ("r.html", lambda t: _SCRIPT_PAGE.encode(), 1, "", "SCRIPT"),
     "html-100000-cells": ("r.html", lambda t: ("<html><body><table>" + ("<tr>" + "<td>1</td>" * 10 + "</tr>") * 10_000
                                                + "</table></body></html>").encode(), 2, "100,000 个段落和表格单元格", ""),
+    "html-deeply-nested": ("r.html", lambda t: ("<html><body>" + "<div>" * 100_000 + "一、总体情况" + "</div>" * 100_000
+                                                + "</body></html>").encode(), 2, "文件中没有文字内容", ""),
     "html-gbk-meta-charset": ("r.html", lambda t: _rendered(to_html, t, ".html", encoding="gbk"), 0, "", ""),
     "xhtml-entities-and-external-entity": ("r.xhtml.html", _xhtml, 1, "", SECRET),
     # PDF
@@ -374,6 +376,14 @@ def test_folder_with_a_symlink_loop(tmp_path, gov_check):
     assert result.exit_code == 2 and "self.json: 符号链接循环" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_glob_through_a_symlink_loop(tmp_path, gov_check):
+    folder = _folder(tmp_path)
+    (folder / "a").symlink_to(".")  # `**` follows links to folders: reports/a/a/a/…/r0.json
+    result = gov_check(f"{folder}/**/*.json", "--format", "json", "--no-config", "-j", "1")
+    assert result.exit_code == 0
+    assert [Path(r["file"]).name for r in json.loads(result.stdout)["reports"]] == ["r0.json", "r1.json"]
+
+
 def test_folder_with_a_dangling_symlink(tmp_path, gov_check):
     folder = _folder(tmp_path)
     (folder / "gone.json").symlink_to(tmp_path / "deleted.json")
@@ -416,7 +426,7 @@ def test_folder_with_many_files_of_the_same_name(tmp_path, gov_check):
     assert len(files) == len(set(files)) == 12  # each one checked once, told apart by its folder
 
 
-FOLDER_CASES = {"folder-unreadable-file", "folder-symlink-loop", "folder-dangling-symlink", "folder-fifo",
+FOLDER_CASES = {"folder-unreadable-file", "folder-symlink-loop", "glob-through-symlink-loop", "folder-dangling-symlink", "folder-fifo",
                 "device-file", "folder-empty", "folder-same-names"}
 
 
@@ -468,12 +478,16 @@ PLUGIN_FILES: dict[str, tuple[str, str]] = {
     "plugin-not-python": ("notes.py", "这不是 Python 代码：{[(\n"),
     "plugin-not-a-py-file": ("rules.txt", "print('hi')\n"),
     "plugin-exits-on-import": ("quits.py", "import sys\nsys.exit(3)\n"),
+    "plugin-loops-on-import": ("stuck.py", "while True:\n    pass\n"),
     "plugin-prints-on-import": ("chatty.py", "import sys\nprint('hello from import')\nprint('err too', file=sys.stderr)\n"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(PLUGIN_FILES))
-def test_bad_plugin_on_the_command_line(name, tmp_path, gov_check):
+def test_bad_plugin_on_the_command_line(name, tmp_path, gov_check, monkeypatch):
+    import checker.plugins
+
+    monkeypatch.setattr(checker.plugins, "IMPORT_SECONDS", 0.3)
     filename, source = PLUGIN_FILES[name]
     plugin = tmp_path / filename
     plugin.write_text(source, encoding="utf-8")
@@ -487,6 +501,8 @@ def test_bad_plugin_on_the_command_line(name, tmp_path, gov_check):
     else:
         assert result.exit_code == 2
         assert f"{plugin}" in result.stderr
+    if name == "plugin-loops-on-import":
+        assert "RuleTimeout: 运行超过 0.3 秒" in result.stderr
 
 
 # -- Ctrl-C in a batch -----------------------------------------------------------------------------
