@@ -164,6 +164,28 @@ def _pdf(tmp_path: Path, pages: int = 1, encrypt=None, text: bool = True) -> byt
     return data
 
 
+def _pdf_bomb(size: int = 101 * 1024 * 1024) -> bytes:
+    """A one-page PDF whose content stream unpacks to ``size`` bytes of spaces (a ~100 KB file)."""
+    import zlib
+
+    deflate = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    stream = b"".join([deflate.compress(chunk) for _ in range(size >> 20)] + [deflate.flush()])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def _encrypted(tmp_path: Path, user: str) -> bytes:
     from reportlab.lib.pdfencrypt import StandardEncryption
 
@@ -205,6 +227,7 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], int, str, str]] = {
     "pdf-encrypted-without-open-password": ("r.pdf", lambda t: _encrypted(t, ""), 1, "", ""),
     "pdf-image-only": ("r.pdf", lambda t: _pdf(t, text=False), 2, "没有文字层（可能是扫描件）", ""),
     "pdf-truncated": ("r.pdf", lambda t: _HUAIAN[: len(_HUAIAN) // 2], 2, "PDF 文件不完整（可能被截断", ""),
+    "pdf-stream-bomb": ("r.pdf", lambda t: _pdf_bomb(), 2, "PDF 中的压缩数据解压后超过上限 100 MB", ""),
     "pdf-300-pages": ("r.pdf", lambda t: _pdf(t, pages=300), 2, "PDF 共 300 页，超过上限 100 页", ""),
     "pdf-that-is-a-web-page": ("r.pdf", lambda t: b"<html><body><p>not a pdf</p></body></html>", 1, "GC010", ""),
     "pdf-garbage": ("r.pdf", lambda t: bytes(range(256)) * 8, 2, "PDF 文件已损坏", ""),
@@ -310,6 +333,21 @@ def test_decompressed_size_is_counted_while_reading_too(tmp_path, monkeypatch):
     monkeypatch.setattr(zipfile.ZipFile, "infolist", lying_listing)
     with pytest.raises(LoadError, match=r"解压后超过上限 0 MB，可能是“zip 炸弹”"):
         load(path, PluginHost(autoload=False).loaders, LoadOptions(max_decompressed_bytes=100_000))
+
+
+def test_pdf_unpacked_size_limit_is_configurable(tmp_path):
+    from checker.loaders import LoadError, LoadOptions, load
+    from checker.plugins import PluginHost
+
+    path = tmp_path / "r.pdf"
+    path.write_bytes(_pdf_bomb(2 * 1024 * 1024))  # a valid PDF: 2 MB of spaces, no text
+    loaders = PluginHost(autoload=False).loaders
+    with pytest.raises(LoadError, match="没有文字层"):  # read through under the default limit
+        load(path, loaders, LoadOptions())
+    with pytest.raises(LoadError, match="解压后超过上限 1 MB"):
+        load(path, loaders, LoadOptions(max_decompressed_bytes=1024 * 1024))
+    huaian = load(EXAMPLES / "huaian-2024.pdf", loaders, LoadOptions())  # a real report is far below it
+    assert huaian.document["tables"]["t3"]
 
 
 def test_pdf_page_limit_is_configurable(tmp_path):

@@ -38,6 +38,42 @@ def _open(path: Path, data: bytes) -> Any:
         raise LoadError(path, f"PDF 文件已损坏，无法读取：{kind}") from None
 
 
+def _check_streams(doc: Any, path: Path, limit: int) -> None:
+    """Refuse a PDF whose compressed streams unpack to more than ``limit`` bytes together (a "PDF
+    bomb": pdfminer would unpack each whole into memory).  Each Flate stream is unpacked here in
+    bounded steps, counting; images are skipped (they are never unpacked to read the text)."""
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+
+    total = 0
+    for xref in doc.xrefs:
+        for objid in xref.get_objids():
+            try:
+                obj = doc.getobj(objid)
+                if not isinstance(obj, PDFStream) or obj.rawdata is None:
+                    continue
+                if getattr(obj.get("Subtype"), "name", None) == "Image":
+                    continue
+                filters = obj.get_filters()
+                if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+                    continue
+                raw = obj.rawdata
+                if obj.decipher:
+                    raw = obj.decipher(obj.objid, obj.genno, raw, obj.attrs)
+            except Exception:  # a damaged object: told, if it matters, when the pages are read
+                continue
+            inflate = zlib.decompressobj()
+            try:
+                total += len(inflate.decompress(raw, limit + 1 - total))
+                while inflate.unconsumed_tail and total <= limit:
+                    total += len(inflate.decompress(inflate.unconsumed_tail, limit + 1 - total))
+            except zlib.error:
+                continue
+            if total > limit:
+                raise LoadError(path, f"PDF 中的压缩数据解压后超过上限 {limit / 1048576:.0f} MB，可能是恶意构造的文件，拒绝读取")
+
+
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
@@ -98,6 +134,7 @@ def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[
             raise LoadError(path, f"PDF 文件已损坏，无法读取页面：{type(exc).__name__}") from None
         if count > options.max_pages:
             raise LoadError(path, f"PDF 共 {count} 页，超过上限 {options.max_pages} 页（一份年度报告通常不到 30 页），不读取")
+        _check_streams(pdf.doc, path, options.max_decompressed_bytes)
         pages = []
         for p, page in enumerate(pdf.pages, 1):
             try:
