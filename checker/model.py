@@ -211,8 +211,14 @@ class Report:
 
     @property
     def template(self) -> str:
+        """The template the rules read the tables by: the tables' own layout when there are tables (a
+        wrong declaration must not make rules look for rows that are not there — GC002 reports the
+        disagreement), else the declared version."""
+        detected = self.detected_template
+        if detected != "legacy":
+            return detected
         declared = self.meta("template_version")
-        return declared if isinstance(declared, str) and declared in ("2021", "2019", "legacy") else self.detected_template
+        return declared if isinstance(declared, str) and declared in ("2021", "2019", "legacy") else detected
 
     # -- tables --------------------------------------------------------------------------------
     @cached_property
