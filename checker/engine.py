@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 
 from checker.config import Config, ConfigError, Profile, matches
 from checker.findings import Finding, Outcome, ReportResult, RuleOutcome, Severity, Skip, Text
-from checker.isolation import MAX_FINDINGS_PER_RULE, captured_output, malformed, time_limit
+from checker.isolation import MAX_FINDINGS_PER_RULE, RuleClock, captured_output, malformed
 from checker.model import Report
 from checker.plugins import PluginHost
 from checker.rule import Context, Rule
@@ -112,20 +112,25 @@ class Engine:
         findings: list[Finding] = [f for f in extra_findings if f.code in selected]
         loaded_codes = {f.code for f in findings}
         outcomes: list[RuleOutcome] = []
-        for rule in self.rules:
-            outcome, found = self._run(rule, Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra))
-            if outcome.outcome is Outcome.PASS and rule.code in loaded_codes:
-                outcome = RuleOutcome(rule.code, Outcome.FAIL, seconds=outcome.seconds)  # the loader found it
-            outcomes.append(outcome)
-            for f in found:
-                try:
-                    adjusted = self.host.adjust_severity(f, rule, report)
-                except Exception as exc:  # a plugin's hook must not stop the check
-                    findings.append(_crash(f"gov_check_adjust_severity ({rule.code})", exc))
-                    adjusted = None
-                if isinstance(adjusted, Severity) and adjusted != f.severity:
-                    f = _replace(f, severity=adjusted)
-                findings.append(f)
+        clock = RuleClock(self.config.rule_seconds).install()
+        try:
+            for rule in self.rules:
+                outcome, found = self._run(rule, Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra),
+                                           clock)
+                if outcome.outcome is Outcome.PASS and rule.code in loaded_codes:
+                    outcome = RuleOutcome(rule.code, Outcome.FAIL, seconds=outcome.seconds)  # the loader found it
+                outcomes.append(outcome)
+                for f in found:
+                    try:
+                        adjusted = self.host.adjust_severity(f, rule, report)
+                    except Exception as exc:  # a plugin's hook must not stop the check
+                        findings.append(_crash(f"gov_check_adjust_severity ({rule.code})", exc))
+                        adjusted = None
+                    if isinstance(adjusted, Severity) and adjusted != f.severity:
+                        f = _replace(f, severity=adjusted)
+                    findings.append(f)
+        finally:
+            clock.uninstall()
         if self.waivers:
             from checker.waivers import apply_waivers
 
@@ -157,7 +162,7 @@ class Engine:
                                for o in result.outcomes]
         return results
 
-    def _run(self, rule: Rule, ctx: Context) -> tuple[RuleOutcome, list[Finding]]:
+    def _run(self, rule: Rule, ctx: Context, clock: RuleClock) -> tuple[RuleOutcome, list[Finding]]:
         start = time.perf_counter()
         reason = rule.not_applicable_reason(ctx)
         if reason is not None:
@@ -165,7 +170,7 @@ class Engine:
         found: list[Finding] = []
         skips: list[Skip] = []
         try:
-            with time_limit(self.config.rule_seconds), captured_output():
+            with clock, captured_output():
                 for item in rule.check(ctx) or ():
                     if isinstance(item, Finding):
                         problem = malformed(item)

@@ -18,31 +18,44 @@ class RuleTimeout(Exception):
     """A rule ran past its time limit."""
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise RuleTimeout inside the block after ``seconds`` (main thread on POSIX; elsewhere no limit).
+class RuleClock:
+    """The time limit of each rule on one report (POSIX main thread; elsewhere no limit).
 
-    A rule stuck in pure-Python code (a loop) is interrupted; one blocked inside C code is
-    interrupted when that call returns.
+    The SIGALRM handler is installed once for the report (``with RuleClock(s) as clock``) and
+    restored afterwards; each rule then only arms and disarms the timer (``with clock:``), so the
+    limit costs two system calls a rule.  A rule stuck in pure-Python code (a loop) is
+    interrupted; one blocked inside C code is interrupted when that call returns.
     """
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if usable and signal.getitimer(signal.ITIMER_REAL)[0] > 0:
-        usable = False  # inside another limit (plugin code called from a rule): the outer one governs
-    if not usable:
-        yield
-        return
 
-    def _expire(signum: int, frame: Any) -> None:
-        raise RuleTimeout(f"运行超过 {seconds:g} 秒")
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.usable = bool(seconds and seconds > 0 and hasattr(signal, "setitimer")
+                           and threading.current_thread() is threading.main_thread())
+        self._previous: Any = None
+        self._installed = False
 
-    previous = signal.signal(signal.SIGALRM, _expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    def _expire(self, signum: int, frame: Any) -> None:
+        raise RuleTimeout(f"运行超过 {self.seconds:g} 秒")
+
+    def install(self) -> RuleClock:
+        if self.usable:
+            self._previous = signal.signal(signal.SIGALRM, self._expire)
+            self._installed = True
+        return self
+
+    def uninstall(self) -> None:
+        if self._installed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            self._installed = False
+
+    def __enter__(self) -> None:  # one rule
+        if self._installed:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._installed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 @contextlib.contextmanager

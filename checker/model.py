@@ -10,14 +10,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from checker import labels
 from checker.organs import infer_kind
+
+
+T = TypeVar("T")
 
 
 class Kind(str, Enum):
@@ -168,6 +171,14 @@ class Report:
     def __init__(self, doc: Mapping[str, Any]):
         self.doc = doc if isinstance(doc, Mapping) else {}
         self._cells: dict[tuple[str, str, str], Cell] = {}  # several rules read each cell: parse it once
+        self._derived: dict[str, Any] = {}
+
+    def derived(self, key: str, compute: Callable[[Report], T]) -> T:
+        """A reading of the report that several rules share (e.g. the figures its text states),
+        computed once per report.  The value must be treated as read-only."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key]
 
     # -- metadata ------------------------------------------------------------------------------
     @property
@@ -211,8 +222,14 @@ class Report:
 
     @property
     def template(self) -> str:
+        """The template the rules read the tables by: the tables' own layout when there are tables (a
+        wrong declaration must not make rules look for rows that are not there — GC002 reports the
+        disagreement), else the declared version."""
+        detected = self.detected_template
+        if detected != "legacy":
+            return detected
         declared = self.meta("template_version")
-        return declared if isinstance(declared, str) and declared in ("2021", "2019", "legacy") else self.detected_template
+        return declared if isinstance(declared, str) and declared in ("2021", "2019", "legacy") else detected
 
     # -- tables --------------------------------------------------------------------------------
     @cached_property

@@ -310,10 +310,20 @@ def _import_package(path: Any, problems: list[PluginProblem]) -> Any:
 def _quiet() -> Iterator[None]:
     """Plugin code run outside the engine (its import, its hooks) is isolated as a rule is: its
     prints are captured, and it is stopped after IMPORT_SECONDS."""
-    from checker.isolation import captured_output, time_limit
+    import signal
 
-    with time_limit(IMPORT_SECONDS), captured_output():
-        yield
+    from checker.isolation import RuleClock, captured_output
+
+    clock = RuleClock(IMPORT_SECONDS)
+    # Inside a running limit (plugin code called while a rule runs) the outer one governs: arming
+    # this clock would disarm it.
+    if clock.usable and signal.getitimer(signal.ITIMER_REAL)[0] == 0:
+        clock.install()
+    try:
+        with clock, captured_output():
+            yield
+    finally:
+        clock.uninstall()
 
 
 def _summary(result: Any) -> str:

@@ -33,10 +33,8 @@ def check_file(engine: Engine, path: str, options: LoadOptions, previous: Any = 
         loaded = load(path, engine.host.loaders, options)
     except LoadError as exc:
         return ReportResult(file=path, document=None, findings=[], outcomes=[], load_error=str(exc))
-    doc = loaded.document
-    if options.organ_kind and isinstance(doc, dict) and isinstance(doc.get("metadata"), dict):
-        doc["metadata"]["organ_kind"] = options.organ_kind
-    return engine.check(doc, file=path, source_map=loaded.source_map, previous=previous,
+    # --organ-kind reaches the document through the engine's configuration (Engine._configured_kind)
+    return engine.check(loaded.document, file=path, source_map=loaded.source_map, previous=previous,
                         extra_findings=loaded.findings, fmt=loaded.format, extra=extra)
 
 

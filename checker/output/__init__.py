@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -47,6 +46,8 @@ def gov_check_formats() -> dict[str, Any]:
 def write_atomic(path: str | Path, text: str) -> None:
     """Write UTF-8 text to ``path`` so that it is replaced only once the new content is complete."""
     path = Path(path)
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

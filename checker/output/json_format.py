@@ -11,6 +11,7 @@ from checker.messages import present, rule_title
 from checker.model import Report
 
 FORMAT_VERSION = "1.0"
+COMPACT_FROM = 50  # reports
 
 
 def _plain(value: Any) -> Any:
@@ -84,4 +85,6 @@ def build(results: list[ReportResult], rules: dict, lang: str = "zh") -> dict[st
 
 
 def render(results: list[ReportResult], ctx: Any) -> str:
-    return json.dumps(build(results, dict(ctx.rules), ctx.lang), ensure_ascii=False, indent=2) + "\n"
+    # Indented for a person reading a few reports; compact (C encoder, ~5× faster) for a batch.
+    indent = 2 if len(results) <= COMPACT_FROM else None
+    return json.dumps(build(results, dict(ctx.rules), ctx.lang), ensure_ascii=False, indent=indent) + "\n"

@@ -189,8 +189,12 @@ def _other_scope_positions(text: str, year: int | None) -> list[int]:
     return out
 
 
-def read_claims(report: Report) -> list[Claim]:
-    """Every claim the prose makes about T2/T3/T4, in reading order."""
+def read_claims(report: Report) -> tuple[Claim, ...]:
+    """Every claim the prose makes about T2/T3/T4, in reading order (read once per report)."""
+    return report.derived("text.claims", _read_claims)
+
+
+def _read_claims(report: Report) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     year = report.year
     for passage in passages(report):
@@ -203,7 +207,7 @@ def read_claims(report: Report) -> list[Claim]:
             if _SENTENCE_EXCLUDED.search(text):
                 continue
             claims.extend(_sentence_claims(report, passage, sentence, text, context, year))
-    return claims
+    return tuple(claims)
 
 
 def _sentence_claims(report, passage, sentence, text, context, year):
