@@ -220,6 +220,7 @@ class Plan:
     units: dict[str, dict[str, Any]] = field(default_factory=dict)  # summary file → {region, units, missing, tables}
     notes: list[str] = field(default_factory=list)  # pairing problems worth telling (never fatal)
     previous_document: Any = None  # one last-year report for every report (--previous)
+    keep_text: bool = True  # results keep the reports' prose (the review page and quotes show it)
 
 
 def plan_previous(current: Sequence[Identity], previous: Sequence[Identity], organ_map: Mapping[str, str],
@@ -278,6 +279,9 @@ def plan_rollups(current: Sequence[Identity], regions: Sequence[Region], plan: P
 
 # -- the batch ------------------------------------------------------------------------------------
 
+KEEP_TEXT_UP_TO = 200  # reports; a larger batch returns results without their prose
+
+
 @dataclass(frozen=True)
 class BatchOptions:
     config: Config = field(default_factory=Config)
@@ -285,6 +289,7 @@ class BatchOptions:
     jobs: int | None = None  # None: the machine's cores
     progress: bool = False  # a rich progress bar on stderr
     fast_schema: bool | None = None  # None: decided by the batch's size
+    keep_text: bool | None = None  # None: keep the prose for up to KEEP_TEXT_UP_TO reports
 
 
 @dataclass
@@ -366,15 +371,17 @@ def _check(path: str) -> ReportResult:
             units = [_unit_document(u) for u in rollup["units"]]
             extra = {"rollup": {**rollup, "units": [u for u in units if "document" in u],
                                 "missing": rollup["missing"] + [u["error"] for u in units if "error" in u]}}
-        return _slim(check_file(engine, path, options, previous, extra))
+        result = check_file(engine, path, options, previous, extra)
+        return result if plan.keep_text else _slim(result)
     except Exception as exc:  # one report's failure never stops the others
         return ReportResult(file=path, document=None, findings=[], outcomes=[],
                             load_error=f"{path}: 内部错误：{type(exc).__name__}: {exc}")
 
 
 def _slim(result: ReportResult) -> ReportResult:
-    """Keep what outputs read (metadata, tables, section headings) and drop the long texts, so that
-    a batch of thousands does not hold every report's prose in the parent process."""
+    """Keep the metadata, tables and section headings and drop the long texts, so that a batch of
+    thousands does not hold every report's prose in the parent process (the review page of such a
+    batch then shows the tables and the problem list, not the texts)."""
     doc = result.document
     if isinstance(doc, dict):
         sections = doc.get("sections")
@@ -478,7 +485,8 @@ def run_batch(files: Sequence[str], options: BatchOptions, previous_files: Seque
     start = time.perf_counter()
     jobs = max(1, min(options.jobs or default_jobs(), len(files) or 1))
     fast = options.fast_schema if options.fast_schema is not None else len(files) >= FAST_SCHEMA_MIN_FILES
-    plan = Plan(previous_document=previous_document)
+    keep_text = options.keep_text if options.keep_text is not None else len(files) <= KEEP_TEXT_UP_TO
+    plan = Plan(previous_document=previous_document, keep_text=keep_text)
     progress = _progress() if options.progress and len(files) > 1 else None
     peak: list[int] = []
     checked = [0]

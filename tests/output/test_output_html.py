@@ -10,6 +10,7 @@ import pytest
 
 from checker.output import html
 from checker.testing import base_document
+from tests.conftest import EXAMPLES
 from tests.output.support import engine, Dom, QUOTE, ctx, rich_result, sample_result
 
 
@@ -166,3 +167,11 @@ def test_a_finding_about_the_metadata_marks_it():
     assert "hit" in Dom.classes(el) and "2024-03-07" in el["text"]
     (problem,) = [e for e in page.elements if e["tag"] == "li" and "落款与日期" in e["text"]]
     assert "#r1-metadata-signing_date" in Dom.links(problem)
+
+
+def test_the_review_page_from_the_command_line_shows_the_section_texts(gov_check, tmp_path):
+    out = tmp_path / "review.html"
+    assert gov_check(EXAMPLES / "yangquan-2023.json", "--format", "html", "-o", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "全市共收到政府信息公开申请数84件" in page  # section 一's text, not only its heading
+    assert "统计期限自2023年1月1日起" in page  # the preface
