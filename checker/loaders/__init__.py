@@ -61,6 +61,20 @@ class Loader:
     load: Callable[[Path, bytes, LoadOptions], Loaded]
 
 
+def apply_options(metadata: dict[str, Any], options: LoadOptions) -> None:
+    """What the user stated (organ name, year, kind) overrides what the document says; the kind is
+    otherwise inferred from the organ's name.  Every loader that builds metadata calls this."""
+    from checker.organs import infer_kind
+
+    if options.organ_name:
+        metadata["organ_name"] = options.organ_name
+    if options.report_year:
+        metadata["report_year"] = options.report_year
+    kind = options.organ_kind or infer_kind(metadata.get("organ_name"))
+    if kind:
+        metadata["organ_kind"] = kind
+
+
 def read_bytes(path: Path, options: LoadOptions) -> bytes:
     try:
         if path.is_dir():

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping, Union
 
 from checker import labels
 from checker.findings import Finding, Severity, Text
-from checker.loaders import Loaded, LoadOptions
+from checker.loaders import Loaded, LoadOptions, apply_options
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
 
@@ -520,13 +520,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
         if "organ_name" not in metadata and len(signature) == 2:
             metadata["organ_name"] = signature[0].text.strip()
             sm["/metadata/organ_name"] = dict(signature[0].where)
-    if options.organ_name:
-        metadata["organ_name"] = options.organ_name
-    if options.report_year:
-        metadata["report_year"] = options.report_year
-    kind = options.organ_kind or infer_kind(metadata.get("organ_name"))
-    if kind:
-        metadata["organ_kind"] = kind
+    apply_options(metadata, options)
     tables = b.tables
     if tables:
         t3 = tables.get("t3", {})

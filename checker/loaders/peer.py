@@ -9,10 +9,9 @@ import re
 from typing import Any, Callable, Mapping
 
 from checker import labels
-from checker.loaders import Loaded, LoadOptions
+from checker.loaders import Loaded, LoadOptions, apply_options
 from checker.loaders.layout import INCOMPLETE, incomplete
 from checker.model import pointer
-from checker.organs import infer_kind
 
 _TABLE_TYPES = {"table_2", "table_3", "table_4"}
 
@@ -130,13 +129,7 @@ def convert(doc: Mapping[str, Any], options: LoadOptions) -> Loaded:
             organ = re.sub(r"^.*[/\\]", "", title[:m.start()]).strip()
             if organ:
                 metadata["organ_name"] = organ
-    if options.organ_name:
-        metadata["organ_name"] = options.organ_name
-    if options.report_year:
-        metadata["report_year"] = options.report_year
-    kind = options.organ_kind or infer_kind(metadata.get("organ_name"))
-    if kind:
-        metadata["organ_kind"] = kind
+    apply_options(metadata, options)
     if tables:
         metadata["template_version"] = "2021"
     order = ["organ_name", "organ_kind", "report_year", "template_version", "title"]
