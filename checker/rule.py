@@ -68,6 +68,10 @@ class Rule:
             return Text("本规则不适用于此类机关", "does not apply to this kind of organ")
         if self.needs_previous and ctx.previous is None:
             return Text("未提供上一年度报告（--previous）", "no previous year's report given (--previous)")
+        if self.needs_previous and report.year is not None and ctx.previous.year is not None \
+                and ctx.previous.year != report.year - 1:
+            return Text(f"--previous 给出的是{ctx.previous.year}年度报告，不是上一年度（{report.year - 1}年）的报告",
+                        f"the --previous report is for {ctx.previous.year}, not {report.year - 1}")
         return None
 
     def check(self, ctx: Context) -> Iterator[Finding | Skip]:

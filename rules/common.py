@@ -154,10 +154,3 @@ def report_date(report: Report) -> ReportDate | None:
 # Last year's report (GC7xx)
 # ---------------------------------------------------------------------------------------------
 
-
-def previous_mismatch(rule: Rule, report: Report, previous: Report) -> Skip | None:
-    """The skip a cross-year rule yields when --previous is not the report of the year before."""
-    if report.year is not None and previous.year is not None and previous.year != report.year - 1:
-        return rule.not_applicable(f"--previous 给出的是{previous.year}年度报告，不是上一年度（{report.year - 1}年）的报告",
-                                   f"the --previous report is for {previous.year}, not {report.year - 1}")
-    return None

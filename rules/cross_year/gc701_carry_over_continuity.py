@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker import labels
 from checker.findings import Severity, Text
 from checker.rule import Rule
-from rules.common import fmt, insufficient, previous_mismatch
+from rules.common import fmt, insufficient
 
 
 class CarryOverContinuity(Rule):
@@ -43,10 +43,6 @@ class CarryOverContinuity(Rule):
 
     def check(self, ctx):
         report, previous = ctx.report, ctx.previous
-        skip = previous_mismatch(self, report, previous)
-        if skip:
-            yield skip
-            return
         if not report.has_table("t3") or not previous.has_table("t3"):
             yield self.insufficient("本年或上一年度报告没有表三", "this or last year's report has no Table 3", "/tables/t3")
             return

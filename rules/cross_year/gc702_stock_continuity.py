@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker import labels
 from checker.findings import Severity, Text
 from checker.rule import Rule
-from rules.common import fmt, insufficient, previous_mismatch
+from rules.common import fmt, insufficient
 
 
 class StockContinuity(Rule):
@@ -45,10 +45,6 @@ class StockContinuity(Rule):
 
     def check(self, ctx):
         report, previous = ctx.report, ctx.previous
-        skip = previous_mismatch(self, report, previous)
-        if skip:
-            yield skip
-            return
         if previous.template != "2021":
             yield self.not_applicable("上一年度报告不是2021年模板，「现行有效件数」无从比较",
                                       "last year's report is not in the 2021 template; nothing to compare “in force” with")

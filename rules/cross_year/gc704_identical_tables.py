@@ -6,7 +6,6 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import Cell, Kind, Report
 from checker.rule import Option, Rule
-from rules.common import previous_mismatch
 
 
 def table_cells(report: Report, table: str) -> list[Cell]:
@@ -64,10 +63,6 @@ class IdenticalTables(Rule):
 
     def check(self, ctx):
         report, previous = ctx.report, ctx.previous
-        skip = previous_mismatch(self, report, previous)
-        if skip:
-            yield skip
-            return
         for table in ("t2", "t3", "t4"):
             if table == "t2" and report.template != previous.template:
                 continue
