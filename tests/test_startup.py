@@ -48,6 +48,9 @@ def test_a_single_json_check_loads_no_batch_machinery():
     assert not _top(modules) & {"rich", "multiprocessing", "concurrent", "fastjsonschema", "charset_normalizer",
                                 "tomllib", "yaml"}
     assert "checker.summary" not in modules and "checker.output.summary" not in modules
+    # the other formats' parsers are imported only when a file of that format is read
+    assert not {"checker.loaders.layout", "checker.loaders.docx_loader", "checker.loaders.pdf_loader"} & modules
+    assert not _top(modules) & {"docx", "lxml", "pdfplumber"}
 
 
 def test_a_single_check_with_terminal_output_loads_rich_but_no_progress_bar():

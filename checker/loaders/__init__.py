@@ -119,8 +119,6 @@ def load(path: str | Path, loaders: list[Loader], options: LoadOptions | None = 
 
 @hookimpl
 def gov_check_loaders() -> list[Loader]:
-    from checker.loaders import docx_loader, html_loader, json_loader, pdf_loader, text_loader
+    from checker.loaders.formats import builtin_loaders
 
-    # Order matters only for sniffing: the binary formats and markup first, plain text last.
-    return [docx_loader.RTF, json_loader.LOADER, pdf_loader.LOADER, docx_loader.LOADER, docx_loader.OLD_WORD, html_loader.LOADER,
-            text_loader.LOADER]
+    return builtin_loaders()

@@ -18,7 +18,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders import Loaded, LoadError, LoadOptions
 from checker.loaders.layout import Block, Cell, Para, Row, assemble
 
 
@@ -120,20 +120,3 @@ def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
     return assemble(blocks(data, path, options), fmt="docx", options=options, file=path)
-
-
-def sniff(head: bytes, suffix: str) -> bool:
-    return head.startswith(b"PK\x03\x04") and (suffix == ".docx" or b"word/" in head)
-
-
-def _old_word(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    raise LoadError(path, "这是旧版 Word（.doc）或其他 OLE 格式文件，无法直接读取；请在 Word 中另存为 .docx 后再检查")
-
-
-def _rtf(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    raise LoadError(path, "这是 RTF 格式文件，无法直接读取；请在 Word 中另存为 .docx 后再检查")
-
-
-LOADER = Loader("docx", (".docx",), sniff, load)
-OLD_WORD = Loader("doc", (".doc",), lambda head, suffix: head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), _old_word)
-RTF = Loader("rtf", (".rtf",), lambda head, suffix: head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"), _rtf)

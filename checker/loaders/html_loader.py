@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders import Loaded, LoadError, LoadOptions
 from checker.loaders.encoding import decode
 from checker.loaders.layout import Block, Cell, Para, Row, assemble
 
@@ -129,12 +129,3 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
     return assemble(blocks(decode(path, data), path, options), fmt="html", options=options, file=path)
-
-
-def sniff(head: bytes, suffix: str) -> bool:
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return text.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower() or \
-        (text.startswith(b"<") and any(tag in text for tag in (b"<table", b"<body", b"<meta", b"<p>", b"<div")))
-
-
-LOADER = Loader("html", (".html", ".htm"), sniff, load)

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders import Loaded, LoadError, LoadOptions
 from checker.loaders.layout import (PAGE_NUMBER, Block, Cell, Para, Row, assemble, heading_number, parse_date,
                                      spaced_row)
 
@@ -183,10 +183,3 @@ def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
     return assemble(blocks(data, path, options), fmt="pdf", options=options, file=path)
-
-
-def sniff(head: bytes, suffix: str) -> bool:
-    return b"%PDF-" in head[:1024]
-
-
-LOADER = Loader("pdf", (".pdf",), sniff, load)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checker.loaders import Loaded, Loader, LoadOptions
+from checker.loaders import Loaded, LoadOptions
 from checker.loaders.encoding import decode
 from checker.loaders.layout import Block, Cell, Para, Row, assemble, spaced_row, value_like
 
@@ -76,17 +76,3 @@ def blocks(text: str) -> list[Block]:
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
     return assemble(blocks(decode(path, data)), fmt="text", options=options, file=path)
-
-
-def sniff(head: bytes, suffix: str) -> bool:
-    if suffix in (".txt", ".md", ".text", ".markdown"):
-        return True
-    if suffix in (".json", ".docx", ".pdf"):
-        return False  # a damaged JSON, Word or PDF file is that format's error, not a text report
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    return b"\x00" not in head and not stripped.startswith((b"{", b"[", b"<", b"%PDF", b"PK\x03\x04"))
-
-
-LOADER = Loader("text", (".txt", ".md"), sniff, load)
