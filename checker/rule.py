@@ -113,4 +113,13 @@ class Rule:
         return out
 
 
+class ReportedElsewhere(Rule):
+    """A code whose findings the engine or a loader produces (GC003 import gaps, GC900 crashes,
+    GC901 stale waivers).  Its module documents it, and lets users select, ignore or re-level it
+    like any rule; on the report document itself it has nothing to check."""
+
+    def check(self, ctx: Context) -> Iterator[Finding | Skip]:
+        return iter(())
+
+
 _TEMPLATE_ZH = {"2021": "2021年模板", "2019": "2019年模板", "legacy": "2019年以前（无统一表格）"}

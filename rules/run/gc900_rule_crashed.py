@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from checker.findings import Severity
-from checker.rule import Rule
+from checker.rule import ReportedElsewhere
 
 
-class RuleCrashed(Rule):
+class RuleCrashed(ReportedElsewhere):
     """某条规则运行时出错；其他规则照常运行。
 
     检查什么
@@ -37,6 +37,3 @@ class RuleCrashed(Rule):
         "crashed": ("规则 {rule} 运行出错（{error}，{where}）；其他规则照常运行，该规则的结论不可用",
                     "rule {rule} crashed ({error}, {where}); the other rules ran, this rule's verdict is unknown"),
     }
-
-    def check(self, ctx):
-        return iter(())

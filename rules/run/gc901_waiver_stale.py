@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from checker.findings import Severity
-from checker.rule import Rule
+from checker.rule import ReportedElsewhere
 
 
-class WaiverStale(Rule):
+class WaiverStale(ReportedElsewhere):
     """豁免清单中有已过期或没有匹配任何问题的豁免。
 
     检查什么
@@ -43,6 +43,3 @@ class WaiverStale(Rule):
         "expired": ("豁免 {waiver}（{rule}，位置 {target}）已于 {until} 过期，不再豁免任何问题",
                     "waiver {waiver} ({rule} at {target}) expired on {until} and no longer waives anything"),
     }
-
-    def check(self, ctx):
-        return iter(())

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from checker.findings import Severity
-from checker.rule import Rule
+from checker.rule import ReportedElsewhere
 
 
-class ImportIncomplete(Rule):
+class ImportIncomplete(ReportedElsewhere):
     """从 Word、网页、PDF 或文本读入报告时，无法确定位置的单元格不予猜测，留空并提示。
 
     检查什么
@@ -38,7 +38,3 @@ class ImportIncomplete(Rule):
         "left_out": ("{place}：原文{where}：{reason}，已略去，请对照原文核对",
                      "{place}: {where} in the source: {reason}; left out — please check against the source"),
     }
-
-    def check(self, ctx):
-        # The findings come from the loaders (Loaded.findings); a report document has nothing to check.
-        return iter(())

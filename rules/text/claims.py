@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from checker.findings import Text
 from checker.model import Report, Sum, total
+from checker.rule import Option
 from checker.textnum import Figure, Sentence, find_figures, find_years, mask_titles, normalise, split_sentences
 
 
@@ -51,6 +52,11 @@ class Claim:
     def quote(self) -> str:
         return self.sentence.text
 
+
+# GC401 and GC402 share it: whole-region figures (全市, 各级各部门) are compared by default; a report
+# whose tables cover only the organ itself turns it off.
+REGIONAL_OPTION = {"compare_regional": Option(
+    True, "「全市」「全县」「各级各部门」等全地区数字也与表格核对（表格只统计本机关的，设为 false）", bool)}
 
 def passages(report: Report) -> list[Passage]:
     out = []

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from checker.findings import Severity
-from checker.rule import Option, Rule
-from rules.text.claims import compare_claims, read_claims
+from checker.rule import Rule
+from rules.text.claims import REGIONAL_OPTION, compare_claims, read_claims
 from rules.text.gc401_text_application_counts import MISMATCH
 
 
@@ -40,8 +40,7 @@ class TextResultCounts(Rule):
     title_en = "Result counts in the text match Table 3"
     clause = "《条例》第五十条；年度报告格式 表三（R9）"
     severity = Severity.WARNING
-    options = {"compare_regional": Option(True, "「全市」「全县」「各级各部门」等全地区数字也与表格核对（表格只统计本机关的，设为 false）",
-                                          bool)}
+    options = REGIONAL_OPTION
     messages = {"mismatch": MISMATCH}
 
     def check(self, ctx):
