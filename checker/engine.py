@@ -94,6 +94,10 @@ class Engine:
             out.append(cls(options.get(code), severities.get(code)))
         return out
 
+    @cached_property
+    def selected_codes(self) -> frozenset[str]:
+        return frozenset(rule.code for rule in self.rules)
+
     def rule_classes(self) -> dict[str, type]:
         return self.host.rules
 
@@ -108,8 +112,7 @@ class Engine:
         ctx = Context(report=report, options={}, previous=Report(previous) if previous is not None else None,
                       schema_errors=tuple(errors), extra=extra or {})
         # Loader findings (GC003) are kept only when their rule is selected, like every other finding.
-        selected = {rule.code for rule in self.rules}
-        findings: list[Finding] = [f for f in extra_findings if f.code in selected]
+        findings: list[Finding] = [f for f in extra_findings if f.code in self.selected_codes]
         loaded_codes = {f.code for f in findings}
         outcomes: list[RuleOutcome] = []
         clock = RuleClock(self.config.rule_seconds).install()

@@ -250,23 +250,15 @@ def parse_date(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
+# How a source-map key is said, in the order a place is named: 「第4页第2个表格第3行第5列」.
+_WHERE_WORDS = (("page", "第{}页", "page {}"), ("line", "第{}行", "line {}"), ("page_line", "第{}行", "line {}"),
+                ("paragraph", "第{}段", "paragraph {}"), ("table", "第{}个表格", "table {}"),
+                ("row", "第{}行", "row {}"), ("col", "第{}列", "column {}"))
+
+
 def _where_text(where: Mapping[str, int]) -> Text:
-    zh, en = [], []
-    if "page" in where:
-        zh.append(f"第{where['page']}页"), en.append(f"page {where['page']}")
-    if "line" in where:
-        zh.append(f"第{where['line']}行"), en.append(f"line {where['line']}")
-    if "page_line" in where:
-        zh.append(f"第{where['page_line']}行"), en.append(f"line {where['page_line']}")
-    if "paragraph" in where:
-        zh.append(f"第{where['paragraph']}段"), en.append(f"paragraph {where['paragraph']}")
-    if "table" in where:
-        zh.append(f"第{where['table']}个表格"), en.append(f"table {where['table']}")
-    if "row" in where:
-        zh.append(f"第{where['row']}行"), en.append(f"row {where['row']}")
-    if "col" in where:
-        zh.append(f"第{where['col']}列"), en.append(f"column {where['col']}")
-    return Text("".join(zh) or "原文中", ", ".join(en) or "the source")
+    parts = [(zh.format(where[key]), en.format(where[key])) for key, zh, en in _WHERE_WORDS if key in where]
+    return Text("".join(z for z, _ in parts) or "原文中", ", ".join(e for _, e in parts) or "the source")
 
 
 @dataclass
