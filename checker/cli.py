@@ -337,9 +337,9 @@ def explain(code: str, lang: str, plugin_paths: tuple[str, ...] = ()) -> None:
 @click.argument("name", type=click.Choice(["report", "result", "config"]), default="report")
 def schema(name: str) -> None:
     """输出 JSON Schema：report（报告文档，默认）、result（JSON 输出）或 config（gov-check.toml）。"""
-    from importlib import resources
+    import schemas
 
-    click.echo(resources.files("schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8"), nl=False)
+    click.echo(schemas.text(name), nl=False)
 
 
 @main.command("plugins")

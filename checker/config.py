@@ -93,11 +93,11 @@ def find_config(start: str | Path) -> Path | None:
 
 
 def _schema_errors(data: Any, file: Path) -> list[str]:
-    from importlib import resources
-
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(resources.files("schemas").joinpath("config.schema.json").read_text(encoding="utf-8"))
+    from checker.schema import load_schema
+
+    schema = load_schema("config")
     out = []
     for err in sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         key = ".".join(str(p) for p in err.absolute_path)

@@ -19,8 +19,8 @@ from checker.engine import Engine
 from checker.findings import ReportResult
 from checker.loaders import LoadError, LoadOptions, load
 
-# A batch at least this large compiles the fast schema check in each worker (about half a second);
-# smaller runs validate with jsonschema alone.
+# A batch at least this large builds the fast schema check (about half a second) even when the cache
+# cannot keep it; smaller runs use it only from the cache (checker.schema).
 FAST_SCHEMA_MIN_FILES = 48
 
 
@@ -317,13 +317,9 @@ def _init_worker(config: Config, options: LoadOptions, plan: Plan, fast_schema: 
     engine = Engine(config=config)
     engine.rules  # resolve the rules and their options now, not on the first report
     engine.host.loaders
-    from checker.schema import _validator
+    from checker.schema import prepare
 
-    _validator()
-    if fast_schema:
-        from checker.schema import enable_fast_path
-
-        enable_fast_path()
+    prepare(batch=fast_schema)
     _worker.update(engine=engine, options=options, plan=plan)
 
 
@@ -411,11 +407,9 @@ def _prepare(config: Config, options: LoadOptions, plan: Plan, fast: bool, engin
             _init_worker(config, options, plan, False)
         _worker["key"] = key
     _worker["plan"] = plan
-    from checker.schema import _validator, enable_fast_path
+    from checker.schema import prepare
 
-    _validator()
-    if fast:
-        enable_fast_path()
+    prepare(batch=fast)
 
 
 def _init_pool_worker(config: Config, options: LoadOptions, plan: Plan, fast: bool, inherited: bool) -> None:

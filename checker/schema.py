@@ -4,10 +4,10 @@ with its JSON Pointer and a message a person can act on, never an exception."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 from checker.findings import Text
 from checker.model import pointer
@@ -20,7 +20,9 @@ class SchemaError:
 
 
 def load_schema(name: str = "report") -> dict[str, Any]:
-    return json.loads(resources.files("schemas").joinpath(f"{name}.schema.json").read_text(encoding="utf-8"))
+    import schemas
+
+    return json.loads(schemas.text(name))
 
 
 @lru_cache(maxsize=None)
@@ -31,33 +33,80 @@ def _validator(name: str = "report") -> Any:
     return Draft202012Validator(schema)
 
 
-# A fast yes/no check of the report schema, switched on for batches by enable_fast_path().
-_fast_report_check: Any = None
+# fastjsonschema's yes/no check of the report schema.  A valid document (nearly every one) is
+# accepted by it in a fraction of a millisecond, without importing jsonschema (90 ms); an invalid one
+# still goes through jsonschema, which names every error.  Generating and compiling the check takes
+# about 0.4 s, so it is done once per machine and kept in the cache (checker.cache) as marshalled
+# code; a run then loads it in about a millisecond.
+_batch = False
+
+
+@lru_cache(maxsize=None)
+def _compiled(build: bool) -> Callable[[Any], bool] | None:
+    """The check from the cache; when it is not there and ``build``, generated now (and cached when
+    the cache can be written).  None when it cannot be had: then jsonschema decides alone."""
+    import importlib.util
+    import marshal
+
+    from checker import cache
+
+    try:
+        import fastjsonschema
+
+        import schemas
+
+        text = schemas.text("report")
+        name = f"report-validator-{cache.key(text, fastjsonschema.VERSION, importlib.util.MAGIC_NUMBER)}.marshal"
+        entry = None
+        data = cache.read(name)
+        if data:
+            try:
+                entry = marshal.loads(data)
+            except (EOFError, ValueError, TypeError):  # a damaged entry: made again below
+                entry = None
+        if not (isinstance(entry, tuple) and len(entry) == 2):
+            if not build:
+                return None
+            source = fastjsonschema.compile_to_code(json.loads(text))
+            root = re.search(r"^def (\w+)\(", source, re.MULTILINE).group(1)  # type: ignore[union-attr]
+            entry = (root, compile(source, "<report schema check>", "exec"))
+            cache.write(name, marshal.dumps(entry), replaces="report-validator-")
+        namespace: dict[str, Any] = {}
+        exec(entry[1], namespace)  # noqa: S102 - code fastjsonschema generated from our own schema
+        compiled = namespace[entry[0]]
+    except Exception:  # an optimisation only: without it every document goes through jsonschema
+        return None
+
+    def check(document: Any) -> bool:
+        try:
+            compiled(document)
+        except Exception:  # invalid (or a case it cannot judge): let jsonschema decide and explain
+            return False
+        return True
+
+    return check
 
 
 def enable_fast_path() -> bool:
-    """Compile the report schema with fastjsonschema so that a valid document (most of a batch) is
-    accepted in a fraction of a millisecond instead of ~9 ms; an invalid one still goes through
-    jsonschema, which names every error.  Compiling takes about half a second, so a batch pays it
-    once (forked workers inherit it; spawned ones compile their own) and a single check never does.  False when it cannot be used (jsonschema stays)."""
-    global _fast_report_check
-    if _fast_report_check is None:
-        try:
-            import fastjsonschema
+    """For a batch: the fast check is built even when the cache cannot keep it (forked workers
+    inherit it).  False when it cannot be used (jsonschema stays)."""
+    global _batch
+    _batch = True
+    return _compiled(True) is not None
 
-            compiled = fastjsonschema.compile(load_schema("report"))
-        except Exception:  # an optimisation only: without it every document goes through jsonschema
-            return False
 
-        def check(document: Any) -> bool:
-            try:
-                compiled(document)
-            except Exception:  # invalid (or a case it cannot judge): let jsonschema decide and explain
-                return False
-            return True
+def prepare(batch: bool) -> None:
+    """Have validation ready before the first report; in a batch also jsonschema's validator, so
+    that forked workers inherit it rather than each import it for its first invalid document."""
+    if batch:
+        enable_fast_path()
+        _validator()
 
-        _fast_report_check = check
-    return True
+
+def _fast_check() -> Callable[[Any], bool] | None:
+    from checker import cache
+
+    return _compiled(True) if _batch else _compiled(cache.writable())
 
 
 _TYPE_ZH = {"integer": "整数", "null": "空白", "string": "文本", "number": "数字", "object": "对象", "array": "列表",
@@ -93,7 +142,7 @@ def _describe(error: Any) -> tuple[str, Text]:
 def validate(document: Any, name: str = "report") -> list[SchemaError]:
     """Every schema violation of ``document``, sorted by place; never raises for any JSON value."""
     try:
-        if name == "report" and _fast_report_check is not None and _fast_report_check(document):
+        if name == "report" and (fast := _fast_check()) is not None and fast(document):
             return []
         raw = sorted(_validator(name).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     except RecursionError:
@@ -104,12 +153,12 @@ def validate(document: Any, name: str = "report") -> list[SchemaError]:
 def validate_extensions(document: Any, schemas: dict[str, Any]) -> list[SchemaError]:
     """Validate each ``/extensions/<namespace>`` object against the schema its plugin contributes
     (hook ``gov_check_report_extensions``); a namespace no plugin claims is an error of its own."""
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import SchemaError as BadSchema
-
     ext = document.get("extensions") if isinstance(document, dict) else None
     if not isinstance(ext, dict):
         return []
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError as BadSchema
+
     out = []
     for ns, value in ext.items():
         base = ("extensions", ns)

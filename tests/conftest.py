@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,15 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cache_folder(tmp_path_factory) -> Path:
+    """gov-check's cache (checker.cache) in a folder of this run's own, for this process and every
+    gov-check it starts: the suite neither reads nor fills the user's cache."""
+    folder = tmp_path_factory.mktemp("gov-check-cache")
+    os.environ["GOV_CHECK_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture

@@ -43,15 +43,16 @@ def gov_check_formats() -> dict[str, Any]:
             "sarif": _Lazy("checker.output.sarif"), "junit": _Lazy("checker.output.junit")}
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write UTF-8 text to ``path`` so that it is replaced only once the new content is complete."""
+def write_atomic(path: str | Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8) to ``path`` so that it is replaced only once the new content
+    is complete."""
     path = Path(path)
     import tempfile
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content.encode("utf-8") if isinstance(content, str) else content)
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():
