@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import traceback
 from functools import cached_property
 from typing import Any, Iterable, Mapping
 
@@ -220,6 +219,8 @@ def _wrong_type(value: Any, expected: type | tuple[type, ...]) -> str | None:
 
 
 def _crash(rule: str, exc: BaseException) -> Finding:
+    import traceback  # only for a rule that crashed (it imports textwrap: 4 ms at every start)
+
     tb = traceback.extract_tb(exc.__traceback__)
     where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
     return Finding(code=CRASH_CODE, severity=Severity.ERROR, message="crashed", pointers=(),

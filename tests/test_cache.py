@@ -85,6 +85,19 @@ def test_an_entry_of_an_older_version_is_removed_when_the_new_one_is_written(tmp
     assert validator.name != "report-validator-0000older.marshal"
 
 
+def test_the_whole_output_arrives_although_the_process_ends_without_teardown(tmp_path, clean_doc):
+    # gov-check ends with os._exit once its output is flushed; 60 reports make far more than a pipe holds
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for i in range(60):
+        write_json(reports / f"r{i:02d}.json", clean_doc)
+    env = {**os.environ, "GOV_CHECK_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.run([sys.executable, "-m", "checker", str(reports), "--format", "json", "--no-config", "-j", "1"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+    assert len(proc.stdout) > 256 * 1024 and proc.returncode == 0
+    assert len(json.loads(proc.stdout)["reports"]) == 60
+
+
 def test_installing_or_removing_a_plugin_is_seen_at_the_next_run(tmp_path, monkeypatch):
     """The plugin list is kept with the modification times of the import path's folders: installing
     a distribution adds a folder there, which changes its time."""
