@@ -15,8 +15,9 @@ CONFIG_NAME = "gov-check.toml"
 VCS_MARKERS = (".git", ".hg", ".svn")
 
 
-class ConfigError(Exception):
-    """The configuration names something that does not exist or says something invalid.
+class ConfigError(ValueError):
+    """A configuration or mapping file that cannot be read, or names something that does not exist
+    or says something invalid.
 
     ``str()`` is the one line the user sees: the file, the key and what is wrong.
     """
@@ -117,18 +118,27 @@ def _schema_errors(data: Any, file: Path) -> list[str]:
     return out
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    import tomllib  # only when a config file exists: a plain check does not pay for the parser
-
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, with or without the byte-order mark Windows editors write."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: 配置文件不存在") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML 格式错误：{exc}") from None
+        raise ConfigError(f"{path}: 文件不存在") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: 不是 UTF-8 文本（请另存为 UTF-8 编码）") from None
     except OSError as exc:
         raise ConfigError(f"{path}: 无法读取：{exc.strerror or exc}") from None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file (configuration, organ map, hierarchy) → its data, or ConfigError in one line."""
+    import tomllib  # only when such a file is given: a plain check does not pay for the parser
+
+    text = read_text(path)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 格式错误：{exc}") from None
 
 
 def _read_chain(path: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, dict[str, Any]]]:

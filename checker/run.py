@@ -120,27 +120,19 @@ class Identity:
 
 
 def load_mapping_file(path: str) -> Any:
-    """A TOML or JSON file (by suffix; TOML otherwise) → its data; ValueError with a one-line reason."""
+    """A TOML or JSON file (by suffix; TOML otherwise) → its data; ConfigError (a ValueError) with a
+    one-line reason."""
+    from checker.config import ConfigError, read_text, read_toml
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ValueError(f"{path}: 无法读取：{exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ValueError(f"{path}: 不是 UTF-8 文本") from None
-    if p.suffix.lower() == ".json":
-        import json
-
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{exc.lineno}:{exc.colno}: JSON 格式错误：{exc.msg}") from None
-    import tomllib
+    if p.suffix.lower() != ".json":
+        return read_toml(p)
+    import json
 
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{path}: TOML 格式错误：{exc}") from None
+        return json.loads(read_text(p))
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"{path}:{exc.lineno}:{exc.colno}: JSON 格式错误：{exc.msg}") from None
 
 
 def load_organ_map(path: str) -> dict[str, str]:

@@ -35,6 +35,16 @@ def test_config_found_above_the_report_and_applied(gov_check, broken_heading, tm
     assert gov_check(broken_heading, "--no-config").exit_code == 0
 
 
+def test_a_config_saved_by_a_windows_editor_is_read_and_a_gbk_one_is_named(gov_check, broken_heading, tmp_path):
+    config = tmp_path / "reports" / "gov-check.toml"
+    config.write_bytes("\ufeff# 省级配置\n[rules.GC011]\nseverity = \"error\"\n".encode("utf-8"))  # Notepad's BOM
+    assert gov_check(broken_heading).exit_code == 1
+    config.write_bytes("# 省级配置\n[rules.GC011]\nseverity = \"error\"\n".encode("gbk"))
+    result = gov_check(broken_heading)
+    assert result.exit_code == 2
+    assert f"{config}: 不是 UTF-8 文本（请另存为 UTF-8 编码）" in result.stderr
+
+
 def test_search_stops_at_a_vcs_root(tmp_path):
     (tmp_path / "gov-check.toml").write_text("", encoding="utf-8")
     repo = tmp_path / "repo" / "sub"

@@ -124,7 +124,7 @@ def test_until_as_text_date_is_accepted(tmp_path):
     (w,) = load_waivers(waivers_file(tmp_path, '[[waivers]]\nrule = "gc302"\nplace = "*"\nreason = "r"\n'
                                                'until = "2030-01-31"\n'))
     assert w.until == dt.date(2030, 1, 31) and w.rule == "GC302"
-    with pytest.raises(ConfigError, match="配置文件不存在"):
+    with pytest.raises(ConfigError, match="文件不存在"):
         load_waivers(tmp_path / "missing.toml")
 
 
