@@ -137,7 +137,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         fail(str(exc))
     if not rules:
         fail("没有选中任何规则（检查 --select / --ignore）")
-    options = LoadOptions(organ_kind=organ_kind)
+    options = LoadOptions(organ_kind=organ_kind, **config.limits)
     previous_doc = None
     if previous:
         try:

@@ -40,6 +40,12 @@ class Profile:
     extends: str | None = None
 
 
+# [limits] key → (the LoadOptions field it sets, its unit in that field); rule_seconds sets
+# Config.rule_seconds.  Each loader's message names the key that would raise its limit.
+LIMITS = {"file_mb": ("max_bytes", 1 << 20), "unpacked_mb": ("max_decompressed_bytes", 1 << 20),
+          "blocks": ("max_blocks", 1), "pdf_pages": ("max_pages", 1), "json_depth": ("max_depth", 1)}
+
+
 @dataclass
 class Config:
     profile: str = "national"
@@ -54,6 +60,7 @@ class Config:
     organ_kinds: dict[str, str] = field(default_factory=dict)  # organ-name glob → kind
     plugins: tuple[str, ...] = ()  # local plugin files or folders (absolute paths)
     waivers: str | None = None  # the waivers file (absolute path)
+    limits: dict[str, int] = field(default_factory=dict)  # LoadOptions field → value, from [limits]
     files: tuple[str, ...] = ()  # the config files read, the given one first
 
     def kind_for(self, organ_name: str) -> str | None:
@@ -182,6 +189,12 @@ def load_config(path: str | Path, base: Config | None = None) -> Config:
         cfg.plugins = cfg.plugins + tuple(str((here / p).resolve()) for p in data.get("plugins", ()))
         if "waivers" in data:
             cfg.waivers = str((here / data["waivers"]).resolve())
+        for key, value in data.get("limits", {}).items():
+            if key == "rule_seconds":
+                cfg.rule_seconds = float(value) or None
+            else:
+                option, unit = LIMITS[key]
+                cfg.limits[option] = int(value * unit)
         for code, settings in data.get("rules", {}).items():
             settings = dict(settings)
             if "severity" in settings:
@@ -234,6 +247,15 @@ fail_on = "error"
 # 每条规则的严重程度（error、warning、info）和选项（`gov-check explain CODE` 列出规则的选项）。
 # [rules.GC011]
 # severity = "error"
+
+# 上限（默认值如下）：报告特别大时才需调高。
+# [limits]
+# file_mb = 50          # 报告文件大小（MB）
+# unpacked_mb = 100     # Word 文件、PDF 压缩数据解压后的大小（MB）
+# blocks = 20000        # Word 文件或网页的段落与表格单元格数
+# pdf_pages = 100       # PDF 页数
+# json_depth = 64       # JSON 嵌套层数
+# rule_seconds = 10     # 一条规则检查一份报告的时间（秒，0 为不限）
 '''
 
 

@@ -71,6 +71,8 @@ def test_command_line_wins_over_the_config(gov_check, broken_heading, tmp_path):
     ('[rules.GC011]\nseverity = "fatal"\n', "rules.GC011.severity", "fatal"),
     ('[rules."GC 11"]\nseverity = "error"\n', "rules", "GC 11"),
     ('organ_kind = "ministry"\n', "organ_kind", "ministry"),
+    ('[limits]\npdf_pages = "many"\n', "limits.pdf_pages", "应为 integer"),
+    ('[limits]\npages = 200\n', "limits", "未知的键「pages」"),
     ("profile = \n", "", "TOML 格式错误"),
 ])
 def test_invalid_config_names_file_key_and_problem(gov_check, broken_heading, tmp_path, text, where, what):
@@ -80,6 +82,19 @@ def test_invalid_config_names_file_key_and_problem(gov_check, broken_heading, tm
     assert result.exit_code == 2
     assert result.stderr.startswith(f"gov-check: {cfg.resolve()}: {where}")
     assert what in result.stderr and "Traceback" not in result.stderr
+
+
+def test_limits_are_set_in_the_config_and_named_when_reached(gov_check, clean_doc, tmp_path):
+    report = write_json(tmp_path / "r.json", clean_doc)
+    config = tmp_path / "gov-check.toml"
+    config.write_text("[limits]\njson_depth = 3\n", encoding="utf-8")
+    result = gov_check(report)
+    assert result.exit_code == 2
+    assert "JSON 嵌套超过 3 层，不是一份报告（确属报告时可在 gov-check.toml 的 [limits] 中调高 json_depth）" in result.stderr
+    config.write_text("[limits]\njson_depth = 64\nfile_mb = 0.5\nrule_seconds = 0\n", encoding="utf-8")
+    assert gov_check(report).exit_code == 0
+    loaded = load_config(config)
+    assert loaded.limits == {"max_depth": 64, "max_bytes": 512 * 1024} and loaded.rule_seconds is None
 
 
 def test_unknown_profile_rule_or_option_is_exit_2(gov_check, broken_heading, tmp_path):

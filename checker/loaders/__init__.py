@@ -45,6 +45,11 @@ class LoadOptions:
     organ_name: str | None = None
 
 
+def raise_with(key: str) -> str:
+    """The end of a message about a limit: the gov-check.toml key that raises it."""
+    return f"（确属报告时可在 gov-check.toml 的 [limits] 中调高 {key}）"
+
+
 @dataclass
 class Loaded:
     document: Any
@@ -84,7 +89,8 @@ def read_bytes(path: Path, options: LoadOptions) -> bytes:
             raise LoadError(path, "不是普通文件（管道、设备或套接字），不读取")
         size = info.st_size
         if size > options.max_bytes:
-            raise LoadError(path, f"文件过大（{size / 1048576:.1f} MB），超过上限 {options.max_bytes / 1048576:.0f} MB")
+            raise LoadError(path, f"文件过大（{size / 1048576:.1f} MB），超过上限 {options.max_bytes / 1048576:.0f} MB"
+                                  + raise_with("file_mb"))
         with path.open("rb") as fh:
             return fh.read(options.max_bytes + 1)
     except FileNotFoundError:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from checker.loaders import Loaded, LoadError, LoadOptions
+from checker.loaders import Loaded, LoadError, LoadOptions, raise_with
 from checker.loaders.layout import Block, Cell, Para, Row, assemble
 
 
@@ -38,7 +38,8 @@ def check_package(data: bytes, path: Path, options: LoadOptions) -> None:
                 raise LoadError(path, "zip 包中没有 word/document.xml，不是 Word（.docx）文档")
             declared = sum(i.file_size for i in infos)
             if declared > limit:
-                raise LoadError(path, f"解压后过大（声明 {mb(declared)}），超过上限 {mb(limit)}，可能是“zip 炸弹”，拒绝读取")
+                raise LoadError(path, f"解压后过大（声明 {mb(declared)}），超过上限 {mb(limit)}，可能是“zip 炸弹”，拒绝读取"
+                                + raise_with("unpacked_mb"))
             total = 0
             for info in infos:
                 xml = info.filename.endswith((".xml", ".rels"))
@@ -47,7 +48,8 @@ def check_package(data: bytes, path: Path, options: LoadOptions) -> None:
                     while chunk := fh.read(_CHUNK):
                         total += len(chunk)
                         if total > limit:
-                            raise LoadError(path, f"解压后超过上限 {mb(limit)}，可能是“zip 炸弹”，拒绝读取")
+                            raise LoadError(path, f"解压后超过上限 {mb(limit)}，可能是“zip 炸弹”，拒绝读取"
+                                            + raise_with("unpacked_mb"))
                         if xml and b"<!DOCTYPE" in tail + chunk:
                             raise LoadError(path, f"{info.filename} 含有 DTD 声明（<!DOCTYPE>，可用于实体扩展或读取外部文件），"
                                                   "Word 从不写入，拒绝读取")
@@ -179,7 +181,8 @@ def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[
     body = document.element.body
     count = sum(1 for _ in body.iter(_W + "p", _W + "tc"))
     if count > options.max_blocks:
-        raise LoadError(path, f"文件中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取")
+        raise LoadError(path, f"文件中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取"
+                              + raise_with("blocks"))
     walk(body)
     return out
 

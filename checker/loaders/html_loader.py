@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checker.loaders import Loaded, LoadError, LoadOptions
+from checker.loaders import Loaded, LoadError, LoadOptions, raise_with
 from checker.loaders.encoding import decode
 from checker.loaders.layout import Block, Cell, Para, Row, assemble
 
@@ -70,7 +70,8 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
         raise LoadError(path, f"无法解析网页：{exc}") from None
     count = sum(1 for _ in root.iter("p", "div", "li", "td", "th"))
     if count > options.max_blocks:
-        raise LoadError(path, f"网页中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取")
+        raise LoadError(path, f"网页中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取"
+                              + raise_with("blocks"))
     out: list[Block] = []
     buf: list[str] = []
     line_of: list[int] = [0]

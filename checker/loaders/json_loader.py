@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker.loaders import Loaded, LoadError, Loader, LoadOptions
+from checker.loaders import Loaded, LoadError, Loader, LoadOptions, raise_with
 from checker.loaders.encoding import decode
 
 
@@ -64,7 +64,7 @@ def parse(path: Path, text: str, max_depth: int = 64) -> Any:
     try:
         value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constants, parse_float=_finite)
         if depth(value, max_depth) > max_depth:
-            raise LoadError(path, f"JSON 嵌套超过 {max_depth} 层，不是一份报告")
+            raise LoadError(path, f"JSON 嵌套超过 {max_depth} 层，不是一份报告" + raise_with("json_depth"))
         return _without_lone_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
     except json.JSONDecodeError as exc:
         raise LoadError(path, f"JSON 格式错误：{_zh(exc.msg)}", exc.lineno, exc.colno) from None

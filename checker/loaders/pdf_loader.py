@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker.loaders import Loaded, LoadError, LoadOptions
+from checker.loaders import Loaded, LoadError, LoadOptions, raise_with
 from checker.loaders.layout import (PAGE_NUMBER, Block, Cell, Para, Row, assemble, heading_number, parse_date,
                                      spaced_row)
 
@@ -71,7 +71,8 @@ def _check_streams(doc: Any, path: Path, limit: int) -> None:
             except zlib.error:
                 continue
             if total > limit:
-                raise LoadError(path, f"PDF 中的压缩数据解压后超过上限 {limit / 1048576:.0f} MB，可能是恶意构造的文件，拒绝读取")
+                raise LoadError(path, f"PDF 中的压缩数据解压后超过上限 {limit / 1048576:.0f} MB，可能是恶意构造的文件，拒绝读取"
+                                      + raise_with("unpacked_mb"))
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -133,7 +134,8 @@ def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[
         except Exception as exc:  # a damaged page tree shows only here
             raise LoadError(path, f"PDF 文件已损坏，无法读取页面：{type(exc).__name__}") from None
         if count > options.max_pages:
-            raise LoadError(path, f"PDF 共 {count} 页，超过上限 {options.max_pages} 页（一份年度报告通常不到 30 页），不读取")
+            raise LoadError(path, f"PDF 共 {count} 页，超过上限 {options.max_pages} 页（一份年度报告通常不到 30 页），不读取"
+                                  + raise_with("pdf_pages"))
         _check_streams(pdf.doc, path, options.max_decompressed_bytes)
         pages = []
         for p, page in enumerate(pdf.pages, 1):
