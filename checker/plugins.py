@@ -140,7 +140,7 @@ class PluginHost:
                 with _quiet():
                     plugin = ep.load()
             except (Exception, SystemExit) as exc:  # a broken plugin must not stop the check
-                self.problems.append(PluginProblem(name, version, f"{type(exc).__name__}: {exc}"))
+                self.problems.append(PluginProblem(name, version, _failure(exc)))
                 continue
             self._add(plugin, ep.name, name, version, "entry point")
 
@@ -219,7 +219,7 @@ class PluginHost:
                     sys.stderr.write(f"[gov_check] {hook} [{name}] -> {_summary(out[-1][1])}\n")
             except Exception as exc:
                 plugin, version = self.info(name)
-                self.problems.append(PluginProblem(plugin, version, f"{hook}: {type(exc).__name__}: {exc}"))
+                self.problems.append(PluginProblem(plugin, version, f"{hook}: {_failure(exc)}"))
         return out
 
     def _problem(self, key: str, error: str) -> None:
@@ -332,7 +332,7 @@ def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
             spec.loader.exec_module(module)  # type: ignore[union-attr]
     except (Exception, SystemExit) as exc:  # a broken local plugin must not stop the check
         sys.modules.pop(module_name, None)
-        problems.append(PluginProblem(str(path), "local", f"{type(exc).__name__}: {exc}"))
+        problems.append(PluginProblem(str(path), "local", _failure(exc)))
         return None
     return module
 
@@ -356,12 +356,21 @@ def _import_package(path: Any, problems: list[PluginProblem]) -> Any:
         with _quiet():
             module = importlib.import_module(name)
     except (Exception, SystemExit) as exc:  # a broken local plugin must not stop the check
-        problems.append(PluginProblem(str(path), "local", f"{type(exc).__name__}: {exc}"))
+        problems.append(PluginProblem(str(path), "local", _failure(exc)))
         return None
     if not (getattr(module, "__file__", "") or "").startswith(str(path.resolve())):
         problems.append(PluginProblem(str(path), "local", f"导入的 {name} 来自 {module.__file__}，不是此文件夹"))
         return None
     return module
+
+
+def _failure(exc: BaseException) -> str:
+    """What went wrong in a plugin's import or hook, for the user: a time-out said as such."""
+    from checker.isolation import RuleTimeout
+
+    if isinstance(exc, RuleTimeout):
+        return f"超过 {IMPORT_SECONDS:g} 秒仍未完成（死循环，或在等待网络、文件），已跳过"
+    return f"{type(exc).__name__}: {exc}"
 
 
 @contextlib.contextmanager
