@@ -164,16 +164,48 @@ def _pdf(tmp_path: Path, pages: int = 1, encrypt=None, text: bool = True) -> byt
     return data
 
 
-def _pdf_bomb(size: int = 101 * 1024 * 1024) -> bytes:
-    """A one-page PDF whose content stream unpacks to ``size`` bytes of spaces (a ~100 KB file)."""
+BOMB = 101 * 1024 * 1024  # just past the 100 MB limit
+
+
+def _deflated_spaces(size: int = BOMB) -> bytes:
     import zlib
 
     deflate = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
-    stream = b"".join([deflate.compress(chunk) for _ in range(size >> 20)] + [deflate.flush()])
+    return b"".join([deflate.compress(chunk) for _ in range(size >> 20)] + [deflate.flush()])
+
+
+def _lzw_spaces(size: int = BOMB) -> bytes:
+    """``size`` spaces as PDF's LZW writes them: code 258 + k stands for k + 2 spaces once the table
+    has grown to it, so each table (up to code 4095, then a clear code) carries 7 MB in 6 KB."""
+    codes: list[tuple[int, int]] = []  # (code, bits)
+    made = 0
+    while made < size:
+        codes.append((256, codes[-1][1] if codes else 9))  # clear: the table starts again
+        codes.append((32, 9))
+        made, length, bits = made + 1, 258, 9
+        while length <= 4095 and made < size:
+            codes.append((length, bits))
+            made += length - 256
+            length += 1
+            bits = {511: 10, 1023: 11, 2047: 12}.get(length, bits)
+    codes.append((257, bits))
+    acc, n, out = 0, 0, bytearray()
+    for code, width in codes:
+        acc, n = (acc << width) | code, n + width
+        while n >= 8:
+            n -= 8
+            out.append((acc >> n) & 0xFF)
+            acc &= (1 << n) - 1
+    return bytes(out + (bytes([acc << (8 - n)]) if n else b""))
+
+
+def _pdf_bomb(stream: bytes | None = None, filters: bytes = b"/FlateDecode") -> bytes:
+    """A one-page PDF whose content stream unpacks to just over 100 MB of spaces (a small file)."""
+    stream = _deflated_spaces() if stream is None else stream
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+               b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream"]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objects, 1):
@@ -184,6 +216,12 @@ def _pdf_bomb(size: int = 101 * 1024 * 1024) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def _a85(data: bytes) -> bytes:
+    import base64
+
+    return base64.a85encode(data) + b"~>"
 
 
 def _encrypted(tmp_path: Path, user: str) -> bytes:
@@ -228,6 +266,15 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], int, str, str]] = {
     "pdf-image-only": ("r.pdf", lambda t: _pdf(t, text=False), 2, "没有文字层（可能是扫描件）", ""),
     "pdf-truncated": ("r.pdf", lambda t: _HUAIAN[: len(_HUAIAN) // 2], 2, "PDF 文件不完整（可能被截断", ""),
     "pdf-stream-bomb": ("r.pdf", lambda t: _pdf_bomb(), 2, "PDF 中的压缩数据解压后超过上限 100 MB", ""),
+    "pdf-stream-bomb-behind-ascii85": ("r.pdf", lambda t: _pdf_bomb(_a85(_deflated_spaces()),
+                                                                     b"[/ASCII85Decode /FlateDecode]"),
+                                       2, "PDF 中的压缩数据解压后超过上限 100 MB", ""),
+    "pdf-large-damaged-stream": ("r.pdf", lambda t: _pdf_bomb(_deflated_spaces(50 << 20)[:-4] + bytes(range(256))),
+                                 2, "PDF 中有已损坏的压缩数据（解压 50 MB 后出错），读取它会耗时过长", ""),
+    "pdf-lzw-bomb": ("r.pdf", lambda t: _pdf_bomb(_lzw_spaces(), b"/LZWDecode"), 2,
+                     "PDF 中的压缩数据解压后超过上限 100 MB", ""),
+    "pdf-runlength-bomb": ("r.pdf", lambda t: _pdf_bomb(bytes([129, 32]) * (BOMB // 128 + 1) + bytes([128]),
+                                                        b"/RunLengthDecode"), 2, "PDF 中的压缩数据解压后超过上限 100 MB", ""),
     "pdf-300-pages": ("r.pdf", lambda t: _pdf(t, pages=300), 2, "PDF 共 300 页，超过上限 100 页", ""),
     "pdf-that-is-a-web-page": ("r.pdf", lambda t: b"<html><body><p>not a pdf</p></body></html>", 1, "GC010", ""),
     "pdf-garbage": ("r.pdf", lambda t: bytes(range(256)) * 8, 2, "PDF 文件已损坏", ""),
@@ -340,7 +387,7 @@ def test_pdf_unpacked_size_limit_is_configurable(tmp_path):
     from checker.plugins import PluginHost
 
     path = tmp_path / "r.pdf"
-    path.write_bytes(_pdf_bomb(2 * 1024 * 1024))  # a valid PDF: 2 MB of spaces, no text
+    path.write_bytes(_pdf_bomb(_deflated_spaces(2 * 1024 * 1024)))  # a valid PDF: 2 MB of spaces, no text
     loaders = PluginHost(autoload=False).loaders
     with pytest.raises(LoadError, match="没有文字层"):  # read through under the default limit
         load(path, loaders, LoadOptions())

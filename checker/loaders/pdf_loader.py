@@ -40,11 +40,10 @@ def _open(path: Path, data: bytes) -> Any:
 
 def _check_streams(doc: Any, path: Path, limit: int) -> None:
     """Refuse a PDF whose compressed streams unpack to more than ``limit`` bytes together (a "PDF
-    bomb": pdfminer would unpack each whole into memory).  Each Flate stream is unpacked here in
-    bounded steps, counting; images are skipped (they are never unpacked to read the text)."""
-    import zlib
-
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+    bomb": pdfminer unpacks each stream whole into memory).  Each stream's filters are applied here
+    in order, each stage stopped as soon as the total would pass the limit; images are skipped (they
+    are never unpacked to read the text)."""
+    from pdfminer.pdftypes import PDFStream
 
     total = 0
     for xref in doc.xrefs:
@@ -56,23 +55,96 @@ def _check_streams(doc: Any, path: Path, limit: int) -> None:
                 if getattr(obj.get("Subtype"), "name", None) == "Image":
                     continue
                 filters = obj.get_filters()
-                if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+                if not filters:
                     continue
                 raw = obj.rawdata
                 if obj.decipher:
                     raw = obj.decipher(obj.objid, obj.genno, raw, obj.attrs)
             except Exception:  # a damaged object: told, if it matters, when the pages are read
                 continue
-            inflate = zlib.decompressobj()
             try:
-                total += len(inflate.decompress(raw, limit + 1 - total))
-                while inflate.unconsumed_tail and total <= limit:
-                    total += len(inflate.decompress(inflate.unconsumed_tail, limit + 1 - total))
-            except zlib.error:
-                continue
+                total += _unpacked_size(raw, [f for f, _ in filters], limit + 1 - total)
+            except DamagedStream as exc:
+                raise LoadError(path, f"PDF 中有已损坏的压缩数据（解压 {exc.args[0] / 1048576:.0f} MB 后出错），读取它会耗时过长，"
+                                      "拒绝读取；请重新导出 PDF") from None
             if total > limit:
                 raise LoadError(path, f"PDF 中的压缩数据解压后超过上限 {limit / 1048576:.0f} MB，可能是恶意构造的文件，拒绝读取"
                                       + raise_with("unpacked_mb"))
+
+
+# pdfminer reads a damaged Flate stream a byte at a time, appending to one bytes object: time grows
+# with the square of its size (a 50 MB one never ends).  Past this size such a stream is refused.
+DAMAGED_MAX = 2 * 1024 * 1024
+
+
+class DamagedStream(Exception):
+    """A damaged Flate stream too large for pdfminer to read in reasonable time."""
+
+
+def _inflated(data: bytes, budget: int) -> bytes:
+    """Flate-decoded ``data``, stopped once it passes ``budget``.  A damaged stream yields what
+    decodes before the damage, as pdfminer reads it (its decompress_corrupted): the input is fed 1 KB
+    at a time, and the piece where zlib fails again a byte at a time."""
+    import zlib
+
+    inflate, out, step = zlib.decompressobj(), bytearray(), 1 << 10
+    for i in range(0, len(data), step):
+        before = inflate.copy()
+        try:
+            out += inflate.decompress(data[i:i + step], budget + 1 - len(out))
+            while inflate.unconsumed_tail and len(out) <= budget:
+                out += inflate.decompress(inflate.unconsumed_tail, budget + 1 - len(out))
+        except zlib.error:
+            inflate = before
+            try:
+                for b in range(i, min(i + step, len(data))):
+                    out += inflate.decompress(data[b:b + 1])
+            except zlib.error:
+                pass
+            if len(out) > DAMAGED_MAX:
+                raise DamagedStream(len(out)) from None
+            return bytes(out)
+        if len(out) > budget or inflate.eof:
+            break
+    return bytes(out)
+
+
+def _unpacked_size(data: bytes, filters: list[Any], budget: int) -> int:
+    """How many bytes ``data`` unpacks to through ``filters`` — or a number above ``budget`` as soon
+    as it is clear that it passes it; no stage ever holds more than ``budget`` bytes.  The decoders
+    are pdfminer's (so the size is what pdfminer would make), fed in bounded steps where theirs are
+    not: zlib's with a length cap, LZW's one code at a time, run-length's lengths read first."""
+    from pdfminer import pdftypes as t
+
+    for f in filters:
+        if f in t.LITERALS_FLATE_DECODE:
+            data = _inflated(data, budget)
+            if len(data) > budget:
+                return len(data)
+        elif f in t.LITERALS_LZW_DECODE:
+            from pdfminer.lzw import LZWDecoder
+
+            out = bytearray()
+            for piece in LZWDecoder(io.BytesIO(data)).run():
+                out += piece
+                if len(out) > budget:
+                    return len(out)
+            data = bytes(out)
+        elif f in t.LITERALS_RUNLENGTH_DECODE:
+            size, i = 0, 0
+            while i < len(data) and data[i] != 128:
+                n = data[i]
+                size, i = (size + n + 1, i + n + 2) if n < 128 else (size + 257 - n, i + 2)
+            if size > budget:
+                return size
+            data = t.rldecode(data)
+        elif f in t.LITERALS_ASCII85_DECODE:
+            data = t.ascii85decode(data)  # smaller than its input
+        elif f in t.LITERALS_ASCIIHEX_DECODE:
+            data = t.asciihexdecode(data)
+        else:  # images (DCT, JPX, JBIG2, CCITT) and unknown filters: pdfminer does not unpack them for text
+            return 0
+    return len(data)
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
