@@ -113,7 +113,10 @@ def _table_rows(tbl: Any, table_no: int) -> list[Row]:
     and a cell merged down from the row above left out."""
     out: list[Row] = []
     above: dict[int, Any] = {}  # grid column → the cell that fills it in the row above
-    text: dict[int, str] = {}
+    # Keyed by the elements themselves, which keeps them alive: lxml makes a new proxy object each
+    # time an element is reached again once the last one is gone, so an id() could name another cell.
+    text: dict[Any, str] = {}
+    orphans: set[Any] = set()  # cells merged down with no cell above them to stand for
     for r, tr in enumerate(tbl.iterchildren(_W + "tr"), 1):
         here: dict[int, Any] = {}
         grid: list[Any] = []
@@ -121,21 +124,23 @@ def _table_rows(tbl: Any, table_no: int) -> list[Row]:
         for tc in tr.iterchildren(_W + "tc"):
             span, vmerge = _props(tc)
             owner = above.get(before + len(grid), tc) if vmerge == "continue" else tc
+            if owner is tc and vmerge == "continue":
+                orphans.add(tc)
             for _ in range(span):
                 here[before + len(grid)] = owner
                 grid.append(owner)
         above = here
         cells: list[Cell] = []
-        seen: set[int] = set()
+        seen: set[Any] = set()
         for c, tc in enumerate(grid, 1):
-            if id(tc) in seen:
+            if tc in seen:
                 continue  # the same cell again: merged across columns
-            seen.add(id(tc))
-            if _props(tc)[1] == "continue":
-                continue  # merged down from the row above (with no cell above to stand for it)
-            if id(tc) not in text:
-                text[id(tc)] = "\n".join(paragraph_text(p) for p in tc.iterchildren(_W + "p"))
-            cells.append(Cell(text[id(tc)], {"table": table_no, "row": r, "col": c}))
+            seen.add(tc)
+            if tc in orphans:
+                continue  # merged down from a row above that is not there
+            if tc not in text:
+                text[tc] = "\n".join(paragraph_text(p) for p in tc.iterchildren(_W + "p"))
+            cells.append(Cell(text[tc], {"table": table_no, "row": r, "col": c}))
         out.append(Row(tuple(cells), {"table": table_no, "row": r}))
     return out
 
