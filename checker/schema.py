@@ -56,7 +56,8 @@ def _compiled(build: bool) -> Callable[[Any], bool] | None:
         import schemas
 
         text = schemas.text("report")
-        name = f"report-validator-{cache.key(text, fastjsonschema.VERSION, importlib.util.MAGIC_NUMBER)}.marshal"
+        kind = "report-validator-"  # one entry of this kind: a new one replaces those of older versions
+        name = f"{kind}{cache.key(text, fastjsonschema.VERSION, importlib.util.MAGIC_NUMBER)}.marshal"
         entry = None
         data = cache.read(name)
         if data:
@@ -70,7 +71,7 @@ def _compiled(build: bool) -> Callable[[Any], bool] | None:
             source = fastjsonschema.compile_to_code(json.loads(text))
             root = re.search(r"^def (\w+)\(", source, re.MULTILINE).group(1)  # type: ignore[union-attr]
             entry = (root, compile(source, "<report schema check>", "exec"))
-            cache.write(name, marshal.dumps(entry), replaces="report-validator-")
+            cache.write(name, marshal.dumps(entry), replaces=kind)
         namespace: dict[str, Any] = {}
         exec(entry[1], namespace)  # noqa: S102 - code fastjsonschema generated from our own schema
         compiled = namespace[entry[0]]
