@@ -202,7 +202,7 @@ def heading_number(text: str) -> int | None:
         return n
     # Without a numeral, a table's own label (「行政复议」, the 2019 T2 row 「其他对外管理服务事项」) or
     # a line that runs on (「…申请情况、」) is no heading.
-    if t.endswith(("、", "，", ",")) or any(r.kind != "t2_item" for r in recognise(t)):
+    if t.endswith(("、", "，", ",")) or t.startswith(("、", "，", "。", "；", "：")) or any(r.kind != "t2_item" for r in recognise(t)):
         return None
     # Without a numeral only a line worded like a heading counts (「其他需要报告的事项」), so that a
     # short sentence that merely mentions 主动公开 is not taken for one.
@@ -500,7 +500,8 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     claimed: set[int] = set()
     previous: Block | None = None
     for block in blocks:
-        block, previous = _label_line(block, b), block
+        prior, previous = previous, block
+        block = _label_line(block, b)
         if isinstance(block, Row):
             # A row with one cell of running text is a boxed paragraph, not a table row.
             texts = [c for c in block.cells if c.text.strip()]
@@ -511,7 +512,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
                 b.row(block)
                 continue
         n = heading_number(block.text)
-        if n is not None and fmt in LINE_FORMATS and _runs_on(previous, block):
+        if n is not None and fmt in LINE_FORMATS and _runs_on(prior, block):
             n = None
         if n is not None and n not in claimed:
             b.flush()
@@ -537,7 +538,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     # Title: the last short line before section 一 that names the report (a web page may print a
     # breadcrumb first), with the organ's name before it when that is on a line of its own.
     title_paras: list[Para] = []
-    candidates = [i for i, p in enumerate(front) if "报告" in p.text and len(p.text.strip()) <= 60
+    candidates = [i for i, p in enumerate(front) if _names_report(p.text) and len(p.text.strip()) <= 60
                   and not _SENTENCE.search(p.text) and "。" not in p.text and ">" not in p.text]
     if candidates:
         i = candidates[-1]
@@ -608,7 +609,14 @@ def _runs_on(previous: Block | None, block: Para) -> bool:
     if not isinstance(previous, Para) or _NUMBERED.match(block.text):
         return False
     before = previous.text.strip()
-    return len(before) >= 20 and not before.endswith(_ENDS_SENTENCE) and heading_number(before) is None
+    return len(before) >= 20 and not before.endswith(_ENDS_SENTENCE) and not _NUMBERED.match(before)
+
+
+def _names_report(text: str) -> bool:
+    """A line that can be (the end of) a report's title: it names the report, not merely mentions
+    one (a wrapped preface line 「本报告由总体情况、主动公开…」 does not)."""
+    key = norm(text)
+    return key.endswith("报告") or "年度报告" in key or "工作报告" in key
 
 
 def _title_goes_on(first: str, second: str) -> bool:

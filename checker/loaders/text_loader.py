@@ -26,16 +26,16 @@ _STRONG = re.compile(r"^(\*\*|__)(.+)\1$")
 
 
 def pipe_cells(line: str) -> list[str] | None:
-    """The cells of a Markdown table row, or None for a line that is no such row.  A row has at
-    least two pipes; the pipes at its ends are optional (converters differ)."""
+    """The cells of a Markdown table row, or None for a line that is no such row.  A row begins or
+    ends with a pipe, or has at least two; the pipes at its ends are optional (converters differ)."""
     t = line.strip()
-    if t.count("|") < 2:
+    if t.count("|") < 2 and not t.startswith("|") and not t.endswith("|"):
         return None
     if t.startswith("|"):
         t = t[1:]
     if t.endswith("|"):
         t = t[:-1]
-    return [_BR.sub("\n", c).strip() for c in t.split("|")]
+    return [_BR.sub("\n", c).strip(" \t") for c in t.split("|")]  # a full-width space is text
 
 
 def blocks(text: str) -> list[Block]:

@@ -1,0 +1,120 @@
+"""Reports as they are published rather than as we render them: Markdown as converters write it
+(no outer pipes, a trailing empty cell, short headers, labels split from their numbers, T4 as one
+row of 15), text with a title over two lines and a wrapped preface, web pages inside a portal's
+site chrome, empty cells that are layout.  Every cell read back; nothing wrong, nothing silently lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.loaders import LoadError, LoadOptions, load
+from checker.loaders.layout import Cell, Para, Row, assemble, heading_number
+from checker.loaders.spare_cells import fit
+from tests.loaders.render import Style
+from tests.loaders.render_published import Markdown, portal_page, to_markdown, wrapped_text
+from tests.loaders.test_loader_formats import LOADERS, documents, expected_document
+
+MARKDOWN = {
+    "pipes": Markdown(split_title=False),
+    "no-lead": Markdown(edges="no_lead"),
+    "no-trail": Markdown(edges="no_trail", short_header=True),
+    "no-outer": Markdown(edges="none"),
+    "trailing-empty": Markdown(trailing_empty=True),
+    "split-labels": Markdown(split_labels=True),
+    "split-labels-no-trail": Markdown(split_labels=True, edges="no_trail", short_header=True),
+    "t4-short-header": Markdown(t4_short_header=True, edges="no_lead"),
+}
+
+
+def _same_report(loaded, doc, fmt="text", style=Style(title_lines=1)):
+    expected = expected_document(doc, fmt, style)
+    assert loaded.document["tables"] == expected["tables"]
+    assert loaded.document["metadata"] == expected["metadata"]
+    assert [s["heading"] for s in loaded.document["sections"]] == [s["heading"] for s in expected["sections"]]
+    assert loaded.document["signature"] == expected["signature"]
+
+
+@pytest.mark.parametrize("variant", sorted(MARKDOWN))
+@pytest.mark.parametrize("name", ["yangquan", "clean", "clean-2019"])
+def test_markdown_as_converters_write_it_reads_back_cell_for_cell(name, variant, tmp_path):
+    doc = documents()[name]
+    path = to_markdown(doc, tmp_path / "report.md", MARKDOWN[variant])
+    loaded = load(path, LOADERS, LoadOptions())
+    assert loaded.format == "text"
+    assert loaded.findings == []
+    _same_report(loaded, doc)
+    assert loaded.document["sections"] == expected_document(doc, "text", Style())["sections"]
+
+
+@pytest.mark.parametrize("name", ["yangquan", "clean", "clean-2019"])
+def test_text_with_split_title_and_wrapped_preface(name, tmp_path):
+    doc = documents()[name]
+    doc["preface"] = ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、"
+                      "行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六部分组成。")
+    path = wrapped_text(doc, tmp_path / "report.txt", width=doc["preface"].index("处理"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("处理政府信息公开申请情况") for line in lines)  # the wrap this test is about
+    loaded = load(path, LOADERS, LoadOptions())
+    assert loaded.findings == []
+    _same_report(loaded, doc)
+    assert loaded.document["preface"].replace("\n", "") == doc["preface"]
+    assert len(loaded.document["sections"]) == 6
+
+
+@pytest.mark.parametrize("name", ["yangquan", "clean", "clean-2019"])
+def test_portal_page_with_site_chrome_reads_as_the_article(name, tmp_path):
+    doc = documents()[name]
+    path = portal_page(doc, tmp_path / "page.html")
+    loaded = load(path, LOADERS, LoadOptions())
+    assert loaded.format == "html"
+    assert loaded.findings == []
+    _same_report(loaded, doc, "html", Style())
+    assert loaded.document["sections"] == expected_document(doc, "html", Style())["sections"]
+    assert loaded.document.get("preface") == doc.get("preface")
+
+
+def test_layout_empty_cells_are_dropped_only_when_unambiguous():
+    c = lambda *texts: [Cell(t, {}) for t in texts]  # noqa: E731
+    assert [x.text for x in fit(c("", "1", "2"), 2)] == ["1", "2"]  # the second half of a merged label
+    assert [x.text for x in fit(c("1", "", "2", ""), 3)] == ["1", "", "2"]  # a trailing empty cell; the blank kept
+    assert fit(c("", "1", ""), 2) is None  # which end is the blank? not guessed
+    assert fit(c("1", "2", "3"), 2) is None  # a surplus cell with a value
+    assert fit(c("1"), 2) is None
+
+
+def _rows(*rows):
+    return [Row(tuple(Cell(t, {"line": i}) for t in r), {"line": i}) if isinstance(r, tuple) else Para(r, {"line": i})
+            for i, r in enumerate(rows, 1)]
+
+
+def test_pdf_total_row_whose_label_sits_in_the_merged_cell_above():
+    blocks = _rows("示例县人民政府2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+                   ("", "（七）总计", "", "", "", "", "", "", ""),
+                   ("", "", "15", "0", "0", "0", "0", "0", "15"),
+                   ("四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0", ""))
+    loaded = assemble(blocks, fmt="pdf", options=LoadOptions())
+    t3 = loaded.document["tables"]["t3"]
+    assert t3["results_total"] == {"natural_person": 15, "commercial": 0, "research": 0, "social_welfare": 0,
+                                   "legal_services": 0, "other": 0, "total": 15}
+    assert t3["carried_forward"]["total"] == 0
+    assert loaded.source_map["/tables/t3/results_total/total"] == {"line": 4}
+
+
+def test_a_label_with_blank_values_and_no_numbers_after_it_keeps_its_blanks():
+    blocks = _rows("三、收到和处理政府信息公开申请情况", ("（七）总计", "", "", "", "", "", "", ""),
+                   ("四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0"))
+    t3 = assemble(blocks, fmt="pdf", options=LoadOptions()).document["tables"]["t3"]
+    assert t3["results_total"] == dict.fromkeys(t3["results_total"], None) and len(t3["results_total"]) == 7
+    assert t3["carried_forward"]["total"] == 0
+
+
+@pytest.mark.parametrize("line", ["其他对外管理服务事项", "行政复议", "行政许可", "规范性文件",
+                                  "处理政府信息公开申请情况、政府信息公开行政复议、"])
+def test_table_labels_and_run_on_lines_are_not_headings(line):
+    assert heading_number(line) is None
+
+
+@pytest.mark.parametrize("line", ["四、政府信息公开行政复议、行政诉讼情况", "其他需要报告的事项",
+                                  "政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"])
+def test_headings_are_still_headings(line):
+    assert heading_number(line) is not None
