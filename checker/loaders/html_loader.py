@@ -15,7 +15,8 @@ from pathlib import Path
 
 from checker.loaders import Loaded, LoadError, LoadOptions, raise_with
 from checker.loaders.encoding import decode
-from checker.loaders.layout import Block, Cell, Para, Row, assemble
+from checker.loaders.article import about_line, find_article, is_chrome
+from checker.loaders.layout import Block, Cell, Para, Row, assemble, parse_date
 
 _BLOCK = {"p", "div", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer", "br",
           "blockquote", "pre", "ul", "ol", "center", "body", "main", "tr", "dd", "dt", "dl", "hr", "title"}
@@ -72,6 +73,12 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
     if count > options.max_blocks:
         raise LoadError(path, f"网页中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取"
                               + raise_with("blocks"))
+    body = root.find("body")
+    body = body if body is not None else root
+    article = find_article(body)
+    around = set(article.iterancestors()) if article is not None else set()
+    state = {"inside": False}
+    before: list[Block] = []  # blocks up to the article's end; what follows is in `out`
     out: list[Block] = []
     buf: list[str] = []
     line_of: list[int] = [0]
@@ -79,7 +86,7 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
 
     def flush() -> None:
         text = _layout("".join(buf))
-        if text:
+        if text and not (article is not None and not state["inside"] and about_line(text)):
             out.append(Para(text, {"line": line_of[0]}))
         buf.clear()
 
@@ -90,6 +97,16 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
             return
         tag = node.tag.lower()
         if tag in _SKIP:
+            pass
+        elif node is article:
+            flush()
+            state["inside"] = True
+            walk_children(node)
+            flush()
+            state["inside"] = False
+            before.extend(out)
+            out.clear()
+        elif article is not None and not state["inside"] and node not in around and is_chrome(node):
             pass
         elif tag == "table" and _is_layout_table(node):
             # A table used to lay out the page (the whole article in one cell): read it as flow.
@@ -122,10 +139,20 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
         if node.tail:
             buf.append(node.tail)
 
-    body = root.find("body")
-    walk(body if body is not None else root)
+    def walk_children(node) -> None:
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            walk(child)
+
+    walk(body)
     flush()
-    return out
+    if article is None:
+        return out
+    # After the article only its signature may follow: a few short lines ending in a date.
+    after = [b for b in out[:3] if isinstance(b, Para)]
+    dated = next((i for i, b in enumerate(after) if parse_date(b.text)), None)
+    return before + (after[:dated + 1] if dated is not None else [])
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:

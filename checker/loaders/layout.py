@@ -190,6 +190,11 @@ _NUMBERED = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二
 _SENTENCE = re.compile(r"[。；;，,：:！？]")
 
 
+def numbered(text: str) -> bool:
+    """Whether a line begins with a section numeral (「三、」, 「第三部分」)."""
+    return bool(_NUMBERED.match(text))
+
+
 def heading_number(text: str) -> int | None:
     """The canonical section a paragraph is the heading of, or None for running text."""
     t = text.strip()
