@@ -518,6 +518,12 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
     rules = host.rules
     for finding in loaded.findings:
         click.echo(f"{report}: {finding.code} {render(finding, rules, lang, loaded.document)}", err=True)
+    if loaded.format != "json":
+        from checker.loaders.evidence import cells_read
+
+        read, left = cells_read(loaded.document, loaded.findings)
+        click.echo(f"{report}: 读出表格单元格 {read} 个" + (f"，未能读出 {left} 个（见上面的 GC003，请对照原文补全）" if left
+                                                   else "，模板的表格单元格全部读出"), err=True)
     if output:
         try:
             write_atomic(output, text)

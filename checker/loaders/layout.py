@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping, Union
 from checker import labels
 from checker.findings import Finding, Severity, Text
 from checker.loaders import Loaded, LoadOptions, apply_options
+from checker.loaders.evidence import lost_tables, unrecognised_headings
 from checker.loaders.spare_cells import fit
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
@@ -266,6 +267,11 @@ _WHERE_WORDS = (("page", "第{}页", "page {}"), ("line", "第{}行", "line {}")
                 ("row", "第{}行", "row {}"), ("col", "第{}列", "column {}"))
 
 
+def where_text(where: Mapping[str, int]) -> Text:
+    """A place in the original file as a reader names it: 「第4页第2个表格第3行第5列」."""
+    return _where_text(where)
+
+
 def _where_text(where: Mapping[str, int]) -> Text:
     parts = [(zh.format(where[key]), en.format(where[key])) for key, zh, en in _WHERE_WORDS if key in where]
     return Text("".join(z for z, _ in parts) or "原文中", ", ".join(e for _, e in parts) or "the source")
@@ -504,7 +510,10 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     sections: list[tuple[Para, list[Para]]] = []
     claimed: set[int] = set()
     previous: Block | None = None
+    printed: list[tuple[str, Mapping[str, int]]] = []  # every text the file prints, for what was not read
     for block in blocks:
+        printed.append((block.text, block.where) if isinstance(block, Para) else
+                       ("".join(c.text for c in block.cells), block.where))
         prior, previous = previous, block
         block = _label_line(block, b)
         if isinstance(block, Row):
@@ -532,9 +541,9 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
         (sections[-1][1] if sections else front).append(block)
     b.flush()
 
-    if not front and not sections and not b.tables and not b.findings:
-        from checker.loaders import LoadError
+    from checker.loaders import LoadError
 
+    if not front and not sections and not b.tables and not b.findings:
         raise LoadError(file, "文件中没有文字内容（空文件，或只有图片）")
     doc: dict[str, Any] = {"schema_version": "1"}
     metadata: dict[str, Any] = {}
@@ -597,7 +606,13 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
         doc["sections"].append({"heading": head.text.strip(), "text": "\n".join(p.text.strip() for p in body)})
         sm[f"/sections/{i}"] = dict(head.where)
     doc["tables"] = {name: tables[name] for name in ("t2", "t2_2019", "t3", "t4") if name in tables}
+    if "title" not in metadata and not sections and not doc["tables"] and not b.findings:
+        raise LoadError(file, "没有找到年度报告的标题、六个部分的标题或任何统计表，不像一份政府信息公开工作年度报告"
+                              "（如是扫描件或图片，请提供带文字的版本）")
     _check_complete(b)
+    b.findings.extend(lost_tables(printed, doc["tables"], b.findings))
+    b.findings.extend(unrecognised_headings(((p.text, p.where) for p in preface + [q for _, body in sections for q in body]),
+                                            set(claimed)))
     if signature:
         doc["signature"] = doc_signature
     return Loaded(document=doc, format=fmt, source_map=sm, findings=b.findings)
