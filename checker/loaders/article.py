@@ -19,7 +19,7 @@ _TABLE_WORDS = ("本年新收", "予以公开", "结果维持", "尚未审结", 
 _HEADING_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "b", "strong", "font", "td", "li"}
 _CHROME_TAGS = {"nav", "header", "footer", "form", "aside", "button", "select", "input"}
 _CHROME_NAMES = re.compile(r"nav|menu|breadcrumb|crumb|share|footer|header|search|login|banner|weather|sidebar|"
-                           r"related|xglj|copyright|toolbar", re.I)
+                           r"related|xglj|links|copyright|toolbar|tabs_hd|download|qrcode", re.I)
 
 
 # A line of the page's own about the article (source, time, hits, font size, print, share): chrome.
@@ -63,4 +63,13 @@ def is_chrome(el: Any) -> bool:
     if tag in _CHROME_TAGS or el.get("role") in ("navigation", "banner", "contentinfo", "search"):
         return True
     names = " ".join(filter(None, (el.get("class"), el.get("id"))))
-    return bool(names) and bool(_CHROME_NAMES.search(names))
+    if names and _CHROME_NAMES.search(names):
+        return True
+    return tag in ("ul", "ol", "li") and _only_links(el)
+
+
+def _only_links(el: Any) -> bool:
+    """A list whose every word is a link's (a menu, 「全真版 / 文字版」 tabs, a list of related pages)."""
+    text = re.sub(r"\s+", "", el.text_content())
+    linked = "".join(re.sub(r"\s+", "", a.text_content()) for a in el.iter("a"))
+    return bool(text) and text == linked

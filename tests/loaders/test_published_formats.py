@@ -5,6 +5,8 @@ site chrome, empty cells that are layout.  Every cell read back; nothing wrong, 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from checker.loaders import LoadError, LoadOptions, load
@@ -118,3 +120,77 @@ def test_table_labels_and_run_on_lines_are_not_headings(line):
                                   "政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"])
 def test_headings_are_still_headings(line):
     assert heading_number(line) is not None
+
+
+# -- never a silent loss ------------------------------------------------------------------------
+
+GAP_REPORT = """**示例县人民政府2023年政府信息公开工作年度报告**
+
+## 一、总体情况
+
+本年度工作正常开展。
+
+## 二、主动公开政府信息情况
+
+## 三、收到和处理政府信息公开申请情况
+
+| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 |
+| 申请人情况 | 自然人 | 法律服务机构 |
+
+## 四、政府信息公开行政复议、行政诉讼情况
+
+行政复议 结果维持 结果纠正 尚未审结 0 0 0
+
+五、存在的主要问题及改进情况。问题是人手不足，改进是增加人手。
+
+## 六、其他需要报告的事项
+
+无。
+
+示例县人民政府
+2024年1月20日
+"""
+
+
+def test_a_printed_table_not_imported_and_an_unrecognised_heading_are_reported(tmp_path):
+    path = tmp_path / "gap.md"
+    path.write_text(GAP_REPORT, encoding="utf-8")
+    loaded = load(path, LOADERS, LoadOptions())
+    by = {(f.message, f.pointers[0]): f for f in loaded.findings}
+    assert set(by) == {("left_out", "/tables/t3/new_received"), ("table_lost", "/tables/t4"),
+                       ("heading_unrecognised", "/sections")}
+    assert by[("table_lost", "/tables/t4")].severity.value == "warning"
+    assert str(by[("table_lost", "/tables/t4")].args["where"]) == "第16行"
+    assert by[("heading_unrecognised", "/sections")].args["scope"] == {"number": 5}
+    assert loaded.document["tables"] == {}
+
+
+def test_findings_that_follow_from_an_import_gap_are_named_so(tmp_path, gov_check):
+    path = tmp_path / "gap.md"
+    path.write_text(GAP_REPORT, encoding="utf-8")
+    result = gov_check(path, "--no-config", "--format", "json")
+    findings = json.loads(result.stdout)["reports"][0]["findings"]
+    gc010 = [f for f in findings if f["code"] == "GC010"]
+    assert len(gc010) == 1 and "导入缺口" in gc010[0]["message"] and gc010[0]["severity"] == "warning"
+    gc002 = [f for f in findings if f["code"] == "GC002"]
+    assert gc002 and all("导入缺口" in f["message"] for f in gc002)
+    # a finding with nothing to do with the gap is the unit's own
+    assert all("导入缺口" not in f["message"] for f in findings if f["code"] in ("GC506",))
+
+
+def test_convert_says_how_many_cells_it_left_out(tmp_path, gov_check):
+    path = tmp_path / "gap.md"
+    path.write_text(GAP_REPORT, encoding="utf-8")
+    result = gov_check("convert", path, "-o", tmp_path / "gap.json")
+    assert result.exit_code == 0
+    assert "读出表格单元格 0 个，未能读出 22 个" in result.stderr  # a T3 row of 7 and T4's 15
+
+
+@pytest.mark.parametrize("text", ["这是一份会议通知。\n请各单位于下周一参加。\n", "| a | b |\n| 1 | 2 |\n会议纪要\n"])
+def test_a_file_that_is_no_report_is_refused(text, tmp_path, gov_check):
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError, match="不像一份政府信息公开工作年度报告"):
+        load(path, LOADERS, LoadOptions())
+    result = gov_check(path, "--no-config")
+    assert result.exit_code == 2 and "不像一份政府信息公开工作年度报告" in result.stderr
