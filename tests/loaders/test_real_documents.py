@@ -24,7 +24,7 @@ def test_pingtan_portal_page_reads_as_the_article_inside_the_site():
         "四、政府信息公开行政复议与行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
     # Nothing of the portal around the article is text of the report.
     text = doc["preface"] + "".join(s["text"] for s in doc["sections"])
-    for chrome in ("首页", "全真版", "文件下载", "相关链接", "QQ空间", "时间：2022-01-19", "扫一扫", "友情链接", "印发"):
+    for chrome in ("首页", "全真版", "文件下载", "相关链接", "QQ空间", "时间：2022-01-19", "扫一扫", "友情链接", "日印发"):
         assert chrome not in text
     assert doc["preface"].startswith("岚经发〔2022〕12号\n根据《中华人民共和国政府信息公开条例》")
     assert doc["sections"][5]["text"] == "2021年，无收取信息处理费情况。"
