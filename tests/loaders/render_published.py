@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.loaders.layout import value_like
-from tests.loaders.render import Style, layout, spans
+from tests.loaders.render import Style, html_table, layout, spans
 
 
 @dataclass(frozen=True)
@@ -135,17 +135,9 @@ def portal_page(doc: dict, path: Path, style: Style = Style()) -> Path:
     layout table, its own tables nested inside that one."""
     parts = [CHROME_HEAD.format(title=_html.escape(doc["metadata"]["title"]))]
     for kind, value in layout(doc, style):
-        if kind == "table":
-            parts.append('<table border="1" class="MsoTableGrid">')
-            cells = spans(value)
-            for r in range(len(value)):
-                parts.append("<tr>")
-                for rr, c, h, w, text in cells:
-                    if rr == r:
-                        attrs = (f' rowspan="{h}"' if h > 1 else "") + (f' colspan="{w}"' if w > 1 else "")
-                        parts.append(f"<td{attrs}><p><span>{'<br>'.join(_html.escape(x) for x in text.split(chr(10)))}</span></p></td>")
-                parts.append("</tr>")
-            parts.append("</table>")
+        if kind == "table":  # Word's export: each cell's text in a paragraph and a span
+            parts += html_table(value, '<table border="1" class="MsoTableGrid">',
+                                lambda lines: f"<p><span>{'<br>'.join(_html.escape(x) for x in lines)}</span></p>")
         elif kind == "title":
             continue  # the portal prints the title above the article, in its own chrome
         elif kind in ("h", "p"):
