@@ -447,7 +447,7 @@ class _Builder:
             cols = tuple(next(c for c in block.columns if c.id == h) for h in header)  # printed in another order
         ptr = pointer("tables", table, rec.id)
         if len(values) != len(cols):
-            fitted = fit(values, len(cols))  # empty cells of a wider grid or of a merged label
+            fitted = fit(values, len(cols), wider_grid=True)  # empty cells of a wider grid or of a merged label
             if fitted is None:
                 self.left_out(ptr, row.where, f"应有 {len(cols)} 个数值，原文有 {len(values)} 个，无法确定对应关系",
                               f"expected {len(cols)} values, found {len(values)}; cannot tell which is which")

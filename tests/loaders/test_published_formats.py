@@ -81,6 +81,11 @@ def test_layout_empty_cells_are_dropped_only_when_unambiguous():
     assert [x.text for x in fit(c("1", "", "2", ""), 3)] == ["1", "", "2"]  # a trailing empty cell; the blank kept
     assert fit(c("", "1", ""), 2) is None  # which end is the blank? not guessed
     assert fit(c("1", "2", "3"), 2) is None  # a surplus cell with a value
+    # two empty cells after a label merged over three columns, one value missing: which empty cell
+    # is the blank? Dropping one would move every number a column to the right.
+    assert fit(c("", "", "30", "0"), 3) is None
+    assert [x.text for x in fit(c("", "", "30", "0", "1"), 3)] == ["30", "0", "1"]
+    assert [x.text for x in fit(c("5", "", "", ""), 3, wider_grid=True)] == ["5", "", ""]  # T2's shared grid
     assert fit(c("1"), 2) is None
 
 
@@ -194,3 +199,21 @@ def test_a_file_that_is_no_report_is_refused(text, tmp_path, gov_check):
         load(path, LOADERS, LoadOptions())
     result = gov_check(path, "--no-config")
     assert result.exit_code == 2 and "不像一份政府信息公开工作年度报告" in result.stderr
+
+
+def test_a_row_one_value_short_is_left_out_never_shifted(tmp_path):
+    """The published Markdown of a merged label prints empty cells after it; a row that also lost a
+    value must not have its numbers moved into the empty cells."""
+    path = to_markdown(documents()["clean"], tmp_path / "report.md", Markdown())
+    lines = path.read_text(encoding="utf-8").split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith("| 一、本年新收"))
+    cells = lines[i].split(" | ")
+    del cells[4]  # the 商业企业 value
+    lines[i] = " | ".join(cells)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    loaded = load(path, LOADERS, LoadOptions())
+    assert "new_received" not in loaded.document["tables"]["t3"]
+    assert [(f.message, f.pointers[0]) for f in loaded.findings] == [("left_out", "/tables/t3/new_received")]
+    expected = expected_document(documents()["clean"], "text", Style())["tables"]
+    del expected["t3"]["new_received"]
+    assert loaded.document["tables"] == expected  # every other cell, as printed
