@@ -48,7 +48,18 @@ class Row:
     where: Mapping[str, int]
 
 
-Block = Union[Para, Row]
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the page says about the report outside its text (a crawler's 「标题:」/「发布时间:」 header,
+    a page's 「时间：」 line or ``<meta name="PubDate">``): used where the text itself does not say.
+    ``where`` names the place and, under ``source``, which of these it was."""
+
+    key: str  # a metadata field: title · publication_date · url · organ_name
+    value: Any
+    where: Mapping[str, Any]
+
+
+Block = Union[Para, Row, Meta]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,6 +240,23 @@ def _cn_number(s: str) -> int | None:
     return None
 
 
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年度?")
+
+
+def title_parts(title: str) -> tuple[int | None, str]:
+    """The report year and the organ a title names: 「××局2023年度政府信息公开工作年度报告」, the organ
+    after the year (「2019年××市人民政府办公厅政府信息公开工作年度报告」), or a space between."""
+    m = _TITLE_YEAR.search(title)
+    if not m:
+        return None, ""
+    organ = title[:m.start()].strip()
+    if not organ:
+        rest = title[m.end():]
+        cut = rest.find("政府信息公开")
+        organ = rest[:cut].strip() if cut > 0 else ""
+    return int(m.group(1)), organ
+
+
 _DATE = re.compile(r"^\s*([0-9〇○零一二三四五六七八九Ｏ]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*"
                    r"([0-9一二三四五六七八九十]{1,3})\s*日\s*$")
 _YEAR = re.compile(r"(\d{4})\s*年")
@@ -252,6 +280,7 @@ def parse_date(text: str) -> str | None:
 
 # How a source-map key is said, in the order a place is named: 「第4页第2个表格第3行第5列」.
 _WHERE_WORDS = (("page", "第{}页", "page {}"), ("line", "第{}行", "line {}"), ("page_line", "第{}行", "line {}"),
+                ("column", "第{}字", "character {}"),
                 ("paragraph", "第{}段", "paragraph {}"), ("table", "第{}个表格", "table {}"),
                 ("row", "第{}行", "row {}"), ("col", "第{}列", "column {}"))
 
@@ -433,13 +462,19 @@ class _Builder:
         self.t4_pending = []
 
 
-def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: str | Path = "") -> Loaded:
-    """The report document of a stream of paragraphs and table rows, in printed order."""
-    b = _Builder(options)
+def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: str | Path = "",
+             findings: Iterable[Finding] = ()) -> Loaded:
+    """The report document of a stream of paragraphs and table rows, in printed order.  ``findings``
+    are what the front-end already noted (rows it left out), so they are not reported twice."""
+    b = _Builder(options, findings=list(findings))
+    given: dict[str, Meta] = {}
     front: list[Para] = []  # paragraphs before the first heading
     sections: list[tuple[Para, list[Para]]] = []
     claimed: set[int] = set()
     for block in blocks:
+        if isinstance(block, Meta):
+            given.setdefault(block.key, block)
+            continue
         if isinstance(block, Row):
             # A row with one cell of running text is a boxed paragraph, not a table row.
             texts = [c for c in block.cells if c.text.strip()]
@@ -482,18 +517,26 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
             title_paras.insert(0, front[i - 1])
         front = front[front.index(title_paras[0]):]  # what comes before the title is page furniture
     preface = [p for p in front if p not in title_paras]
+    title_where: Mapping[str, Any] = {}
     if title_paras:
-        title = "".join(p.text.strip() for p in title_paras)
-        metadata["title"] = title
-        sm["/metadata/title"] = dict(title_paras[0].where)
-        m = _YEAR.search(title)
-        if m:
-            metadata["report_year"] = int(m.group(1))
-            sm["/metadata/report_year"] = dict(title_paras[0].where)
-            organ = title[:m.start()].strip()
-            if organ:
-                metadata["organ_name"] = organ
-                sm["/metadata/organ_name"] = dict(title_paras[0].where)
+        metadata["title"] = "".join(p.text.strip() for p in title_paras)
+        title_where = {**title_paras[0].where, "source": "title"}
+    elif "title" in given:
+        metadata["title"] = str(given["title"].value).strip()
+        title_where = dict(given["title"].where)
+    if metadata.get("title"):
+        sm["/metadata/title"] = dict(title_where)
+        year, organ = title_parts(metadata["title"])
+        if year:
+            metadata["report_year"] = year
+            sm["/metadata/report_year"] = dict(title_where)
+        if organ:
+            metadata["organ_name"] = organ
+            sm["/metadata/organ_name"] = dict(title_where)
+    for key in ("publication_date", "url", "organ_name"):
+        if key in given and key not in metadata and given[key].value:
+            metadata[key] = given[key].value
+            sm[f"/metadata/{key}"] = dict(given[key].where)
 
     # Signature: a date on a line of its own at the very end, with the organ's name before it.
     signature: list[Para] = []
@@ -517,7 +560,8 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     if tables:
         t3 = tables.get("t3", {})
         metadata["template_version"] = "2019" if "t2_2019" in tables or "other_handling" in t3 else "2021"
-    order = ["organ_name", "organ_kind", "region", "report_year", "template_version", "signing_date", "title"]
+    order = ["organ_name", "organ_kind", "region", "report_year", "template_version", "publication_date", "signing_date",
+             "title", "url"]
     doc["metadata"] = {k: metadata[k] for k in order if k in metadata}
     if preface:
         doc["preface"] = "\n".join(p.text.strip() for p in preface)
