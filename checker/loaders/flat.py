@@ -21,6 +21,7 @@ from checker.findings import Finding, Severity, Text
 from checker.loaders.digits import Decoded, Relation, RowRun, decode, pieces
 from checker.loaders.layout import INCOMPLETE, Block, Cell, Meta, Para, Row, norm
 from checker.model import match_section, pointer
+from checker.organs import infer_kind
 
 SEPARATOR = re.compile(r"^=+\s*正文\s*=+\s*$")
 _HEADER = re.compile(r"^(标题|发布时间|文号|发布机构|栏目|原文链接|来源|发布日期)\s*[:：]\s*(.*)$")
@@ -431,15 +432,23 @@ def blocks(text: str) -> tuple[list[Block], list[Finding]]:
     return out, findings
 
 
+_DOC_NUMBER = re.compile(r"^\S{1,10}〔\d{4}〕\d+号$")
+
+
 def _preface_start(front: str) -> int:
-    """Where the preface begins in the front matter: after the last title-like piece or page
-    furniture (a breadcrumb, 「来源：」, share links), at the first sentence."""
-    m = re.search(r"\S*[。，,；;]", front)
-    if not m:
-        return len(front)
-    # back to the space before that sentence's first piece
-    space = front.rfind(" ", 0, m.start() + 1)
-    return space + 1 if space >= 0 else 0
+    """Where the preface begins in the front matter: at the first space-separated piece that is not
+    page furniture (a breadcrumb, 「来源：」, share links, the page's time), a document number, the
+    title, or the organ's name printed before the title."""
+    for m in re.finditer(r"\S+", front):
+        piece = m.group()
+        if _CHROME.match(piece) or _DOC_NUMBER.match(piece) or re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", piece) \
+                or _PAGE_TIME.fullmatch(piece):
+            continue
+        if len(piece) <= 60 and not re.search(r"[。，,；;：:]", piece) and \
+                (piece.endswith(("报告", "年报")) or (len(piece) <= 30 and infer_kind(piece) is not None)):
+            continue
+        return m.start()
+    return len(front)
 
 
 def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[Block]:
