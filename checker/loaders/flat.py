@@ -20,6 +20,7 @@ from checker import labels
 from checker.findings import Finding, Severity, Text
 from checker.loaders.digits import Decoded, Relation, RowRun, decode, pieces
 from checker.loaders.layout import INCOMPLETE, Block, Cell, Meta, Para, Row, norm
+from checker.loaders.pagemeta import PAGE_DATE, date_value, iso_date
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
 
@@ -312,14 +313,8 @@ def _show(cells: Sequence[str]) -> str:
 
 _CHROME = re.compile(r"^(当前位置[:：].*|首页.*|来源[:：]?|-->|微信|微博|QQ空间|全真版|文字版|文件下载|相关链接[:：]?|附件下载|"
                      r"打印|关闭|分享到[:：]?|字号[:：]?.*|[大中小])$")
-_PAGE_TIME = re.compile(r"(时间|发布时间|发布日期)[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 _TAIL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _COLOPHON = re.compile(r"\s*\S{2,30}\s*\d{4}年\d{1,2}月\d{1,2}日\s*印发$")
-
-
-def _date(y: str, m: str, d: str) -> str | None:
-    y_, m_, d_ = int(y), int(m), int(d)
-    return f"{y_:04d}-{m_:02d}-{d_:02d}" if 1 <= m_ <= 12 and 1 <= d_ <= 31 else None
 
 
 def _header(lines: list[str]) -> tuple[list[Block], int]:
@@ -336,9 +331,8 @@ def _header(lines: list[str]) -> tuple[list[Block], int]:
         if key == "标题":
             out.append(Meta("title", value, where))
         elif key in ("发布时间", "发布日期"):
-            d = re.match(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", value)
-            if d and _date(*d.groups()):
-                out.append(Meta("publication_date", _date(*d.groups()), where))
+            if date_value(value):
+                out.append(Meta("publication_date", date_value(value), where))
         elif key == "原文链接":
             out.append(Meta("url", value, where))
         elif key == "发布机构":
@@ -383,10 +377,10 @@ def blocks(text: str) -> tuple[list[Block], list[Finding]]:
     front = body.text[:first_heading]
     preface_at = _preface_start(front)
     pos = 0
-    for t in _PAGE_TIME.finditer(body.text, 0, preface_at):
+    for t in PAGE_DATE.finditer(body.text, 0, preface_at):
         out.extend(_text_paras(body, pos, t.start(), split=True))
-        if _date(*t.groups()[1:]):
-            out.append(Meta("publication_date", _date(*t.groups()[1:]), body.where(t.start(), source="page:" + t.group(1))))
+        if iso_date(*t.groups()[1:]):
+            out.append(Meta("publication_date", iso_date(*t.groups()[1:]), body.where(t.start(), source="page:" + t.group(1))))
         pos = t.end()
     out.extend(_text_paras(body, pos, preface_at, split=True))
     out.extend(_text_paras(body, preface_at, first_heading, split=False))
@@ -442,7 +436,7 @@ def _preface_start(front: str) -> int:
     for m in re.finditer(r"\S+", front):
         piece = m.group()
         if _CHROME.match(piece) or _DOC_NUMBER.match(piece) or re.fullmatch(r"\d{1,2}:\d{2}(:\d{2})?", piece) \
-                or _PAGE_TIME.fullmatch(piece):
+                or PAGE_DATE.fullmatch(piece):
             continue
         if len(piece) <= 60 and not re.search(r"[。，,；;：:]", piece) and \
                 (piece.endswith(("报告", "年报")) or (len(piece) <= 30 and infer_kind(piece) is not None)):

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping, Union
 from checker import labels
 from checker.findings import Finding, Severity, Text
 from checker.loaders import Loaded, LoadOptions, apply_options
+from checker.loaders.pagemeta import page_date, sentence_parts, title_parts
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
 
@@ -238,23 +239,6 @@ def _cn_number(s: str) -> int | None:
     if len(s) == 1 and s in _CN_DIGITS:
         return _CN_DIGITS[s]
     return None
-
-
-_TITLE_YEAR = re.compile(r"(\d{4})\s*年度?")
-
-
-def title_parts(title: str) -> tuple[int | None, str]:
-    """The report year and the organ a title names: 「××局2023年度政府信息公开工作年度报告」, the organ
-    after the year (「2019年××市人民政府办公厅政府信息公开工作年度报告」), or a space between."""
-    m = _TITLE_YEAR.search(title)
-    if not m:
-        return None, ""
-    organ = title[:m.start()].strip()
-    if not organ:
-        rest = title[m.end():]
-        cut = rest.find("政府信息公开")
-        organ = rest[:cut].strip() if cut > 0 else ""
-    return int(m.group(1)), organ
 
 
 _DATE = re.compile(r"^\s*([0-9〇○零一二三四五六七八九Ｏ]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*"
@@ -484,6 +468,10 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
             else:
                 b.row(block)
                 continue
+        dated = page_date(block.text) if not sections else None
+        if dated:  # 「发布日期：2021-02-05」 under the title: the page's date, not text
+            given.setdefault("publication_date", Meta("publication_date", dated[1], {**block.where, "source": "page:" + dated[0]}))
+            continue
         n = heading_number(block.text)
         if n is not None and n not in claimed:
             claimed.add(n)
@@ -533,6 +521,14 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
         if organ:
             metadata["organ_name"] = organ
             sm["/metadata/organ_name"] = dict(title_where)
+    if "report_year" not in metadata and preface:  # no title, or one without a year: the first sentence
+        year, organ = sentence_parts(preface[0].text)
+        if year:
+            metadata["report_year"] = year
+            sm["/metadata/report_year"] = {**preface[0].where, "source": "first_sentence"}
+        if organ and "organ_name" not in metadata:
+            metadata["organ_name"] = organ
+            sm["/metadata/organ_name"] = {**preface[0].where, "source": "first_sentence"}
     for key in ("publication_date", "url", "organ_name"):
         if key in given and key not in metadata and given[key].value:
             metadata[key] = given[key].value
