@@ -283,6 +283,7 @@ class _Builder:
     current: str | None = None  # the table the rows belong to (t2 / t3 / t4)
     t2_template: str = "2021"
     t2_header: list[str] = field(default_factory=list)  # column ids of the last T2 header row, as printed
+    t2_columns_say: str = ""  # the template T2's printed column labels belong to, once one was seen
     t4_pending: list[str] = field(default_factory=list)
     t3_order: Mapping[str, int] | None = None  # where a T3 header row broke the template's column order
     t4_order: Mapping[str, int] | None = None
@@ -325,8 +326,13 @@ class _Builder:
         if "t2" in votes:
             self.current = "t2"
             for rs in recs:
-                t2 = [r for r in rs if r.kind in ("t2_row", "t2_col")]
-                if t2 and all(r.template == "2019" for r in t2):
+                # The columns say which template a T2 is; one row label of the other template (「规范性文件」
+                # in a 2021 report) does not, unless no column was printed.
+                cols = {r.template for r in rs if r.kind == "t2_col"}
+                rows = [r for r in rs if r.kind == "t2_row"]
+                if cols and len(cols) == 1 and "" not in cols:
+                    self.t2_columns_say = self.t2_template = cols.pop()
+                elif rows and all(r.template == "2019" for r in rows) and self.t2_columns_say != "2021":
                     self.t2_template = "2019"
             label_at = self._last(recs, "t2_row")
             if label_at is not None:
@@ -387,7 +393,17 @@ class _Builder:
         table = "t2_2019" if self.t2_template == "2019" else "t2"
         rec = next((r for r in ids if r.template == self.t2_template), ids[0])
         blocks = labels.t2_blocks(self.t2_template)
-        block = next(b for b in blocks if any(r.id == rec.id for r in b.rows))
+        block = next((b for b in blocks if any(r.id == rec.id for r in b.rows)), None)
+        printed = norm(row.cells[label_at].text)
+        if block is None:  # a row only the other template has (「政府集中采购」 under 2021 columns)
+            self.left_out(pointer("tables", table), row.where, f"行「{printed}」不属于本表所用的模板（{self.t2_template}年版）",
+                          f"row “{printed}” is not part of this table's template ({self.t2_template})")
+            return
+        if rec.template and rec.template != self.t2_template:
+            wanted = next(r for r in block.rows if r.id == rec.id)
+            self.findings.append(Finding(code=INCOMPLETE, severity=Severity.INFO, message="label_variant",
+                                         pointers=(pointer("tables", table, rec.id),),
+                                         args={"where": _where_text(row.where), "printed": printed, "read_as": wanted.zh}))
         values = row.cells[label_at + 1:]
         cols = block.columns
         header = self.t2_header

@@ -59,3 +59,27 @@ def test_year_and_organ_from_the_first_sentence(tmp_path):
     meta = loaded.document["metadata"]
     assert (meta["report_year"], meta["organ_name"]) == (2022, "某某县人民政府")
     assert loaded.source_map["/metadata/report_year"]["source"] == "first_sentence"
+
+
+def test_one_2019_row_label_does_not_make_a_2021_table_2019(tmp_path):
+    """Item 6 for tables with cells: the columns decide the template; 「规范性文件」 under 2021 columns is
+    read as 「行政规范性文件」 with an info note, and a 2019-only row is left out, named."""
+    import json
+
+    from tests.conftest import EXAMPLES
+    from tests.loaders.render import layout, to_html
+
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    items = layout(doc)
+    for kind, grid in items:
+        if kind == "table":
+            for row in grid:
+                if row and row[0] == "行政规范性文件":
+                    row[0] = "规范性文件"
+    path = to_html(items, tmp_path / "r.html")
+    loaded = load(path, builtin_loaders())
+    assert loaded.document["metadata"]["template_version"] == "2021"
+    assert loaded.document["tables"]["t2"]["normative_documents"] == {"issued": 18, "repealed": 12, "in_force": 38}
+    notes = [f for f in loaded.findings if f.message == "label_variant"]
+    assert [(f.severity.value, f.pointers[0], f.args["printed"], f.args["read_as"]) for f in notes] == [
+        ("info", "/tables/t2/normative_documents", "规范性文件", "行政规范性文件")]
