@@ -165,3 +165,16 @@ def test_decoded_cells_are_marked_and_the_note_says_arithmetic_cannot_fail(tmp_p
     notes = [f for f in loaded.findings if f.message == "decoded"]
     assert notes and all(f.severity.value == "info" for f in notes)
     assert {f.pointers[0] for f in notes} <= {"/tables/t3", "/tables/t4"}
+
+
+def test_a_row_left_out_on_import_is_not_also_a_schema_error(tmp_path, gov_check):
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    path = tmp_path / "page.txt"
+    path.write_text(crawler_text(doc, "single"), encoding="utf-8")  # the blank in （五）4 leaves that row out
+    result = gov_check("check", str(path), "--format", "json", "--no-config")
+    report = json.loads(result.output)["reports"][0]
+    pointers = {(f["code"], f["pointers"][0]) for f in report["findings"]}
+    assert ("GC003", "/tables/t3/not_processed_excessive") in pointers
+    assert not any(code == "GC001" for code, _ in pointers)
+    gc001 = next(o for o in report["outcomes"] if o["code"] == "GC001")
+    assert gc001["outcome"] == "insufficient_data" and "/tables/t3/not_processed_excessive" in gc001["pointers"]
