@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
 MAX_SPLITS = 500  # candidate splits kept for one row
-MAX_STEPS = 200_000  # cut positions tried for one row, or partial assignments tried for one table
+MAX_STEPS = 200_000  # cut positions tried for one row
+MAX_TABLE_STEPS = 50_000  # partial assignments tried for one table (about a second at worst)
 Cells = tuple[str, ...]
 Place = tuple[str, int]  # (row id, column index)
 
@@ -50,7 +51,7 @@ class RowResult:
     cells: Cells | None = None  # the split, when certain
     inferred: bool = False  # True when relations (not the digits alone) chose the split
     candidates: tuple[Cells, ...] = ()  # when left out: the splits still possible
-    capped: bool = False  # the candidates were cut at MAX_SPLITS (or the search at MAX_STEPS)
+    capped: bool = False  # the candidates were cut at MAX_SPLITS (or the search at MAX_STEPS / MAX_TABLE_STEPS)
     reason: str = ""  # when left out: none | ambiguous | inconsistent
 
 
@@ -181,7 +182,7 @@ def decode(rows: Sequence[RowRun], relations: Sequence[Relation] = ()) -> Decode
         rid = order[k]
         for cand in options[rid]:
             steps += 1
-            if steps > MAX_STEPS or solutions >= MAX_SPLITS:
+            if steps > MAX_TABLE_STEPS or solutions >= MAX_SPLITS:
                 capped = True
                 return
             chosen[rid] = cand

@@ -178,3 +178,14 @@ def test_a_row_left_out_on_import_is_not_also_a_schema_error(tmp_path, gov_check
     assert not any(code == "GC001" for code, _ in pointers)
     gc001 = next(o for o in report["outcomes"] if o["code"] == "GC001")
     assert gc001["outcome"] == "insufficient_data" and "/tables/t3/not_processed_excessive" in gc001["pointers"]
+
+
+def test_the_table_search_is_bounded_and_says_so():
+    import time
+
+    rows = [RowRun(f"r{i}", 7, pieces("110000011"), _total) for i in range(25)]  # 2**25 readings
+    rel = [Relation((("r0", c),), tuple((f"r{i}", c) for i in range(1, 25))) for c in range(7)]
+    start = time.perf_counter()
+    result = decode(rows, rel)
+    assert time.perf_counter() - start < 5
+    assert all(r.cells is None and r.capped for r in result.rows.values())
