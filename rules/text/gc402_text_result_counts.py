@@ -44,5 +44,5 @@ class TextResultCounts(Rule):
     messages = {"mismatch": MISMATCH}
 
     def check(self, ctx):
-        claims = [c for c in read_claims(ctx.report) if c.quantity.startswith(("t3.row.", "t3.group."))]
+        claims = [c for c in read_claims(ctx.report) if c.quantity.startswith(("t3.row.", "t3.group.", "t3.sum:"))]
         yield from compare_claims(self, ctx.report, claims, regional=self.config["compare_regional"])
