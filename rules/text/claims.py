@@ -526,14 +526,51 @@ def expected_values(report: Report, quantity: str) -> list[tuple[Sum, Text]]:
     return []
 
 
-def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Text] | None = None,
-                   regional: bool = True):
-    """GC401/402/403/405: each claim against its cell(s).  Yields a finding per contradiction, an
-    insufficient-data skip naming a cell that is not a number, or not-applicable when the prose
-    states no comparable figure."""
+def _summary_cell(report: Report, quantity: str):
+    parts = quantity.split(".")
+    if parts[0] == "t4":
+        return report.t4(parts[1], parts[2]) if report.has_table("t4") else None
+    return report.t3(parts[1], "total") if report.has_table("t3") else None
+
+
+def compare_summaries(rule, report: Report, summaries) -> tuple[int, list]:
+    """「均获维持」 while 表四 has 纠正 or 尚未审结 cases: (how many compared, findings and skips)."""
+    from checker import labels
     from rules.common import fmt, insufficient
 
-    compared = 0
+    compared, out = 0, []
+    for s in summaries:
+        cells = [c for c in (_summary_cell(report, q) for q in s.zero) if c is not None]
+        if not cells:
+            continue
+        compared += 1
+        unknown = [c for c in cells if not c.is_number]
+        if unknown:
+            out.append(insufficient(rule, Text(f"文中「{s.written}」", f"the text “{s.written}”"), unknown))
+            continue
+        wrong = [c for c in cells if c.value]
+        if wrong:
+            out.append(rule.finding(
+                "summary", s.passage.pointer, *(c.pointer for c in wrong), quote=s.sentence.text,
+                stated=s.written, expected=0, actual=sum(c.value for c in wrong),
+                cells=Text("、".join(f"{labels.describe(c.pointer)}为 {fmt(c.value)}" for c in wrong),
+                           ", ".join(f"{labels.describe(c.pointer, 'en')} is {fmt(c.value)}" for c in wrong))))
+    return compared, out
+
+
+SUMMARY_MESSAGE = ("{place}：正文说「{stated}」，但{cells}", "{place}: the text says “{stated}”, but {cells}")
+
+
+def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Text] | None = None,
+                   regional: bool = True, summaries=()):
+    """GC401/402/403/405: each claim against its cell(s), and each summary (「均获维持」) against the
+    cells it says are 0.  Yields a finding per contradiction, an insufficient-data skip naming a cell
+    that is not a number, or not-applicable — naming, for ``-v``, the sentences looked at — when the
+    prose states nothing comparable."""
+    from rules.common import fmt, insufficient
+
+    compared, found = compare_summaries(rule, report, summaries)
+    yield from found
     for c in claims:
         if c.regional and not regional:
             continue
@@ -559,4 +596,92 @@ def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Te
             what=(what or {}).get(c.quantity, name),
         )
     if not compared:
-        yield rule.not_applicable("正文没有可与表格核对的相关数字", "the text states no figure to compare with the tables")
+        prefixes = tuple({c.quantity.split(".")[0] for c in claims}) or _RULE_TOPICS.get(rule.code, ("t3",))
+        seen = looked_at(report, prefixes)
+        if seen:
+            listed = "；".join(f"「{q}」" for q in seen[:5]) + ("等" if len(seen) > 5 else "")
+            yield rule.not_applicable(f"正文没有可与表格核对的相关数字（读过 {len(seen)} 句相关的句子：{listed}，"
+                                      "其中的数字说的不是表格所统计的本机关本年度的量）",
+                                      f"the text states no figure to compare with the tables ({len(seen)} "
+                                      f"sentences on the subject read: {listed}; their figures are of another scope)")
+        else:
+            yield rule.not_applicable("正文没有可与表格核对的相关数字（没有谈及相关事项并带有件数的句子）",
+                                      "the text states no figure to compare with the tables (no sentence on the "
+                                      "subject states a count)")
+
+
+_RULE_TOPICS = {"GC401": ("t3",), "GC402": ("t3",), "GC403": ("t4",), "GC405": ("t2",)}
+
+
+# -- summaries: sentences that state a whole outcome without a figure ---------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """「均获维持」「全部胜诉」「所有申请均已按期办结」: a statement about the tables without a figure.
+
+    ``zero`` lists the cells (as quantities) the statement says are 0."""
+
+    kind: str  # upheld_all, won_all, none_lost, all_handled
+    zero: tuple[str, ...]
+    sentence: Sentence
+    passage: Passage
+    written: str
+
+
+_ALL_UPHELD = re.compile(r"(均|全部|都)(获|被|予以|得到|依法)?(维持|确认)")
+_WON_ALL = re.compile(r"(均|全部|都)(胜诉|获胜诉)")
+_NONE_LOST = re.compile(r"(无|没有|未|未出现|未发生)(一起|一件|任何)?(被)?(败诉|被纠错|被纠正|纠错|纠正)(的)?(情况|情形|案件)?(?![^，。；]{0,3}\d)")
+_ALL_HANDLED = re.compile(r"(所有|全部)(政府信息公开)?申请(均|都|全部)?(已|已经)?(按期|按时|在法定期限内)?(办结|办理完毕)"
+                          r"|(均|全部)(已|已经)?(按期|按时|在法定期限内)?(答复[及并和])?(办结|办理完毕)")
+
+
+def _t4_blocks_named(text: str) -> tuple[str, ...]:
+    review = "复议" in text
+    litigation = bool(re.search(r"诉讼|起诉|胜诉|败诉", text))
+    if review and not litigation:
+        return ("review",)
+    if litigation and not review:
+        return ("litigation_direct", "litigation_after_review")
+    return ("review", "litigation_direct", "litigation_after_review")
+
+
+def read_summaries(report: Report) -> tuple[Summary, ...]:
+    return report.derived("text.summaries", _read_summaries)
+
+
+def _read_summaries(report: Report) -> tuple[Summary, ...]:
+    out: list[Summary] = []
+    for passage in passages(report):
+        previous = ""
+        for sentence in split_sentences(passage.text):
+            text = mask_titles(normalise(sentence.text))
+            own = own_name_spans(text, report.organ_name)
+            scopes = _other_scope_spans(text, report.year, own)
+
+            def in_scope(m: re.Match[str]) -> bool:
+                return not any(a < m.start() < b for a, b in scopes) and not _SENTENCE_EXCLUDED.search(text)
+
+            about_t4 = (passage.section == 4 or bool(_DISCLOSURE_TOPIC.search(text))) and not _REVIEW_BODY.search(text)
+            subject = text if re.search(r"复议|诉讼|起诉", text) else previous
+            if about_t4 and re.search(r"复议|诉讼|起诉", subject):
+                blocks = _t4_blocks_named(subject)
+                for pattern, kind, columns in ((_ALL_UPHELD, "upheld_all", ("corrected", "other", "pending")),
+                                               (_WON_ALL, "won_all", ("corrected", "pending")),
+                                               (_NONE_LOST, "none_lost", ("corrected",))):
+                    m = pattern.search(text)
+                    if m and in_scope(m):
+                        if kind != "upheld_all":
+                            blocks = tuple(b for b in blocks if b != "review") or \
+                                ("litigation_direct", "litigation_after_review")
+                        if kind == "none_lost" and "复议" in subject:
+                            blocks = ("review", "litigation_direct", "litigation_after_review")
+                        out.append(Summary(kind, tuple(f"t4.{b}.{c}" for b in blocks for c in columns),
+                                           sentence, passage, sentence.text[m.start():m.end()]))
+                        break
+            m = _ALL_HANDLED.search(text)
+            if m and in_scope(m) and _APPLICATION_TOPIC.search(text + previous) \
+                    and not _NOT_APPLICATIONS.search(text[:m.start()]):
+                out.append(Summary("all_handled", ("t3.carried_forward",), sentence, passage,
+                                   sentence.text[m.start():m.end()]))
+            previous = text
+    return tuple(out)

@@ -15,10 +15,13 @@ from rules.text.claims import passages, read_claims
 # number of applications handled.
 _RESULT_CATEGORIES = ("t3.row.granted", "t3.row.partly_granted", "t3.group.denied", "t3.group.unavailable",
                       "t3.group.not_processed", "t3.group.other")
+_T4_OUTCOMES = ("upheld", "corrected", "other", "pending")
+# 「予以公开占比41.6%」: a share stated without its count, of the result named right before it.
+_SHARE_ONLY = re.compile(r"(占比|占)(为|达|约)?\s*$")
 _TOTALS = ("t3.received", "t3.new_received", "t3.results_total")
 # 「20件，占23.8%」「20件，占比为23.8%」「20件，占申请总数的23.8%」: a share of the sentence's own total.
 # 「占解读总数的30%」 names a base the sentence does not state: not read.
-_SHARE = re.compile(r"^[，,、]?\s*(约)?占(比|比例|比重)?(为|达|约)?\s*$"
+_SHARE = re.compile(r"^[，,、]?\s*(约)?占(比|比例|比重)?(为|达|约)?\s*$|^\s*[（(]\s*(占比?|占比为)?\s*$"
                     r"|^[，,、]?\s*(约)?占(全部|总数|总量|申请总数|收到申请总数|申请总量|办结总数|全年申请总数)(的)?"
                     r"(比例|比重)?(为|达|约)?\s*$")
 _RATE = re.compile(r"(办结率|答复率)[^，。；\d]{0,4}$")
@@ -69,6 +72,13 @@ class TextPercentages(Rule):
                        "{place}: the text says {stated}, but {part} ÷ {whole} = {computed}%"),
         "rate": ("{place}：正文写{rate} {stated}，但办结 {part} ÷ 收到 {whole} = {computed}%",
                  "{place}: the text gives a rate of {stated}, but handled {part} ÷ received {whole} = {computed}%"),
+        "sum_short": ("{place}：正文列出了全部六类办理结果，其和 {terms} = {sum}，少于办结数 {whole}",
+                      "{place}: the text lists all six kinds of result, adding up to {terms} = {sum}, fewer than the "
+                      "{whole} handled"),
+        "t4_sum": ("{place}：正文所列复议、诉讼结果之和 {terms} = {sum}，与所说的总数 {whole} 不符",
+                   "{place}: the outcomes the text lists add up to {terms} = {sum}, not the total of {whole} it states"),
+        "share_of_table": ("{place}：正文写 {stated}，但{cell}为 {part}，{part} ÷ {whole} = {computed}%",
+                           "{place}: the text says {stated}, but {cell} is {part}; {part} ÷ {whole} = {computed}%"),
         "sum": ("{place}：正文所列各类办理结果之和 {terms} = {sum}，超过{total_name} {whole}",
                 "{place}: in the text the results add up to {terms} = {sum}, more than the {total_name_en} {whole}"),
     }
@@ -90,9 +100,14 @@ class TextPercentages(Rule):
                     checked += 1
                     if item is not None:
                         yield item
-                if any(c.quantity in _RESULT_CATEGORIES for c in claims):
+                if any(c.quantity in _RESULT_CATEGORIES or c.quantity.startswith("t3.sum:") for c in claims):
                     checked += 1
                     yield from self._sums(claims, context, sentence, passage)
+                for item in (*self._t4_sums(claims, sentence, passage),
+                             *self._shares_of_table(ctx.report, sentence, passage, text)):
+                    checked += 1
+                    if item is not None:
+                        yield item
         if not checked:
             yield self.not_applicable("正文没有可核对的百分比或分项", "the text states no percentage or breakdown to check")
 
@@ -140,11 +155,24 @@ class TextPercentages(Rule):
                                    computed=_pct(part_fig.value, wholes[0]))
 
     def _sums(self, claims, context, sentence, passage):
-        parts = [c for c in claims if c.quantity in _RESULT_CATEGORIES]
-        if len(parts) < 2:
+        """The result categories the text lists against the number handled: never more; and when it
+        lists all six categories (the list is exhaustive), exactly as many."""
+        parts: list[tuple[tuple[str, ...], object]] = []
+        for c in claims:
+            if c.quantity in _RESULT_CATEGORIES:
+                parts.append(((c.quantity,), c))
+            elif c.quantity.startswith("t3.sum:"):
+                categories = tuple(c.quantity[len("t3.sum:"):].split("+"))
+                if all(q in _RESULT_CATEGORIES for q in categories):
+                    parts.append((categories, c))
+        covered: set[str] = set()
+        unique = []
+        for categories, c in parts:
+            if covered.isdisjoint(categories):
+                covered.update(categories)
+                unique.append(c)
+        if len(unique) < 2 and not (unique and len(covered) == len(_RESULT_CATEGORIES)):
             return
-        seen: set[str] = set()
-        unique = [c for c in parts if not (c.quantity in seen or seen.add(c.quantity))]
         whole = next((c for c in context if c.quantity == "t3.results_total"), None)
         name = ("办结数", "number handled")
         if whole is None:
@@ -153,11 +181,64 @@ class TextPercentages(Rule):
         if whole is None:
             return
         total = sum(c.value for c in unique)
+        terms = " + ".join(str(c.value) for c in unique)
         if total > whole.value:
-            yield self.finding("sum", passage.pointer, quote=sentence.text, 
-                               terms=" + ".join(str(c.value) for c in unique), sum=total, whole=whole.value,
+            yield self.finding("sum", passage.pointer, quote=sentence.text,
+                               terms=terms, sum=total, whole=whole.value,
                                total_name=name[0], total_name_en=name[1], expected=whole.value, actual=total,
                                difference=total - whole.value)
+        elif total < whole.value and len(covered) == len(_RESULT_CATEGORIES) and whole.quantity == "t3.results_total":
+            yield self.finding("sum_short", passage.pointer, quote=sentence.text, terms=terms, sum=total,
+                               whole=whole.value, expected=whole.value, actual=total, difference=whole.value - total)
+
+    def _t4_sums(self, claims, sentence, passage):
+        """「行政复议5件，其中维持2件，纠正1件，其他结果1件，尚未审结1件」: the four outcomes of a block
+        are exhaustive and add up to its total; fewer of them cannot exceed it."""
+        blocks: dict[str, dict[str, int]] = defaultdict(dict)
+        for c in claims:
+            if c.quantity.startswith("t4."):
+                _, block, what = c.quantity.split(".")
+                blocks[block].setdefault(what, c.value)
+        for block, values in blocks.items():
+            outcomes = [values[o] for o in _T4_OUTCOMES if o in values]
+            if "total" not in values or len(outcomes) < 2:
+                continue
+            yield None
+            total = sum(outcomes)
+            exhaustive = len(outcomes) == len(_T4_OUTCOMES)
+            if total > values["total"] or (exhaustive and total != values["total"]):
+                yield self.finding("t4_sum", passage.pointer, quote=sentence.text,
+                                   terms=" + ".join(str(v) for v in outcomes), sum=total, whole=values["total"],
+                                   expected=values["total"], actual=total, difference=abs(total - values["total"]))
+
+    def _shares_of_table(self, report, sentence, passage, text):
+        """「予以公开占比41.6%」 with no count of its own: the share of the table's cell in the number
+        handled (or received), to the rounding the text uses."""
+        from rules.text.claims import _T3_RESULTS_RE, _nearest, expected_values
+
+        figures = find_figures(sentence.text)
+        for i, fig in enumerate(figures):
+            if not fig.percent or fig.approximate:
+                continue
+            lead = text[figures[i - 1].end if i else 0:fig.start]
+            if not _SHARE_ONLY.search(lead):
+                continue
+            found = _nearest(lead, _T3_RESULTS_RE)
+            if found is None or not _SHARE_ONLY.search(lead[found[1]:]) or len(lead) - found[1] > 6:
+                continue
+            part = expected_values(report, found[0])
+            wholes = [expected_values(report, q) for q in ("t3.results_total", "t3.received")]
+            sums = [part[0][0]] + [w[0] for alt in wholes for w in alt] if part and all(wholes) else []
+            if not sums or any(not s.known for s in sums):
+                continue
+            yield None
+            cell = part[0][0].value
+            candidates = [w[0].value for alt in wholes for w in alt if w[0].value]
+            if any(abs(100 * cell / w - fig.value) <= _tolerance(fig) for w in candidates):
+                continue
+            yield self.finding("share_of_table", passage.pointer, *(c.pointer for c in part[0][0].cells),
+                               quote=sentence.text, stated=fig.written, part=fmt(cell), whole=fmt(candidates[0]),
+                               cell=part[0][1], computed=_pct(cell, candidates[0]))
 
 
 def _pct(part: float, whole: float) -> str:
