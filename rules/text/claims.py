@@ -84,7 +84,7 @@ _OTHER_SCOPE = re.compile(
     r"(上一?年度?|去年|前年|往年)(?!度?结转|度?遗留|未办结)|同比|环比|较上|比上|较去|比去|与上|相比|历年|以来|累计"
     r"|县级|乡镇|乡（镇）|街道|本级|市直|县直|区直|各县|县区|区县|县（市、区）|各区|下辖|所属|直属|分别"
     r"|季度|上半年|下半年|(?<![\d日])\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|[一二三四五六七八九十]{1,2}月份"
-    r"|同意公开|其中[，,]?[^，,。；]{0,12}?(局|委|办公室|中心|政府|街道|乡|镇|县|区|公司|医院|学校|单位)"
+    r"|同意公开|其中[，,]?[^，,。；]{1,12}?(局|委|办公室|中心|政府|街道|乡|镇|县|区|公司|医院|学校|单位)"
 )
 _T2_EXCLUDED = re.compile(r"备案|审查|审核|清理|公报|刊登|解读|草案|征求意见|部门规范性文件|评估|修订|修改")
 _BREAKDOWN = re.compile(r"其中")
@@ -96,7 +96,7 @@ _COUNT_UNITS = ("件", "条", "个", "宗", "份")
 
 # (pattern, quantity): the keyword nearest before a figure, in its clause, names the figure.
 _T3_TOTALS = (
-    (r"(结转|转入|转至|顺延)(到|至)?下一?年度?|转下一?年|下一?年度继续办理|结转.{0,4}继续办理", "t3.carried_forward"),
+    (r"(结转|转入|转至|顺延)(到|至)?下一?年度?|转下一?年度?|下一?年度继续办理|结转.{0,4}继续办理", "t3.carried_forward"),
     (r"上一?年度?结转|往年结转|上年度?遗留|上年未办结", "t3.carried_over"),
     (r"尚未办结|未办结|仍在办理|正在办理", "t3.carried_forward"),
     (r"新收|新受理|新接收|本年度?收到", "t3.new_received"),
@@ -316,6 +316,7 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
     t2_ok = not _T2_EXCLUDED.search(text)
     t4_block = None  # the T4 block the sentence is talking about, for 「其中维持1件」
     prev_end = 0
+    other_subject = False  # 「受理各类政务服务事项3000件，办结2990件」: the bare 办结 is theirs too
     out: list[Claim] = []
 
     def claim(q, fig):
@@ -385,6 +386,10 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
             # continuing the list (「已办结82件」); 「依申请公开方面，全年受理各类事项300件」 is not one.
             comma_clause = text[_clause_start(text, start, _COMMA):start]
             in_brackets = _in_brackets(text, start)
+            if totals and _NOT_APPLICATIONS.search(comma_lead):
+                other_subject = True
+            if other_subject and "申请" not in comma_clause:
+                continue
             if totals and (not after_breakdown or totals[0] == "t3.carried_over" and in_brackets) \
                     and not _NOT_APPLICATIONS.search(comma_lead) \
                     and ("申请" in comma_clause or _bare(comma_lead, _T3_TOTALS_RE)
