@@ -79,12 +79,16 @@ _APPLICATION_TOPIC = re.compile(r"信息公开申请|公开申请|依申请公�
 _NOT_APPLICATIONS = re.compile(r"政务服务|服务事项|办件|诉求|热线|来信|来电|来访|咨询|留言|许可|审批|复议|诉讼|信访(?!举报投诉类)")
 _DISCLOSURE_TOPIC = re.compile(r"信息公开|政务公开|依申请")
 _SENTENCE_EXCLUDED = re.compile(r"撤回|备案")
+# Counts of information items, not of applications: 「依申请公开信息数354条，不予公开信息数48条」
+# (some provinces' statistics of documents by disclosure attribute).
+_INFO_ITEMS = re.compile(r"(依申请公开|不予公开|主动公开)(政府)?信息(数|总数)|依申请公开\d|制发政府信息|制作、获取政府信息"
+                         r"|公文类政府信息")
 _REVIEW_BODY = re.compile(r"复议机关|复议机构|受理[^，。]{0,6}复议申请|办理[^，。]{0,6}复议案件|复议委员会")
 _OTHER_SCOPE = re.compile(
-    r"(上一?年度?|去年|前年|往年)(?!度?结转|度?遗留|未办结)|同比|环比|较上|比上|较去|比去|与上|相比|历年|以来|累计"
+    r"(?<!结转)(上一?年度?|去年|前年|往年)(?!度?结转|度?遗留|未办结)|同比|环比|较上|比上|较去|比去|与上|相比|历年|以来|累计"
     r"|县级|乡镇|乡（镇）|街道|本级|市直|县直|区直|各县|县区|区县|县（市、区）|各区|下辖|所属|直属|分别"
     r"|季度|上半年|下半年|(?<![\d日])\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|[一二三四五六七八九十]{1,2}月份"
-    r"|同意公开|其中[，,]?[^，,。；]{1,12}?(局|委|办公室|中心|政府|街道|乡|镇|县|区|公司|医院|学校|单位)"
+    r"|同意公开答复|其中[，,]?[^，,。；]{1,12}?(局|委|办公室|中心|政府|街道|乡|镇|县|区|公司|医院|学校|单位)"
 )
 _T2_EXCLUDED = re.compile(r"备案|审查|审核|清理|公报|刊登|解读|草案|征求意见|部门规范性文件|评估|修订|修改")
 _BREAKDOWN = re.compile(r"其中")
@@ -97,15 +101,15 @@ _COUNT_UNITS = ("件", "条", "个", "宗", "份")
 # (pattern, quantity): the keyword nearest before a figure, in its clause, names the figure.
 _T3_TOTALS = (
     (r"(结转|转入|转至|顺延)(到|至)?下一?年度?|转下一?年度?|下一?年度继续办理|结转.{0,4}继续办理", "t3.carried_forward"),
-    (r"上一?年度?结转|往年结转|上年度?遗留|上年未办结", "t3.carried_over"),
+    (r"上一?年度?结转|往年结转|上年度?遗留|上年未办结|结转上一?年度?", "t3.carried_over"),
     (r"尚未办结|未办结|仍在办理|正在办理", "t3.carried_forward"),
     (r"新收|新受理|新接收|本年度?收到", "t3.new_received"),
     (r"收到|收办|受理|接收|接到|申请(总数|总量|数量|数|量)", "t3.received"),
     (r"办结|办理完毕|答复完毕|(?<!同意公开)答复|办理完成", "t3.results_total"),
 )
 _T3_RESULTS = (
-    (r"予以公开|全部公开", "t3.row.granted"),
-    (r"部分公开", "t3.row.partly_granted"),
+    (r"予以公开|全部公开|(?<!不)同意公开(?!答复)", "t3.row.granted"),
+    (r"部分公开|区分处理后?(予以)?公开", "t3.row.partly_granted"),
     (r"不予公开", "t3.group.denied"),
     (r"无法提供", "t3.group.unavailable"),
     (r"不予处理", "t3.group.not_processed"),
@@ -309,9 +313,9 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
     breakdowns = [m.start() for m in _BREAKDOWN.finditer(text)]
     # 撤回 and 备案 are another scope only in their own clause (「（含申请人主动撤回申请）」).
     excluded = [_clause_span(text, m.start()) for m in _SENTENCE_EXCLUDED.finditer(text)]
-    about_applications = bool(_APPLICATION_TOPIC.search(context))
+    about_applications = bool(_APPLICATION_TOPIC.search(context)) and not _INFO_ITEMS.search(normalise(text))
     # 「全年共收到申请8件。同意公开3件，无法提供4件。」: results follow the sentence with the total.
-    results_context = about_applications or previous_totals
+    results_context = (about_applications or previous_totals) and not _INFO_ITEMS.search(text)
     about_t4 = (passage.section == 4 or bool(_DISCLOSURE_TOPIC.search(context))) and not _REVIEW_BODY.search(text)
     t2_ok = not _T2_EXCLUDED.search(text)
     t4_block = None  # the T4 block the sentence is talking about, for 「其中维持1件」
@@ -605,10 +609,9 @@ def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Te
         seen = looked_at(report, prefixes)
         if seen:
             listed = "；".join(f"「{q}」" for q in seen[:5]) + ("等" if len(seen) > 5 else "")
-            yield rule.not_applicable(f"正文没有可与表格核对的相关数字（读过 {len(seen)} 句相关的句子：{listed}，"
-                                      "其中的数字说的不是表格所统计的本机关本年度的量）",
-                                      f"the text states no figure to compare with the tables ({len(seen)} "
-                                      f"sentences on the subject read: {listed}; their figures are of another scope)")
+            yield rule.not_applicable(f"正文没有本规则可与表格核对的数字；读过的 {len(seen)} 句相关句子：{listed}",
+                                      f"the text states no figure this rule compares with the tables; {len(seen)} "
+                                      f"sentences on the subject read: {listed}")
         else:
             yield rule.not_applicable("正文没有可与表格核对的相关数字（没有谈及相关事项并带有件数的句子）",
                                       "the text states no figure to compare with the tables (no sentence on the "
