@@ -144,7 +144,7 @@ _T4 = (
     (r"尚未审结|未审结|正在审理|审理中", "t4.@.pending"),
 )
 _T2_2021 = (
-    (r"制发|印发|出台|新制定|制定|发布", "issued"),
+    (r"制发|印发|出台|新制定|制定|发布|新增公开", "issued"),
     (r"废止|废除|宣布失效", "repealed"),
     (r"现行有效", "in_force"),
 )
@@ -317,7 +317,8 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
     # 「全年共收到申请8件。同意公开3件，无法提供4件。」: results follow the sentence with the total.
     results_context = (about_applications or previous_totals) and not _INFO_ITEMS.search(text)
     about_t4 = (passage.section == 4 or bool(_DISCLOSURE_TOPIC.search(context))) and not _REVIEW_BODY.search(text)
-    t2_ok = not _T2_EXCLUDED.search(text)
+    # 备案, 审查, 解读…: T2 figures in the clause that says it or after it are about something else.
+    t2_excluded = [m.start() for m in _T2_EXCLUDED.finditer(text)]
     t4_block = None  # the T4 block the sentence is talking about, for 「其中维持1件」
     prev_end = 0
     other_subject = False  # 「受理各类政务服务事项3000件，办结2990件」: the bare 办结 is theirs too
@@ -400,7 +401,7 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
                          or totals[0] == "t3.carried_forward" and comma_lead == "结转下年度"):
                 claim(totals[0], fig)
                 continue
-        if t2_ok and not after_breakdown:
+        if not after_breakdown and not any(p < _clause_span(text, start)[1] for p in t2_excluded):
             types = [m for m in _DOC_TYPE.finditer(text, 0, start)]
             if types:
                 clause = text[_clause_start(text, types[-1].start()):start]
