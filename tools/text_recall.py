@@ -175,8 +175,8 @@ def measure(shared: Path) -> Measured:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent.parent / "shared",
-                        help="the folder with samples/ and corpus/ (default: ../../shared)")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="the folder with samples/ and corpus/ (default: ../shared beside the checkout)")
     parser.add_argument("--markdown", action="store_true", help="a Markdown table")
     args = parser.parse_args(argv)
     m = measure(args.shared)
