@@ -173,6 +173,52 @@ def measure(shared: Path) -> Measured:
     return out
 
 
+_RULE_OF = {"t2": "GC405", "t4": "GC403"}
+_T3_TOTALS = ("t3.received", "t3.new_received", "t3.carried_over", "t3.results_total", "t3.carried_forward")
+
+
+def perturbed(shared: Path) -> tuple[int, int, list[tuple[str, str]]]:
+    """Each listed figure's cell set one higher than printed: how many the rule then flags (a figure
+    read but never flaggable would be a silent agreement).  Returns (flagged, tried, not flagged)."""
+    import copy
+
+    import yaml
+
+    from checker.model import Report
+    from checker.testing import Case
+    from rules.text.claims import expected_values
+
+    spec = yaml.safe_load((DATA / "figures.yaml").read_text(encoding="utf-8"))
+    flagged, tried, missed = 0, 0, []
+    for entry in spec["reports"]:
+        doc = _document(entry, shared)
+        if doc is None:
+            continue
+        for fig in entry.get("figures") or []:
+            quantity = fig["quantity"]
+            if quantity == "share":
+                continue
+            alternatives = expected_values(Report(doc), quantity)
+            tried += 1
+            if not alternatives:
+                missed.append((entry["id"], fig["quote"]))
+                continue
+            changed = copy.deepcopy(doc)
+            *path, last = alternatives[-1][0].cells[0].pointer.split("/")[2:]
+            node = changed["tables"]
+            for key in path:
+                node = node[key]
+            node[last] = node[last] + 1
+            code = _RULE_OF.get(quantity[:2], "GC401" if quantity in _T3_TOTALS else "GC402")
+            result = Case(rule=code, name="perturbed", file="-", document=changed, outcome=None, findings=None).run()
+            quote = _compact(fig["quote"])
+            if any(f.code == code and f.quote and quote in _compact(f.quote) for f in result.findings):
+                flagged += 1
+            else:
+                missed.append((entry["id"], fig["quote"]))
+    return flagged, tried, missed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
@@ -203,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  read but not a restatement: {report}: {quote}")
     if m.missing:
         print("  not on this machine: " + ", ".join(m.missing))
+    flagged, tried, missed = perturbed(args.shared)
+    print(f"with the cell one higher than printed, flagged {flagged} of {tried}")
+    for report, quote in missed:
+        print(f"  not flagged: {report}: {quote}")
     return 1 if m.false_alarms or m.silent_read else 0
 
 

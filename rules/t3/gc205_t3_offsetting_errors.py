@@ -117,6 +117,11 @@ class T3OffsettingErrors(Rule):
                                      Text(_ROWS[a.id].place, _ROWS[a.id].en), Text(_ROWS[b.id].place, _ROWS[b.id].en))
         if unknown:
             yield insufficient(self, Text("表三", "Table 3"), unknown.values())
+        elif all(m.difference is None for _, members in column_identities for m in members) \
+                and all(m.difference is None for m in rows):
+            # Not one identity member could be computed (a blank table): nothing was checked, no pass.
+            cells = {c.pointer: c for m in rows for c in m.unknown}
+            yield insufficient(self, Text("表三", "Table 3"), cells.values())
 
     def _pair(self, message: str, identity: Text, a: Difference, b: Difference, a_name: Text, b_name: Text):
         n = a.difference
