@@ -43,7 +43,7 @@ class TextPercentages(Rule):
       句子也可用上一句的收到数、办结数）乘以 100，允许末位数字的舍入误差（「23.8%」±0.1，「24%」±1）；
     - 「办结率97.6%」：须等于办结数除以收到数（或收到数加上年结转数）；「办结率100%」常指到期应办结的
       申请全部办结，不核对；
-    - 括号里的百分比「予以公开19件（51.4%）」与「占」一样核对；
+    - 括号里的百分比「予以公开19件（51.4%）」与「占」一样核对；正文没有写总数时，与表三的办结数（或收到数）核对；
     - 「予以公开占比51.4%」这类不带件数的占比，与表三该项 ÷ 三（七）总计（或 ÷ 收到数）核对，按正文的小数位舍入；
     - 「办结82件，其中予以公开20件，部分公开13件……」：各类办理结果互斥，所列各类之和不得超过办结数
       （没有办结数时不得超过收到数）；列全了六类（「予以公开及部分公开」这类合并说法按各类计）时，
@@ -102,7 +102,7 @@ class TextPercentages(Rule):
                 # 「……办结82件。其中予以公开20件……」: the breakdown's whole is in the sentence before.
                 context = (before + claims) if text.startswith("其中") or sentence.continues else claims
                 before = context
-                for item in self._percentages(sentence, passage, text, context):
+                for item in self._percentages(sentence, passage, text, context, ctx.report):
                     checked += 1
                     if item is not None:
                         yield item
@@ -117,7 +117,7 @@ class TextPercentages(Rule):
         if not checked:
             yield self.not_applicable("正文没有可核对的百分比或分项", "the text states no percentage or breakdown to check")
 
-    def _percentages(self, sentence, passage, text, claims):
+    def _percentages(self, sentence, passage, text, claims, report=None):
         """Yields None for a percentage checked and consistent, a finding when it is not."""
         figures = find_figures(sentence.text)
         values = {c.quantity: c.value for c in claims}
@@ -145,12 +145,24 @@ class TextPercentages(Rule):
             part_fig = figures[i - 1]
             if not part_fig.exact_count:
                 continue
+            # A figure read as another result category is a sibling part (「予以公开19件（51.4%），无法提供
+            # 10件（27%）」), not the whole.
+            siblings = {c.figure.start for c in claims if c.sentence.start == sentence.start and c.figure is not None
+                        and (c.quantity.startswith(("t3.row.", "t3.group.", "t3.sum:"))
+                             or c.quantity.startswith("t4.") and not c.quantity.endswith(".total"))}
             wholes = [f.value for f in figures[:i - 1]
-                      if f.exact_count and f.unit == part_fig.unit and f.value >= part_fig.value]
+                      if f.exact_count and f.unit == part_fig.unit and f.value >= part_fig.value and f.start not in siblings]
             # 「共收到申请1499件。其中，通过网络申请1303件，占86.92%」: the whole is the total the
             # sentence before stated.
             wholes += [c.value for c in claims if c.sentence.start != sentence.start and c.figure is not None
                        and c.quantity in _TOTALS and c.value >= part_fig.value]
+            if not wholes and report is not None:
+                # 「予以公开19件（51.4%）」 with no total in the text: the share of the table's total, when
+                # the count was read as a result category.
+                read = next((c for c in claims if c.sentence.start == sentence.start and c.figure is not None
+                             and c.figure.start == part_fig.start and c.quantity.startswith(("t3.row.", "t3.group."))), None)
+                if read is not None:
+                    wholes = _table_totals(report)
             if not wholes:
                 continue
             if any(w and abs(100 * part_fig.value / w - fig.value) <= _tolerance(fig) for w in wholes):
@@ -245,6 +257,19 @@ class TextPercentages(Rule):
             yield self.finding("share_of_table", passage.pointer, *(c.pointer for c in part[0][0].cells),
                                quote=sentence.text, stated=fig.written, part=fmt(cell), whole=fmt(candidates[0]),
                                cell=part[0][1], computed=_pct(cell, candidates[0]))
+
+
+def _table_totals(report) -> list[float]:
+    """Table 3's number handled, and received (一, and 一 + 二), when all are numbers."""
+    from rules.text.claims import expected_values
+
+    out = []
+    for q in ("t3.results_total", "t3.received"):
+        for s, _ in expected_values(report, q):
+            if not s.known:
+                return []
+            out.append(s.value)
+    return [w for w in out if w]
 
 
 def _pct(part: float, whole: float) -> str:
