@@ -16,6 +16,8 @@ from rules.text.claims import passages, read_claims
 _RESULT_CATEGORIES = ("t3.row.granted", "t3.row.partly_granted", "t3.group.denied", "t3.group.unavailable",
                       "t3.group.not_processed", "t3.group.other")
 _T4_OUTCOMES = ("upheld", "corrected", "other", "pending")
+# The applicant kinds of T3's columns: 自然人, and 法人或其他组织 (as a whole).
+_APPLICANT = re.compile(r"自然人|法人或其他组织|法人和其他组织|法人及其他组织")
 # 「予以公开占比41.6%」: a share stated without its count, of the result named right before it.
 _SHARE_ONLY = re.compile(r"(占比|占)(为|达|约)?\s*$")
 _TOTALS = ("t3.received", "t3.new_received", "t3.results_total")
@@ -48,6 +50,8 @@ class TextPercentages(Rule):
     - 「办结82件，其中予以公开20件，部分公开13件……」：各类办理结果互斥，所列各类之和不得超过办结数
       （没有办结数时不得超过收到数）；列全了六类（「予以公开及部分公开」这类合并说法按各类计）时，
       各类之和必须等于办结数；
+    - 「共收到申请36件，其中自然人申请30件，法人或其他组织申请6件」：两类申请人之和必须等于收到数，只列一类时
+      不得超过收到数；
     - 「行政复议5件，其中维持2件……」：所列复议、诉讼结果之和不得超过所说的总数，列全维持、纠正、其他结果、
       尚未审结四种时必须相等。
     「同比增长12%」与上年比较，正文没有上年数字时不核对。
@@ -81,6 +85,9 @@ class TextPercentages(Rule):
         "sum_short": ("{place}：正文列出了全部六类办理结果，其和 {terms} = {sum}，少于办结数 {whole}",
                       "{place}: the text lists all six kinds of result, adding up to {terms} = {sum}, fewer than the "
                       "{whole} handled"),
+        "applicant_sum": ("{place}：正文所列各类申请人的申请数之和 {terms} = {sum}，与所说的收到数 {whole} 不符",
+                          "{place}: the applications by kind of applicant add up to {terms} = {sum}, not the {whole} "
+                          "received the text states"),
         "t4_sum": ("{place}：正文所列复议、诉讼结果之和 {terms} = {sum}，与所说的总数 {whole} 不符",
                    "{place}: the outcomes the text lists add up to {terms} = {sum}, not the total of {whole} it states"),
         "share_of_table": ("{place}：正文写 {stated}，但{cell}为 {part}，{part} ÷ {whole} = {computed}%",
@@ -110,6 +117,7 @@ class TextPercentages(Rule):
                     checked += 1
                     yield from self._sums(claims, context, sentence, passage)
                 for item in (*self._t4_sums(claims, sentence, passage),
+                             *self._applicant_sums(context, sentence, passage, text),
                              *self._shares_of_table(ctx.report, sentence, passage, text)):
                     checked += 1
                     if item is not None:
@@ -208,6 +216,36 @@ class TextPercentages(Rule):
         elif total < whole.value and len(covered) == len(_RESULT_CATEGORIES) and whole.quantity == "t3.results_total":
             yield self.finding("sum_short", passage.pointer, quote=sentence.text, terms=terms, sum=total,
                                whole=whole.value, expected=whole.value, actual=total, difference=whole.value - total)
+
+    def _applicant_sums(self, context, sentence, passage, text):
+        """「共收到申请36件，其中自然人申请30件，法人或其他组织申请6件」: the two kinds of applicant are
+        exhaustive and add up to the number received; a part of them cannot exceed it."""
+        total = next((c for c in reversed(context) if c.quantity in ("t3.received", "t3.new_received")), None)
+        if total is None:
+            return
+        parts: dict[str, int] = {}
+        figures = find_figures(sentence.text)
+        for i, fig in enumerate(figures):
+            if not fig.exact_count:
+                continue
+            lead = text[figures[i - 1].end if i else 0:fig.start]
+            if not re.search(r"其中|[，,、]", lead) and i:
+                continue
+            m = _APPLICANT.search(lead)
+            if m is None or re.search(r"予以公开|部分公开|不予|无法|其他处理|办结|答复", lead[m.end():]):
+                continue
+            kind = "natural" if m.group(0) == "自然人" else "legal"
+            if kind in parts:
+                return  # 「商业企业2件、科研机构1件」: sub-kinds we do not add up
+            parts[kind] = int(fig.value)
+        if not parts:
+            return
+        yield None
+        stated = sum(parts.values())
+        if stated > total.value or (len(parts) == 2 and stated != total.value):
+            yield self.finding("applicant_sum", passage.pointer, quote=sentence.text,
+                               terms=" + ".join(str(v) for v in parts.values()), sum=stated, whole=total.value,
+                               expected=total.value, actual=stated, difference=abs(stated - total.value))
 
     def _t4_sums(self, claims, sentence, passage):
         """「行政复议5件，其中维持2件，纠正1件，其他结果1件，尚未审结1件」: the four outcomes of a block
