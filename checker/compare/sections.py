@@ -91,9 +91,12 @@ def sentences(text: str, year: int | None) -> list[Sentence]:
     out = []
     for line in text.splitlines():
         for s in split_sentences(line):
-            key = normalise(s.text, year)
+            # GC703's normalisation, except that the year before is a number like any other: a
+            # sentence that only moved its dates on a year (「2021—2025年」 seen from 2022 and 2023)
+            # is the same sentence.
+            key = normalise(s.text, year).replace("Ｐ", "#")
             boiler = is_boilerplate(s.text) or not key
-            out.append(Sentence(s.text, "≡" + neutralise(s.text, year) if boiler else key, boiler))
+            out.append(Sentence(s.text, "≡" + neutralise(s.text, year).replace("Ｐ", "#") if boiler else key, boiler))
     return out
 
 
