@@ -340,9 +340,9 @@ def explain(code: str, lang: str, plugin_paths: tuple[str, ...] = ()) -> None:
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["report", "result", "config"]), default="report")
+@click.argument("name", type=click.Choice(["report", "result", "config", "compare"]), default="report")
 def schema(name: str) -> None:
-    """输出 JSON Schema：report（报告文档，默认）、result（JSON 输出）或 config（gov-check.toml）。"""
+    """输出 JSON Schema：report（报告文档，默认）、result（JSON 输出）、config（gov-check.toml）或 compare（两年比对的 JSON）。"""
     import schemas
 
     click.echo(schemas.text(name), nl=False)

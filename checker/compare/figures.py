@@ -48,9 +48,7 @@ def _claims(report: Report, lang: str) -> dict[str, tuple[str, list[tuple[int | 
     from rules.text.claims import expected_values, read_claims
 
     out: dict[str, tuple[str, list[tuple[int | float, str, str]]]] = {}
-    for claim in read_claims(report):
-        if claim.regional:
-            continue
+    for claim in read_claims(report):  # a whole region's figures (「全市」) included: both years say them alike
         if claim.quantity not in out:
             alternatives = expected_values(report, claim.quantity)
             if claim.quantity == "t3.received":
