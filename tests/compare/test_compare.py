@@ -301,3 +301,18 @@ def test_batch_pairs_every_unit_and_lists_the_lonely(gov_check, tmp_path, sample
     assert (out / "阳泉市人民政府-2023.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     page = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="阳泉市人民政府-2023.html"' in page and "已撤销局" in page
+
+
+def test_two_word_reports_compare_as_their_json(gov_check, tmp_path, sample):
+    from tests.loaders.render import layout, to_docx
+
+    this = to_docx(layout(sample), tmp_path / "this.docx")
+    last = to_docx(layout(constructed_last_year(sample)), tmp_path / "last.docx")
+    out = tmp_path / "word.json"
+    assert gov_check("compare", last, this, "-o", out).exit_code == 0
+    word = json.loads(out.read_text(encoding="utf-8"))
+    assert word["last"]["format"] == word["this"]["format"] == "docx"
+    reference = _compare(constructed_last_year(sample), sample)
+    assert word["summary"]["sentences"] == reference["summary"]["sentences"]
+    assert word["summary"]["cells_changed"] == reference["summary"]["cells_changed"]
+    assert word["identities"] == reference["identities"]
