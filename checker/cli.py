@@ -107,7 +107,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     from checker.config import ConfigError
     from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
-    from checker.output import RenderContext, write_atomic
+    from checker.output import RenderContext
 
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
@@ -166,13 +166,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     show_table = fmt == "text" and (len(results) > 1 or summary_only)
     if show_table or summary_csv or summary_json:
         text += _batch_summary(batch, ctx, fail_on, summary_csv, summary_json, show_table)
-    if output:
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            fail(f"{output}: 无法写入：{exc.strerror or exc}")
-    else:
-        click.echo(text, nl=False)
+    _emit(output, text)
     for r in results:
         if r.load_error:
             click.echo(f"gov-check: {r.load_error}", err=True)
@@ -185,6 +179,19 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         if any(f.severity.rank >= level and not f.waived for r in results for f in r.findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _emit(output: str | None, content: str | bytes) -> None:
+    """Write to ``output`` atomically (exit 2 with the reason when it cannot be written), or to stdout."""
+    from checker.output import write_atomic
+
+    if output:
+        try:
+            write_atomic(output, content)
+        except OSError as exc:
+            fail(f"{output}: 无法写入：{exc.strerror or exc}")
+    else:
+        click.echo(content, nl=False)
 
 
 def _configure(first_report: str, config_path: str | None, no_config: bool) -> Any:
@@ -536,7 +543,9 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     comparison, problems = _compare_pair(engine, options, reports[0], reports[1], names, force)
     if problems and not force:
         fail("；".join(problems) + "。确属要比较的两份报告时请加 --force")
-    _write_comparison(comparison, fmt, output, engine.rule_classes())
+    from checker.output.compare import render_comparison
+
+    _emit(output, render_comparison(comparison, fmt))
     sys.exit(EXIT_OK)
 
 
@@ -569,18 +578,6 @@ def _build(engine: Any, options: Any, last: Any, this: Any, forced: list[str]) -
     return build(last_result, this_result, engine.rule_classes(), options, forced=forced)
 
 
-def _write_comparison(comparison: Any, fmt: str, output: str | None, rules: Any) -> None:
-    from checker.output import write_atomic
-    from checker.output.compare import render_comparison
-
-    content = render_comparison(comparison, fmt)
-    if output:
-        try:
-            write_atomic(output, content)
-        except OSError as exc:
-            fail(f"{output}: 无法写入：{exc.strerror or exc}")
-    else:
-        click.echo(content, nl=False)
 
 
 def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous_dir: str, output_dir: str, fmt: str,

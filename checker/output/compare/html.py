@@ -162,29 +162,32 @@ def _tables(c: dict[str, Any], lang: str) -> str:
     return "\n".join(out)
 
 
+def _list(head: list[str], rows: list[tuple[str, list[str]]]) -> str:
+    """A list table: header cells, then (class, cells as HTML) per row."""
+    return ('<table class="list"><thead><tr>' + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"
+            + "".join(f'<tr class="{cls}">' + "".join(cells) + "</tr>" for cls, cells in rows) + "</tbody></table>")
+
+
 def _identities(c: dict[str, Any], lang: str) -> str:
-    head = ("关系", "上年一侧", "本年一侧", "结果") if lang != "en" else ("Identity", "Left side", "Right side", "Result")
-    out = [f'<h2 id="identities">{w("identities", lang)}</h2><table class="list"><thead><tr>'
-           + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead><tbody>"]
-    for i in c["identities"]:
-        cls = "holds" if i["holds"] else "broken" if i["holds"] is False else "unknown"
-        out.append(f'<tr class="{cls}"><td>{_e(i["label"])}（{i["rule"]}）</td><td class="num">{_e(i["left"]["expression"])}</td>'
-                   f'<td class="num">{_e(i["right"]["expression"])}</td><td>{_e(identity_result(i, lang))}</td></tr>')
-    return "\n".join(out) + "</tbody></table>"
+    head = ["关系", "上年一侧", "本年一侧", "结果"] if lang != "en" else ["Identity", "Left side", "Right side", "Result"]
+    rows = [("holds" if i["holds"] else "broken" if i["holds"] is False else "unknown",
+             [f'<td>{_e(i["label"])}（{i["rule"]}）</td>', f'<td class="num">{_e(i["left"]["expression"])}</td>',
+              f'<td class="num">{_e(i["right"]["expression"])}</td>', f"<td>{_e(identity_result(i, lang))}</td>"])
+            for i in c["identities"]]
+    return f'<h2 id="identities">{w("identities", lang)}</h2>' + _list(head, rows)
 
 
 def _figures(c: dict[str, Any], lang: str) -> str:
-    out = [f'<h2 id="figures">{w("figures", lang)}</h2>']
+    title = f'<h2 id="figures">{w("figures", lang)}</h2>'
     if not c["figures"]:
-        return out[0] + f'<p class="note">{"两年的正文都没有可对齐的数字。" if lang != "en" else "Neither text states a figure that could be aligned."}</p>'
-    out.append(f'<table class="list"><thead><tr><th>{w("item", lang)}</th><th>{w("last", lang)}</th><th>{w("this", lang)}</th>'
-               f'<th>{w("change", lang)}</th><th>{w("percent", lang)}</th><th>{"原文" if lang != "en" else "Quotes"}</th></tr></thead><tbody>')
-    for f in c["figures"]:
-        quotes = "<br>".join(f'{w(k, lang)}：{_e(f[k]["quote"])}' for k in ("last", "this") if f[k])
-        out.append(f'<tr><td>{_e(f["label"])}</td><td class="num">{_e(figure_side(f["last"], lang))}</td>'
-                   f'<td class="num">{_e(figure_side(f["this"], lang))}</td><td class="num">{signed(f["change"])}</td>'
-                   f'<td class="num">{percent(f["percent"])}</td><td class="note">{quotes}</td></tr>')
-    return "\n".join(out) + "</tbody></table>"
+        return title + f'<p class="note">{"两年的正文都没有可对齐的数字。" if lang != "en" else "Neither text states a figure that could be aligned."}</p>'
+    head = [w(k, lang) for k in ("item", "last", "this", "change", "percent")] + ["原文" if lang != "en" else "Quotes"]
+    rows = [("", [f'<td>{_e(f["label"])}</td>', f'<td class="num">{_e(figure_side(f["last"], lang))}</td>',
+                  f'<td class="num">{_e(figure_side(f["this"], lang))}</td>', f'<td class="num">{signed(f["change"])}</td>',
+                  f'<td class="num">{percent(f["percent"])}</td>',
+                  '<td class="note">' + "<br>".join(f'{w(k, lang)}：{_e(f[k]["quote"])}' for k in ("last", "this") if f[k])
+                  + "</td>"]) for f in c["figures"]]
+    return title + _list(head, rows)
 
 
 def _findings(c: dict[str, Any], lang: str) -> str:

@@ -27,6 +27,12 @@ def _diffed(diff: list[list[str]] | None, text: str | None, side: str) -> str:
     return _cell("".join(out))
 
 
+def _table(header: list[str], rule: str, rows: list[list[Any]], empty: str) -> list[str]:
+    if not rows:
+        return [empty]
+    return ["| " + " | ".join(header) + " |", rule] + ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+
+
 def render(c: dict[str, Any]) -> str:
     lang = c["lang"]
     s = c["summary"]
@@ -83,21 +89,11 @@ def render(c: dict[str, Any]) -> str:
         lines.append(f"| {_cell(i['label'])}（{i['rule']}） | {_cell(i['left']['expression'])} | "
                      f"{_cell(i['right']['expression'])} | {_cell(identity_result(i, lang))} |")
     lines += ["", f"## {w('figures', lang)}", ""]
-    if c["figures"]:
-        lines += [f"| {w('item', lang)} | {w('last', lang)} | {w('this', lang)} | {w('change', lang)} | {w('percent', lang)} |",
-                  "|---|---:|---:|---:|---:|"]
-        for f in c["figures"]:
-            lines.append(f"| {_cell(f['label'])} | {_cell(figure_side(f['last'], lang))} | {_cell(figure_side(f['this'], lang))} | "
-                         f"{signed(f['change'])} | {percent(f['percent'])} |")
-    else:
-        lines.append(w("none", lang))
+    lines += _table([w(k, lang) for k in ("item", "last", "this", "change", "percent")], "|---|---:|---:|---:|---:|",
+                    [[f["label"], figure_side(f["last"], lang), figure_side(f["this"], lang), signed(f["change"]),
+                      percent(f["percent"])] for f in c["figures"]], w("none", lang))
     lines += ["", f"## {w('findings', lang)}", ""]
-    if c["findings"]:
-        lines += [f"| {w('year', lang)} | {w('mark', lang)} | {w('code', lang)} | {w('place', lang)} | {w('message', lang)} |",
-                  "|---|---|---|---|---|"]
-        for f in c["findings"]:
-            lines.append(f"| {c[f['year']]['year']} | {status_word(f['status'], lang, FINDING_STATUS)} | {f['code']} | "
-                         f"{_cell(f['place'])} | {_cell(f['message'])} |")
-    else:
-        lines.append(w("none", lang))
+    lines += _table([w(k, lang) for k in ("year", "mark", "code", "place", "message")], "|---|---|---|---|---|",
+                    [[c[f["year"]]["year"], status_word(f["status"], lang, FINDING_STATUS), f["code"], f["place"],
+                      f["message"]] for f in c["findings"]], w("none", lang))
     return "\n".join(lines) + "\n"
