@@ -542,7 +542,8 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
         fail(f"{output}: 输出文件就是被比较的报告，拒绝覆盖")
     comparison, problems = _compare_pair(engine, options, reports[0], reports[1], names, force)
     if problems and not force:
-        fail("；".join(problems) + "。确属要比较的两份报告时请加 --force")
+        fail("; ".join(problems) + ". Add --force to compare them anyway" if options.lang == "en" else
+             "；".join(problems) + "。确属要比较的两份报告时请加 --force")
     from checker.output.compare import render_comparison
 
     _emit(output, render_comparison(comparison, fmt))
@@ -562,7 +563,7 @@ def _compare_pair(engine: Any, options: Any, last_path: str, this_path: str, nam
     for which, item in (("上一年度报告", last), ("本年度报告", this)):
         if item.error:
             fail(f"{which}：{item.error}")
-    problems = check_pair(Report(last.document), Report(this.document), names)
+    problems = check_pair(Report(last.document), Report(this.document), names, options.lang)
     if problems and not force:
         return None, problems
     return _build(engine, options, last, this, problems), problems
@@ -614,7 +615,7 @@ def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous
     rows, taken = [], {"index.html", "index.json"}
     for last_file, this_file in planned.pairs:
         last, this = loaded(last_file), loaded(this_file)
-        problems = check_pair(Report(last.document), Report(this.document), names)
+        problems = check_pair(Report(last.document), Report(this.document), names, options.lang)
         comparison = _build(engine, options, last, this, problems if force else [])
         name = output_name(identify(this), COMPARE_SUFFIX[fmt], taken)
         try:

@@ -39,16 +39,21 @@ def organ_matches(last: Report, this: Report, organ_map: Mapping[str, str] | Non
     return bool(a) and (a == b or (organ_map or {}).get(b) == a)
 
 
-def check_pair(last: Report, this: Report, organ_map: Mapping[str, str] | None = None) -> list[str]:
+def check_pair(last: Report, this: Report, organ_map: Mapping[str, str] | None = None, lang: str = "zh") -> list[str]:
     """Why the two are not a pair (same organ, consecutive years), as sentences; [] when they are."""
+    en = lang == "en"
     problems = []
     if not organ_matches(last, this, organ_map):
-        problems.append(f"机关不同：上年报告为「{last.organ_name or '（未写明）'}」，本年报告为「{this.organ_name or '（未写明）'}」"
-                        "（机关更名请用 --organ-map）")
+        unnamed = "(not stated)" if en else "（未写明）"
+        a, b = last.organ_name or unnamed, this.organ_name or unnamed
+        problems.append(f"different organs: last year's report is by “{a}”, this year's by “{b}” (renamed organs: --organ-map)"
+                        if en else f"机关不同：上年报告为「{a}」，本年报告为「{b}」（机关更名请用 --organ-map）")
     if last.year is None or this.year is None:
-        problems.append("报告年度未写明，无法确认是相邻两年")
+        problems.append("a report year is not stated: cannot tell that the years are consecutive" if en else
+                        "报告年度未写明，无法确认是相邻两年")
     elif this.year != last.year + 1:
-        problems.append(f"年度不相邻：上年报告为 {last.year} 年度，本年报告为 {this.year} 年度")
+        problems.append(f"not consecutive years: last year's report is for {last.year}, this year's for {this.year}" if en else
+                        f"年度不相邻：上年报告为 {last.year} 年度，本年报告为 {this.year} 年度")
     return problems
 
 

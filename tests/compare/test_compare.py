@@ -316,3 +316,46 @@ def test_two_word_reports_compare_as_their_json(gov_check, tmp_path, sample):
     assert word["summary"]["sentences"] == reference["summary"]["sentences"]
     assert word["summary"]["cells_changed"] == reference["summary"]["cells_changed"]
     assert word["identities"] == reference["identities"]
+
+
+def _doc(year: int, sections: list[tuple[str, str]], **tables) -> dict:
+    return {"schema_version": "1", "metadata": {"organ_name": "示例市数据局", "report_year": year},
+            "sections": [{"heading": h, "text": t} for h, t in sections], "tables": tables}
+
+
+def test_a_sentence_moved_within_a_section():
+    a = "全年组织政务公开业务培训两次，覆盖各科室工作人员"
+    b = "完善政府信息公开保密审查制度，明确审查责任和流程"
+    c = "依托门户网站集中公开行政规范性文件并动态更新"
+    last = _doc(2022, [("一、总体情况", f"{a}。{b}。{c}。")])
+    this = _doc(2023, [("一、总体情况", f"{b}。{c}。{a}。")])
+    rows = _compare(last, this)["sections"][0]["rows"]
+    assert [(r["status"], r["this"] or r["last"]) for r in rows] == [("moved_away", a), ("copied", b), ("copied", c), ("moved", a)]
+    assert rows[-1]["moved"] == rows[0]["moved"] == "一、总体情况"
+
+
+def test_a_section_whose_heading_names_nothing_known_pairs_by_its_text():
+    problems = ("部分单位对政务公开工作重视不够，信息发布不及时，政策解读形式单一。"
+                "下一步将加强业务培训，完善考核机制，提升公开质量。")
+    last = _doc(2022, [("一、总体情况", "本年度主动公开信息。"), ("五、存在的主要问题及改进情况", problems)])
+    this = _doc(2023, [("一、总体情况", "本年度主动公开信息。"), ("五、工作中的不足与下一步打算", problems.replace("单一", "较少"))])
+    c = _compare(last, this)
+    pair = c["sections"][1]
+    assert pair["number"] is None and pair["this"]["heading"] == "五、工作中的不足与下一步打算"
+    assert pair["last"]["heading"] == "五、存在的主要问题及改进情况"
+    assert [r["status"] for r in pair["rows"]] == ["changed", "copied"]
+
+
+def test_malformed_documents_compare_without_a_crash():
+    engine = Engine()
+    for last, this in (([], {}), ({"sections": "x", "tables": {"t3": "y"}}, {"sections": [None, {"heading": 3}],
+                                                                            "tables": {"t2": {"fees": []}}})):
+        c = build(engine.check(last), engine.check(this, previous=last), engine.rule_classes())
+        assert c["summary"]["reuse"] is None and c["summary"]["cells_changed"] == 0
+        assert all(i["holds"] is None for i in c["identities"])
+
+
+def test_cli_english_pairing_message(gov_check, tmp_path, sample):
+    path = write_json(tmp_path / "same.json", sample)
+    result = gov_check("compare", path, EXAMPLES / "yangquan-2023.json", "--lang", "en")
+    assert result.exit_code == 2 and "not consecutive years: last year's report is for 2023" in result.output
