@@ -471,8 +471,7 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
 
 
 COMPARE_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "markdown", ".markdown": "markdown",
-                   ".json": "json"}
-COMPARE_SUFFIX = {"html": ".html", "docx": ".docx", "markdown": ".md", "json": ".json"}
+                   ".json": "json"}  # -o's suffix → the comparison's format
 
 
 @main.command()
@@ -488,6 +487,7 @@ COMPARE_SUFFIX = {"html": ".html", "docx": ".docx", "markdown": ".md", "json": "
 @click.option("--organ-map", type=click.Path(exists=True, dir_okay=False, path_type=str),
               help="机关更名对照表（TOML/JSON：[organs] \"新名称\" = \"旧名称\"）")
 @click.option("--force", is_flag=True, help="两份报告不是同一机关的相邻两年时仍然比较")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="批量比较的并行进程数（默认：本机 CPU 核数）")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None,
               help="正文重复比例达到该值时标出（0–1 或百分数；默认取 GC703 的 threshold，0.5）")
 @click.option("--large-ratio", type=click.FloatRange(min=1, min_open=True), default=5.0, show_default=True,
@@ -499,7 +499,7 @@ COMPARE_SUFFIX = {"html": ".html", "docx": ".docx", "markdown": ".md", "json": "
 @click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
 def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previous_dir: str | None,
             output_dir: str | None, organ_map: str | None, force: bool, threshold: float | None, large_ratio: float,
-            large_base: float, lang: str | None, config_path: str | None, no_config: bool) -> None:
+            large_base: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None) -> None:
     """比较同一机关相邻两年的年度报告：gov-check compare 上年报告 本年报告 -o 比对.html
 
     \b
@@ -532,7 +532,7 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     options = CompareOptions(threshold=threshold / 100 if threshold > 1 else threshold,
                              large=Thresholds(large_ratio, large_base), lang=config.lang)
     if previous_dir is not None:
-        _compare_batch(engine, options, reports, previous_dir, output_dir or "", fmt or "html", names, force)
+        _compare_batch(engine, options, reports, previous_dir, output_dir or "", fmt or "html", names, jobs)
         return
     if fmt is None:
         fmt = COMPARE_FORMATS.get(os.path.splitext(output)[1].lower(), "html") if output else "markdown"
@@ -553,8 +553,8 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
 def _compare_pair(engine: Any, options: Any, last_path: str, this_path: str, names: Any, force: bool) -> tuple[Any, list[str]]:
     """Load and check both reports and compare them; (None, problems) when they are not a pair and
     ``force`` is not set.  A file that cannot be read ends the command (exit 2)."""
-    from checker.compare import build, check_pair
-    from checker.compare.batch import read
+    from checker.compare import check_pair
+    from checker.compare.batch import compare_loaded, read
     from checker.loaders import LoadOptions
     from checker.model import Report
 
@@ -566,77 +566,40 @@ def _compare_pair(engine: Any, options: Any, last_path: str, this_path: str, nam
     problems = check_pair(Report(last.document), Report(this.document), names, options.lang)
     if problems and not force:
         return None, problems
-    return _build(engine, options, last, this, problems), problems
-
-
-def _build(engine: Any, options: Any, last: Any, this: Any, forced: list[str]) -> Any:
-    from checker.compare import build
-
-    last_result = engine.check(last.document, file=last.file, source_map=last.source_map,
-                               extra_findings=last.findings, fmt=last.format)
-    this_result = engine.check(this.document, file=this.file, source_map=this.source_map, previous=last.document,
-                               extra_findings=this.findings, fmt=this.format)
-    return build(last_result, this_result, engine.rule_classes(), options, forced=forced)
+    return compare_loaded(engine, options, last, this, problems), problems
 
 
 
 
 def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous_dir: str, output_dir: str, fmt: str,
-                   names: Any, force: bool) -> None:
+                   names: Any, jobs: int | None) -> None:
     """Every unit of REPORTS with its report in PREVIOUS_DIR: one comparison each, then the index."""
     from pathlib import Path
 
-    from checker.compare import check_pair
-    from checker.compare.batch import identify, output_name, plan, read
-    from checker.loaders import LoadOptions
-    from checker.model import Report
+    from checker.compare.batch import run_batch
     from checker.output import write_atomic
-    from checker.output.compare import render_comparison, render_index
+    from checker.output.compare import render_index
     from checker.run import discover, report_suffixes
 
-    loaders, load_options = engine.host.loaders, LoadOptions(**engine.config.limits)
-    suffixes = report_suffixes(loaders)
+    suffixes = report_suffixes(engine.host.loaders)
     this_found, last_found = discover(list(reports), suffixes), discover([previous_dir], suffixes)
-    cache: dict[str, Any] = {}
-
-    def loaded(path: str) -> Any:
-        if path not in cache:
-            cache[path] = read(path, loaders, load_options)
-        return cache[path]
-
     out = Path(output_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"{output_dir}: 无法创建文件夹：{exc.strerror or exc}")
-    planned = plan(this_found.files, last_found.files, lambda f: identify(loaded(f)), names)
-    for note in planned.notes:
+    index = run_batch(engine, options, this_found.files, last_found.files, out, fmt, names, jobs)
+    index["unreadable"] += [f"{a}: {why}" for a, why in this_found.problems + last_found.problems]
+    for note in index["notes"]:
         click.echo(f"gov-check: {note}", err=True)
-    rows, taken = [], {"index.html", "index.json"}
-    for last_file, this_file in planned.pairs:
-        last, this = loaded(last_file), loaded(this_file)
-        problems = check_pair(Report(last.document), Report(this.document), names, options.lang)
-        comparison = _build(engine, options, last, this, problems if force else [])
-        name = output_name(identify(this), COMPARE_SUFFIX[fmt], taken)
-        try:
-            write_atomic(out / name, render_comparison(comparison, fmt))
-        except OSError as exc:
-            fail(f"{out / name}: 无法写入：{exc.strerror or exc}")
-        rows.append({"file": name, "this": comparison["this"], "last": comparison["last"],
-                     "summary": comparison["summary"]})
-        cache.pop(last_file, None), cache.pop(this_file, None)
-    index = {"schema_version": "1.0", "lang": options.lang, "pairs": rows,
-             "without_last_year": [{"file": i.file, "organ_name": i.organ_name, "year": i.year} for i in planned.alone_this],
-             "without_this_year": [{"file": i.file, "organ_name": i.organ_name, "year": i.year} for i in planned.alone_last],
-             "unreadable": planned.unreadable + [f"{a}: {why}" for a, why in this_found.problems + last_found.problems],
-             "notes": planned.notes}
     try:
         write_atomic(out / "index.html", render_index(index, "html"))
         write_atomic(out / "index.json", render_index(index, "json"))
     except OSError as exc:
         fail(f"{output_dir}: 无法写入索引：{exc.strerror or exc}")
-    click.echo(f"gov-check: 已比较 {len(rows)} 对报告，写入 {out}（index.html）；"
-               f"本年无上年报告 {len(planned.alone_this)} 份，上年无本年报告 {len(planned.alone_last)} 份", err=True)
+    click.echo(f"gov-check: 已比较 {len(index['pairs'])} 对报告，写入 {out}（index.html）；"
+               f"本年无上年报告 {len(index['without_last_year'])} 份，上年无本年报告 {len(index['without_this_year'])} 份",
+               err=True)
     for line in index["unreadable"]:
         click.echo(f"gov-check: 无法读取：{line}", err=True)
     sys.exit(EXIT_ERROR if index["unreadable"] else EXIT_OK)

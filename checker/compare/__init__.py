@@ -17,6 +17,8 @@ from checker.findings import ReportResult
 from checker.model import Report
 
 SCHEMA_VERSION = "1.0"
+FORMATS = ("html", "docx", "markdown", "json")
+SUFFIXES = {"html": ".html", "docx": ".docx", "markdown": ".md", "json": ".json"}
 
 
 @dataclass(frozen=True)

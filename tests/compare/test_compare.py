@@ -359,3 +359,23 @@ def test_cli_english_pairing_message(gov_check, tmp_path, sample):
     path = write_json(tmp_path / "same.json", sample)
     result = gov_check("compare", path, EXAMPLES / "yangquan-2023.json", "--lang", "en")
     assert result.exit_code == 2 and "not consecutive years: last year's report is for 2023" in result.output
+
+
+def test_batch_in_a_pool_of_workers_writes_the_same(gov_check, tmp_path, sample):
+    this_dir, last_dir = tmp_path / "2023", tmp_path / "2022"
+    this_dir.mkdir(), last_dir.mkdir()
+    for i in range(3):  # three units, each with its last year
+        name = f"示例{i}市人民政府"
+        write_json(this_dir / f"{i}.json", dict(sample, metadata=dict(sample["metadata"], organ_name=name)))
+        last = constructed_last_year(sample)
+        write_json(last_dir / f"{i}.json", dict(last, metadata=dict(last["metadata"], organ_name=name)))
+    indexes = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = gov_check("compare", "--previous-dir", last_dir, this_dir, "--output-dir", out, "--jobs", jobs, "-f", "json")
+        assert result.exit_code == 0, result.output
+        index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+        assert [p["file"] for p in index["pairs"]] == [f"示例{i}市人民政府-2023.json" for i in range(3)]
+        indexes.append([p["summary"] for p in index["pairs"]])
+        assert (out / "示例2市人民政府-2023.json").exists()
+    assert indexes[0] == indexes[1]
