@@ -58,7 +58,7 @@ table.grid td.kind { background: #e9e4f7; }
 table.list { font-size: 12.5px; margin: 4px 0 12px; }
 table.list th, table.list td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; text-align: left; }
 table.list th { background: #f3f3f3; }
-tr.broken td { background: #fde2df; } tr.unknown td { background: #f3f3f3; }
+tr.broken td, td.over { background: #fde2df; } tr.unknown td { background: #f3f3f3; }
 tr.persisting td { background: #fde2df; } tr.fixed td { background: #e3f4e1; color: #444; }
 td.num { text-align: right; white-space: nowrap; }
 .legend span { display: inline-block; padding: 0 6px; margin-right: 6px; font-size: 12px; }
@@ -246,9 +246,9 @@ def render_index(index: dict[str, Any]) -> str:
     rows = []
     for p in index["pairs"]:
         s = p["summary"]
-        over = ' class="broken"' if s["over_threshold"] else ""
-        rows.append(f'<tr{over}><td>{_e(p["this"]["organ_name"])}</td><td>{_e(p["last"]["year"])} → {_e(p["this"]["year"])}</td>'
-                    f'<td class="num">{pct(s["reuse"])}</td><td class="num">{s["cells_changed"]}/{s["cells"]}</td>'
+        over = " over" if s["over_threshold"] else ""
+        rows.append(f'<tr><td>{_e(p["this"]["organ_name"])}</td><td>{_e(p["last"]["year"])} → {_e(p["this"]["year"])}</td>'
+                    f'<td class="num{over}">{pct(s["reuse"])}</td><td class="num">{s["cells_changed"]}/{s["cells"]}</td>'
                     f'<td class="num">{s["large_changes"]}</td><td class="num">{s["identities_broken"]}</td>'
                     f'<td class="num">{s["findings_this"]}/{s["findings_last"]}</td>'
                     f'<td class="num">{s["findings"]["persisting"]}</td><td><a href="{_e(p["file"])}">{_e(p["file"])}</a></td></tr>')
