@@ -44,9 +44,11 @@ def _side(cell: Cell, lang: str) -> dict[str, Any]:
 
 
 def cell_change(before: Cell, now: Cell, limits: Thresholds, lang: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"pointer": now.pointer, "last": _side(before, lang), "this": _side(now, lang),
-                           "change": None, "percent": None, "large": False,
-                           "changed": (before.kind, before.value) != (now.kind, now.value)}
+    # a cell one year's template does not have is not a change: it shows as 「无此格」
+    comparable = Kind.MISSING not in (before.kind, now.kind)
+    out: dict[str, Any] = {"pointer": now.pointer if now.kind is not Kind.MISSING else before.pointer,
+                           "last": _side(before, lang), "this": _side(now, lang), "change": None, "percent": None,
+                           "large": False, "changed": comparable and (before.kind, before.value) != (now.kind, now.value)}
     if before.kind is Kind.NUMBER and now.kind is Kind.NUMBER:
         a, b = before.value, now.value
         change = b - a  # type: ignore[operator]
@@ -84,6 +86,11 @@ def compare_tables(last: Report, this: Report, limits: Thresholds, lang: str = "
             t2["grids"].append(_grid(last, this, t2_name, block.rows, block.columns, limits, lang, block.item))
     out.append(t2)
     t3_rows = labels.t3_rows(this.template)
+    if last.template != this.template:  # the other template's rows too (the 2019 template's single （六）)
+        known = {r.id for r in t3_rows}
+        extra = tuple(r for r in labels.t3_rows(last.template) if r.id not in known)
+        at = [r.id for r in t3_rows].index("results_total")
+        t3_rows = t3_rows[:at] + extra + t3_rows[at:]
     t3 = {"id": "t3", "title": _table_title("t3", lang), "note": None,
           "grids": [_grid(last, this, "t3", t3_rows, labels.T3_COLUMNS, limits, lang, "")]}
     if last.template != this.template:

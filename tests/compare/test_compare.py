@@ -379,3 +379,23 @@ def test_batch_in_a_pool_of_workers_writes_the_same(gov_check, tmp_path, sample)
         indexes.append([p["summary"] for p in index["pairs"]])
         assert (out / "示例2市人民政府-2023.json").exists()
     assert indexes[0] == indexes[1]
+
+
+def test_a_2019_template_last_year_against_a_2021_template_this_year():
+    from checker.testing import __file__ as testing
+
+    folder = __import__("pathlib").Path(testing).parent
+    last = json.loads((folder / "clean-2019.json").read_text(encoding="utf-8"))  # the report for 2020
+    this = json.loads((folder / "clean-2021.json").read_text(encoding="utf-8"))
+    this["metadata"] = dict(this["metadata"], report_year=2021)
+    c = _compare(last, this)
+    t2 = next(t for t in c["tables"] if t["id"] == "t2")
+    assert t2["grids"] == [] and "模板不同" in t2["note"]
+    t3 = next(t for t in c["tables"] if t["id"] == "t3")
+    rows = {r["id"]: r for r in t3["grids"][0]["rows"]}
+    other = rows["other_handling"]["cells"][6]  # last year's single （六）其他处理 row is shown
+    assert other["this"]["shown"] == "（无此格）" and other["last"]["kind"] == "number" and not other["changed"]
+    overdue = rows["other_overdue_correction"]["cells"][6]
+    assert overdue["last"]["shown"] == "（无此格）" and not overdue["changed"]
+    assert not [i for i in c["identities"] if i["kind"] == "roll_forward"]  # 对外公开总数量 is not 现行有效
+    assert [i["holds"] for i in c["identities"] if i["kind"] == "carry_over"].count(None) == 0
