@@ -30,7 +30,9 @@ def _key(finding: Finding, document: Any) -> tuple[str, str, str]:
 
 def _entry(finding: Finding, result: ReportResult, rules: Mapping[str, type], lang: str, year: str,
            status: str) -> dict[str, Any]:
-    return {"year": year, "status": status, "code": finding.code, "severity": finding.severity.value,
+    from checker.messages import section_of
+
+    return {"year": year, "status": status, "section": section_of(finding, result.document), "code": finding.code, "severity": finding.severity.value,
             "severity_label": severity_label(finding.severity, lang), "place": place(finding, result.document, lang),
             "message": render(finding, rules, lang, result.document), "numbers": numbers(finding, lang) or None,
             "pointer": finding.pointer, "waived": finding.waived}

@@ -61,6 +61,8 @@ table.list th { background: #f3f3f3; }
 tr.broken td, td.over { background: #fde2df; } tr.unknown td { background: #f3f3f3; }
 tr.persisting td { background: #fde2df; } tr.fixed td { background: #e3f4e1; color: #444; }
 td.num { text-align: right; white-space: nowrap; }
+ul.found { margin: 2px 0 6px; padding-left: 1.2em; font-size: 12.5px; }
+ul.found li.persisting b { color: #b3261e; } ul.found li.fixed { color: #555; } ul.found li.fixed b { color: #1e7b1e; }
 .legend span { display: inline-block; padding: 0 6px; margin-right: 6px; font-size: 12px; }
 footer { color: #777; font-size: 12px; padding: 8px 20px; }
 @page { size: A4 landscape; margin: 10mm; }
@@ -113,6 +115,11 @@ def _sections(c: dict[str, Any], lang: str) -> str:
             badge = f'<span class="{cls}">{w("section_reuse", lang)} {pct(s["reuse"])}{over}</span>'
         heads = [w("no_text", lang) if s[k] is None else (s[k]["heading"] or s["title"]) for k in ("last", "this")]
         out.append(f'<section class="pair" id="sec-{i}"><h3>{_e(s["title"])}{badge}</h3>')
+        mine = [f for f in c["findings"] if s["number"] and f["section"] == s["number"]]
+        if mine:  # the problems of this part, both years, next to its text
+            out.append('<ul class="found">' + "".join(
+                f'<li class="{f["status"]}"><b>{status_word(f["status"], lang, FINDING_STATUS)}</b> '
+                f'{_e(c[f["year"]]["year"])} {_e(f["code"])} {_e(f["message"])}</li>' for f in mine) + "</ul>")
         out.append(f'<table class="side"><thead><tr><th>{w("last", lang)}：{_e(heads[0])}</th><th class="st"></th>'
                    f'<th>{w("this", lang)}：{_e(heads[1])}</th></tr></thead><tbody>')
         for row in s["rows"]:
