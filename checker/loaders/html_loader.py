@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterator
 
 from checker.loaders import Loaded, LoadError, LoadOptions, raise_with
 from checker.loaders.encoding import decode
 from checker.loaders.article import about_line, find_article, is_chrome
-from checker.loaders.layout import Block, Cell, Para, Row, assemble, parse_date
+from checker.loaders.layout import Block, Cell, Meta, Para, Row, assemble, parse_date
+from checker.loaders.pagemeta import PAGE_DATE, date_value, iso_date
 
 _BLOCK = {"p", "div", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer", "br",
           "blockquote", "pre", "ul", "ol", "center", "body", "main", "tr", "dd", "dt", "dl", "hr", "title"}
@@ -59,6 +61,21 @@ def _is_layout_table(table) -> bool:
     return len(cells) <= 2 and sum(len(td.text_content()) for td in cells) > 200
 
 
+_META = {"pubdate": "publication_date", "publishdate": "publication_date", "firstpublishedtime": "publication_date",
+         "articletitle": "title", "url": "url"}
+
+
+def _page_meta(root) -> Iterator[Meta]:
+    """What a government portal's ``<meta>`` tags say: 「PubDate」, 「ArticleTitle」, 「Url」."""
+    for el in root.iter("meta"):
+        key = _META.get((el.get("name") or "").strip().lower())
+        value = (el.get("content") or "").strip()
+        if key == "publication_date":
+            value = date_value(value) or ""
+        if key and value:
+            yield Meta(key, value, {"line": el.sourceline or 1, "source": "meta:" + el.get("name").strip()})
+
+
 def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Block]:
     import lxml.etree
     import lxml.html
@@ -79,16 +96,25 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
     around = set(article.iterancestors()) if article is not None else set()
     state = {"inside": False}
     before: list[Block] = []  # blocks up to the article's end; what follows is in `out`
-    out: list[Block] = []
+    out: list[Block] = list(_page_meta(root))
     buf: list[str] = []
     line_of: list[int] = [0]
     tables = [0]
 
     def flush() -> None:
         text = _layout("".join(buf))
-        if text and not (article is not None and not state["inside"] and about_line(text)):
-            out.append(Para(text, {"line": line_of[0]}))
         buf.clear()
+        if not text:
+            return
+        if article is not None and not state["inside"] and about_line(text):
+            # The portal's 「来源：… 时间：2022-01-19 09:28」 line is no text of the report; its date is
+            # the page's publication date.
+            m = PAGE_DATE.search(text)
+            date = iso_date(*m.groups()[1:]) if m else None
+            if date:
+                out.append(Meta("publication_date", date, {"line": line_of[0], "source": "page:" + m.group(1)}))
+            return
+        out.append(Para(text, {"line": line_of[0]}))
 
     def walk(node) -> None:
         if not isinstance(node.tag, str):
