@@ -28,10 +28,10 @@ MARKDOWN = {
 }
 
 
-def _same_report(loaded, doc, fmt="text", style=Style(title_lines=1)):
+def _same_report(loaded, doc, fmt="text", style=Style(title_lines=1), **metadata):
     expected = expected_document(doc, fmt, style)
     assert loaded.document["tables"] == expected["tables"]
-    assert loaded.document["metadata"] == expected["metadata"]
+    assert loaded.document["metadata"] == {**expected["metadata"], **metadata}
     assert [s["heading"] for s in loaded.document["sections"]] == [s["heading"] for s in expected["sections"]]
     assert loaded.document["signature"] == expected["signature"]
 
@@ -70,7 +70,9 @@ def test_portal_page_with_site_chrome_reads_as_the_article(name, tmp_path):
     loaded = load(path, LOADERS, LoadOptions())
     assert loaded.format == "html"
     assert loaded.findings == []
-    _same_report(loaded, doc, "html", Style())
+    # the portal's 「来源：… 时间：2024-01-20 09:28」 line is the page's date, not text of the report
+    _same_report(loaded, doc, "html", Style(), publication_date="2024-01-20")
+    assert loaded.source_map["/metadata/publication_date"]["source"] == "page:时间"
     assert loaded.document["sections"] == expected_document(doc, "html", Style())["sections"]
     assert loaded.document.get("preface") == doc.get("preface")
 
