@@ -158,7 +158,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     if not rules:
         fail("没有选中任何规则（检查 --select / --ignore）")
     options = LoadOptions(organ_kind=organ_kind, **config.limits)
-    reports, not_fetched = _fetch(reports, options.max_bytes, allow_private, save_source, fetch_timeout)
+    fetched = _fetch(reports, options.max_bytes, allow_private, save_source, fetch_timeout)
+    reports, not_fetched = fetched.reports, fetched.failed
     previous_doc = None
     if previous:
         try:
@@ -168,6 +169,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     from checker.run import BatchInterrupted
 
     if not reports:  # every report was a URL that could not be fetched
+        fetched.done()
         for url, why in not_fetched:
             click.echo(f"gov-check: {url}: {why}", err=True)
         sys.exit(EXIT_ERROR)
@@ -177,7 +179,15 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     except BatchInterrupted as exc:  # outputs are written only after the batch: none was started
         click.echo(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件", err=True)
         sys.exit(130)
+    finally:
+        fetched.done()
     from checker.findings import ReportResult
+
+    for r in batch.results:  # a report fetched from a URL is named by its URL
+        url = fetched.origin.get(r.file)
+        if url:
+            r.load_error = r.load_error.replace(r.file, url) if r.load_error else r.load_error
+            r.file = url
 
     batch.results += [ReportResult(file=url, document=None, findings=[], outcomes=[], load_error=f"{url}: {why}")
                       for url, why in not_fetched]
@@ -209,22 +219,40 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     sys.exit(EXIT_OK)
 
 
+class _Fetched:
+    """Reports given as URLs, downloaded: ``reports`` with each URL replaced by its local copy,
+    ``failed`` [(url, why)], ``origin`` local copy → URL (to name the report by its URL), and the
+    temporary folder to remove once the reports are read (none with --save-source)."""
+
+    def __init__(self, reports: tuple[str, ...]):
+        self.reports, self.failed, self.origin, self.temporary = reports, [], {}, None
+
+    def done(self) -> None:
+        if self.temporary:
+            import shutil
+
+            shutil.rmtree(self.temporary, ignore_errors=True)
+            self.temporary = None
+
+
 def _fetch(reports: tuple[str, ...], max_bytes: int | None, allow_private: bool, save_source: str | None,
-           timeout: float) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
-    """Reports given as URLs, downloaded: (the arguments with each URL replaced by its local copy,
-    [(url, why) for each that could not be fetched])."""
+           timeout: float) -> _Fetched:
+    import tempfile
     from pathlib import Path
 
     from checker.loaders import LoadError
     from checker.loaders.fetch import FetchOptions, fetch, is_url
 
+    fetched = _Fetched(reports)
     if not any(is_url(r) for r in reports):
-        return reports, []
+        return fetched
+    if not save_source:
+        fetched.temporary = tempfile.mkdtemp(prefix="gov-check-")
     options = FetchOptions(timeout=timeout, allow_private=allow_private,
-                           save_dir=Path(save_source) if save_source else None,
+                           save_dir=Path(save_source or fetched.temporary),
                            **({"max_bytes": max_bytes} if max_bytes else {}))
     local: list[str] = []
-    failed: list[tuple[str, str]] = []
+    failed = fetched.failed
     for arg in reports:
         if not is_url(arg):
             local.append(arg)
@@ -237,7 +265,9 @@ def _fetch(reports: tuple[str, ...], max_bytes: int | None, allow_private: bool,
         where = "、".join(str(p) for p in got.saved)
         click.echo(f"gov-check: {arg} → {where}" if save_source else f"gov-check: 已下载 {arg}", err=True)
         local.append(str(got.path))
-    return tuple(local), failed
+        fetched.origin[str(got.path)] = arg
+    fetched.reports = tuple(local)
+    return fetched
 
 
 def _emit(output: str | None, content: str | bytes) -> None:
@@ -514,14 +544,16 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
         fail(f"{output}: 文件已存在；如需覆盖请加 --force")
     host = PluginHost()
     options = LoadOptions(organ_kind=organ_kind)
-    local, not_fetched = _fetch((report,), options.max_bytes, allow_private, save_source, fetch_timeout)
-    for url, why in not_fetched:
+    fetched = _fetch((report,), options.max_bytes, allow_private, save_source, fetch_timeout)
+    for url, why in fetched.failed:
+        fetched.done()
         fail(f"{url}: {why}")
-    source = local[0]
     try:
-        loaded = load(source, host.loaders, options)
+        loaded = load(fetched.reports[0], host.loaders, options)
     except LoadError as exc:
-        fail(str(exc))
+        fail(str(exc).replace(fetched.reports[0], report))
+    finally:
+        fetched.done()
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
     rules = host.rules
     for finding in loaded.findings:
