@@ -51,8 +51,12 @@ class Fetched:
     saved: tuple[Path, ...]  # every file written, in order (the page, then its attachment)
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+
+
 def is_url(arg: str) -> bool:
-    return arg[:8].lower().startswith(("http://", "https://"))
+    """A URL rather than a file (any scheme: one other than http/https is refused with a reason)."""
+    return bool(_SCHEME.match(arg))
 
 
 def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:

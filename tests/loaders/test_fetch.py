@@ -141,6 +141,11 @@ def test_every_network_error_is_one_clear_line(case, message, site, tmp_path, go
         assert result.exit_code == 2 and "HTTP 404" in result.output and "Traceback" not in result.output
 
 
+def test_other_schemes_are_refused_with_a_reason(gov_check):
+    result = gov_check("ftp://example.org/2023.pdf")
+    assert result.exit_code == 2 and "只能读取 http/https 网址" in result.stderr
+
+
 def test_private_address_names_resolved_are_refused(tmp_path):
     with pytest.raises(LoadError, match="非公网地址"):
         fetch("http://localhost:1/x.html", FetchOptions(save_dir=tmp_path))
