@@ -73,6 +73,7 @@ def test_portal_page_with_site_chrome_reads_as_the_article(name, tmp_path):
     # the portal's 「来源：… 时间：2024-01-20 09:28」 line is the page's date, not text of the report
     _same_report(loaded, doc, "html", Style(), publication_date="2024-01-20")
     assert loaded.source_map["/metadata/publication_date"]["source"] == "page:时间"
+    assert loaded.source_map["/metadata/title"]["source"] == "title"  # the page's own title line, not <meta>
     assert loaded.document["sections"] == expected_document(doc, "html", Style())["sections"]
     assert loaded.document.get("preface") == doc.get("preface")
 
