@@ -12,14 +12,13 @@ unambiguous); and hands each table's runs to :mod:`checker.loaders.digits` to sp
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from checker import labels
 from checker.findings import Finding, Severity, Text
 from checker.loaders.digits import Decoded, Relation, RowRun, decode, pieces
-from checker.loaders.layout import INCOMPLETE, Block, Cell, Meta, Para, Row, norm
+from checker.loaders.layout import _NOTE, INCOMPLETE, Block, Cell, Meta, Para, Row, _where_text, norm
 from checker.loaders.pagemeta import PAGE_DATE, date_value, iso_date
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
@@ -113,7 +112,7 @@ def _forms(*texts: str) -> tuple[str, ...]:
     out: list[str] = []
     for t in texts:
         k = norm(t)
-        for f in (k, re.sub(r"\(区分处理的.*\)$", "", k)):
+        for f in (k, _NOTE.sub("", k)):
             if f and f not in out:
                 out.append(f)
     return tuple(out)
@@ -462,7 +461,7 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
         row_ptr = pointer("tables", "t4") if table.name == "t4" else pointer("tables", name, p.row.id)
         if p.row.id != "t4" and p.label not in p.row.forms:
             findings.append(Finding(INCOMPLETE, Severity.INFO, "label_variant", (row_ptr,),
-                                    {"where": _where(where), "printed": p.label, "read_as": norm(p.row.zh)}))
+                                    {"where": _where_text(where), "printed": p.label, "read_as": norm(p.row.zh)}))
         if result.cells is None:
             findings.append(_left_out(row_ptr, where, p.run, result, table.name in _RELATIONS_USED))
             continue
@@ -476,15 +475,9 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
     if inferred_rows and table.name in _RELATIONS_USED:
         rel, codes = _RELATIONS_USED[table.name]
         findings.append(Finding(INCOMPLETE, Severity.INFO, "decoded", (pointer("tables", name),),
-                                {"where": _where(body.where(table.start)), "rows": inferred_rows, "relations": rel,
+                                {"where": _where_text(body.where(table.start)), "rows": inferred_rows, "relations": rel,
                                  "rules": codes}))
     return out
-
-
-def _where(where: dict[str, Any]) -> Text:
-    from checker.loaders.layout import _where_text
-
-    return _where_text(where)
 
 
 def _left_out(ptr: str, where: dict[str, Any], run: str, result: Any, related: bool) -> Finding:
@@ -503,4 +496,4 @@ def _left_out(ptr: str, where: dict[str, Any], run: str, result: Any, related: b
     else:
         zh = f"数字「{run}」连排印出，可拆分为多种读法且都符合勾稽关系：{shown}{capped}"
         en = f"the digits “{run}” are printed run together and can be split several ways that all fit the relations: {shown_en}{capped_en}"
-    return Finding(INCOMPLETE, Severity.WARNING, "left_out", (ptr,), {"where": _where(where), "reason": Text(zh, en)})
+    return Finding(INCOMPLETE, Severity.WARNING, "left_out", (ptr,), {"where": _where_text(where), "reason": Text(zh, en)})

@@ -5,7 +5,6 @@ distance — and never a wrong cell: what cannot be decoded is a GC003 with its 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -88,12 +87,16 @@ def test_distance():
     assert distance("不再处理", "不再受理") == 1 and distance("", "ab") == 2
 
 
-def test_a_misprinted_label_is_read_by_position_and_named(tmp_path):
+def _sample_flat(tmp_path, printed: str, misprint: str):
+    """The sample as crawler text (cells separated by spaces) with one label misprinted."""
     doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
-    text = crawler_text(doc, "single").replace("2.其他法律行政法规禁止公开", "2.其他法律和行政法规禁止公开")
     path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    loaded = load(path, path.read_bytes(), LoadOptions())
+    path.write_text(crawler_text(doc, "single").replace(printed, misprint), encoding="utf-8")
+    return load(path, path.read_bytes(), LoadOptions())
+
+
+def test_a_misprinted_label_is_read_by_position_and_named(tmp_path):
+    loaded = _sample_flat(tmp_path, "2.其他法律行政法规禁止公开", "2.其他法律和行政法规禁止公开")
     notes = [f for f in loaded.findings if f.message == "label_variant"]
     assert [(f.severity.value, f.pointers[0], f.args["printed"]) for f in notes] == [
         ("info", "/tables/t3/denied_prohibited_by_law", "2.其他法律和行政法规禁止公开")]
@@ -101,11 +104,7 @@ def test_a_misprinted_label_is_read_by_position_and_named(tmp_path):
 
 
 def test_a_2019_label_in_a_2021_table_does_not_make_it_2019(tmp_path):
-    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
-    text = crawler_text(doc, "single").replace("行政规范性文件18", "规范性文件18")
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    loaded = load(path, path.read_bytes(), LoadOptions())
+    loaded = _sample_flat(tmp_path, "行政规范性文件18", "规范性文件18")
     assert loaded.document["metadata"]["template_version"] == "2021"
     assert loaded.document["tables"]["t2"]["normative_documents"] == {"issued": 18, "repealed": 12, "in_force": 38}
     assert any(f.message == "label_variant" and f.args["printed"] == "规范性文件" for f in loaded.findings)
