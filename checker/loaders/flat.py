@@ -133,6 +133,8 @@ def _match(segment: str, rows: Sequence[_RowLabel], after: int) -> tuple[int, st
     scored: list[tuple[int, int, str]] = []
     for i in range(after + 1, min(after + 3, len(rows))):
         target = rows[i].forms[-1]
+        if len(target) < 4:
+            continue  # a short label (「规章」) is only itself: 「规定」 is not a misprint of it
         for size in range(max(1, len(target) - 2), len(target) + 3):
             if size > len(key):
                 break
@@ -144,7 +146,7 @@ def _match(segment: str, rows: Sequence[_RowLabel], after: int) -> tuple[int, st
     d, i, tail = scored[0]
     limit = max(1, len(rows[i].forms[-1]) // 6)
     rivals = [s for s in scored if s[1] != i and s[0] <= d]
-    if d <= limit and not rivals:
+    if d <= limit and not rivals and "。" not in tail:
         return i, tail
     return None
 
@@ -228,8 +230,9 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
     out: list[_Table] = []
     head = {n: (s, e) for n, s, e in headings}
     pos = head.get(2, (0, 0))[0]
-    t2_at = body.find("第二十条", pos)
-    if t2_at >= 0:
+    # the first 「第二十条第…」 that starts a table (the preface or section 二 may cite the article)
+    for found in re.finditer("第二十条第", body[pos:]):
+        t2_at = pos + found.start()
         stretch = norm(body[t2_at:t2_at + 600])
         template = "2019" if sum(norm(w) in stretch for w in _T2_2019_WORDS) > sum(norm(w) in stretch for w in _T2_2021_WORDS) \
             else "2021"
@@ -242,6 +245,7 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
         if printed:
             out.append(_Table("t2", t2_at, end, printed, template))
             pos = end
+            break
     t3_at = min((i for i in (body.find("本列数据", pos), body.find("申请人情况", pos)) if i >= 0), default=-1)
     if t3_at >= 0:
         t3_at = max(t3_at - 1, 0) if body[t3_at - 1:t3_at] in "（(" else t3_at
@@ -261,6 +265,24 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
         if m and all(w in norm(body[t4_at:m.start()]) for w in ("结果维持", "尚未审结", "复议后起诉")) \
                 and norm(body[t4_at:m.start()]).endswith("总计"):
             out.append(_Table("t4", t4_at, m.end(), [_Printed(header, "总计", m.group(), m.start(), m.end())]))
+    return out
+
+
+_EVIDENCE = {"t2": ("第二十条第",), "t3": ("本列数据", "申请人情况"), "t4": ("结果维持",)}
+
+
+def _unread(body: _Body, tables: list[_Table]) -> list[Finding]:
+    """A GC003 warning for each table whose labels are printed but whose numbers could not be read."""
+    read = {t.name for t in tables}
+    out = []
+    for name, words in _EVIDENCE.items():
+        at = min((i for i in (body.text.find(w) for w in words) if i >= 0), default=-1)
+        if name not in read and at >= 0:
+            out.append(Finding(INCOMPLETE, Severity.WARNING, "left_out", (pointer("tables", name),),
+                               {"where": _where_text(body.where(at)),
+                                "reason": Text("原文印有该表的标题或栏目，但未能按模板的行读出其中的数字",
+                                               "the table's labels are printed but its numbers could not be read "
+                                               "row by row")}))
     return out
 
 
@@ -369,6 +391,7 @@ def blocks(text: str) -> tuple[list[Block], list[Finding]]:
     findings: list[Finding] = []
     headings = find_headings(body.text)
     tables = _tables(body.text, headings)
+    findings.extend(_unread(body, tables))
     end_of_text = len(body.text.rstrip())
 
     # The front matter: page furniture and the title as separate pieces, then the preface.
@@ -383,6 +406,9 @@ def blocks(text: str) -> tuple[list[Block], list[Finding]]:
         pos = t.end()
     out.extend(_text_paras(body, pos, preface_at, split=True))
     out.extend(_text_paras(body, preface_at, first_heading, split=False))
+    for table in tables:  # a table printed before any heading (or in a body whose headings were not found)
+        if table.start < first_heading:
+            out.extend(_table_blocks(body, table, findings))
 
     # The signature at the very end: the organ and a date.
     tail_end = end_of_text

@@ -188,3 +188,17 @@ def test_the_table_search_is_bounded_and_says_so():
     result = decode(rows, rel)
     assert time.perf_counter() - start < 5
     assert all(r.cells is None and r.capped for r in result.rows.values())
+
+
+def test_a_table_whose_labels_are_printed_but_not_its_rows_is_reported(tmp_path):
+    text = ("标题: 某某局2023年度政府信息公开工作年度报告\n发布时间: 2024-01-10 09:00\n==================== 正文 ====================\n"
+            "根据条例编制本报告。一、总体情况正文。二、主动公开政府信息情况《条例》第二十条第（一）项规定的信息均已公开。"
+            "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）见附件。"
+            "四、政府信息公开行政复议、行政诉讼情况无。五、存在的主要问题及改进情况问题。六、其他需要报告的事项无。")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path, path.read_bytes(), LoadOptions())
+    assert loaded.document["tables"] == {}
+    assert [(f.severity.value, f.pointers[0]) for f in loaded.findings] == [("warning", "/tables/t2"), ("warning", "/tables/t3")]
+    assert len(loaded.document["sections"]) == 6
+    assert loaded.document["sections"][1]["text"] == "《条例》第二十条第（一）项规定的信息均已公开。"
