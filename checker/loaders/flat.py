@@ -324,8 +324,9 @@ _RELATIONS_USED = {
 }
 
 
-def _show(cells: Sequence[str]) -> str:
-    return " ".join(cells)
+def _show(cells: Sequence[str], width: int = 60) -> str:
+    text = " ".join(cells)
+    return text if len(text) <= width else text[:width] + "…"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -509,6 +510,7 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
 def _left_out(ptr: str, where: dict[str, Any], run: str, result: Any, related: bool) -> Finding:
     shown = "；".join(_show(c) for c in result.candidates[:6]) + ("；……" if len(result.candidates) > 6 else "")
     shown_en = "; ".join(_show(c) for c in result.candidates[:6]) + ("; …" if len(result.candidates) > 6 else "")
+    run = _show([run], 40)
     capped = "（候选过多，只列出前若干种）" if result.capped else ""
     capped_en = " (too many candidates; only the first are listed)" if result.capped else ""
     if result.reason == "none":
