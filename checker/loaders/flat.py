@@ -499,12 +499,28 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
         inferred_rows += result.inferred
         label = () if table.name == "t4" else (Cell(p.row.zh, where),)
         out.append(Row(label + tuple(Cell(c, dict(cell_where)) for c in cells), where))
+    if table.name == "t3":
+        findings.extend(_corner_note(body, table))
     if inferred_rows and table.name in _RELATIONS_USED:
         rel, codes = _RELATIONS_USED[table.name]
         findings.append(Finding(INCOMPLETE, Severity.INFO, "decoded", (pointer("tables", name),),
                                 {"where": _where_text(body.where(table.start)), "rows": inferred_rows, "relations": rel,
                                  "rules": codes}))
     return out
+
+
+def _corner_note(body: _Body, table: _Table) -> list[Finding]:
+    """The note printed in T3's corner, when printed with a character changed (「钩稽关系」)."""
+    canonical = labels.T3_CORNER_NOTE[0]
+    at = body.text.find("本列数据", table.start, table.rows[0].start if table.rows else table.end)
+    if at < 0:
+        return []
+    start = at - 1 if body.text[at - 1:at] in "（(" else at
+    printed = body.text[start:start + len(canonical)]
+    if norm(printed) == norm(canonical) or distance(norm(printed), norm(canonical)) > 2:
+        return []
+    return [Finding(INCOMPLETE, Severity.INFO, "label_variant", (pointer("tables", "t3"),),
+                    {"where": _where_text(body.where(start)), "printed": printed, "read_as": canonical})]
 
 
 def _left_out(ptr: str, where: dict[str, Any], run: str, result: Any, related: bool) -> Finding:
