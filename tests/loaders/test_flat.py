@@ -202,3 +202,15 @@ def test_a_table_whose_labels_are_printed_but_not_its_rows_is_reported(tmp_path)
     assert [(f.severity.value, f.pointers[0]) for f in loaded.findings] == [("warning", "/tables/t2"), ("warning", "/tables/t3")]
     assert len(loaded.document["sections"]) == 6
     assert loaded.document["sections"][1]["text"] == "《条例》第二十条第（一）项规定的信息均已公开。"
+
+
+def test_a_one_line_body_without_the_crawler_header(tmp_path):
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    text = crawler_text(doc, "single").split("==================== 正文 ====================\n", 1)[1]
+    path = tmp_path / "report.txt"
+    path.write_text(doc["metadata"]["title"] + "\n" + text, encoding="utf-8")
+    loaded = load(path, path.read_bytes(), LoadOptions())
+    assert loaded.document["metadata"]["report_year"] == 2023
+    assert loaded.document["metadata"]["organ_name"] == "阳泉市人民政府"
+    assert len(loaded.document["sections"]) == 6
+    assert loaded.document["tables"]["t4"]["review"] == {"upheld": 0, "corrected": 8, "other": 7, "pending": 0, "total": 15}
