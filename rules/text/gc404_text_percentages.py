@@ -9,7 +9,7 @@ from checker.findings import Severity
 from checker.rule import Rule
 from checker.textnum import find_figures, mask_titles, normalise, split_sentences
 from rules.common import fmt
-from rules.text.claims import passages, read_claims
+from rules.text.claims import passages, read_claims, short_quote
 
 # First-level result categories of T3 row 三: mutually exclusive, so their sum cannot exceed the
 # number of applications handled.
@@ -123,7 +123,14 @@ class TextPercentages(Rule):
                     if item is not None:
                         yield item
         if not checked:
-            yield self.not_applicable("正文没有可核对的百分比或分项", "the text states no percentage or breakdown to check")
+            # For -v: the sentences with a percentage that were read and found to name no whole.
+            seen = [short_quote(s.text, 40) for p in passages(ctx.report) for s in split_sentences(p.text)
+                    if any(f.percent for f in find_figures(s.text))]
+            listed = "；".join(f"「{q}」" for q in seen[:5]) + ("等" if len(seen) > 5 else "")
+            yield self.not_applicable(
+                "正文没有可核对的百分比或分项" + (f"；读过的 {len(seen)} 句带百分比的句子没有写明可核对的总数：{listed}" if seen else ""),
+                "the text states no percentage or breakdown to check"
+                + (f"; {len(seen)} sentences with a percentage name no whole to check against: {listed}" if seen else ""))
 
     def _percentages(self, sentence, passage, text, claims, report=None):
         """Yields None for a percentage checked and consistent, a finding when it is not."""
