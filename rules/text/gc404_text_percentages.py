@@ -16,6 +16,7 @@ from rules.text.claims import passages, read_claims, short_quote
 _RESULT_CATEGORIES = ("t3.row.granted", "t3.row.partly_granted", "t3.group.denied", "t3.group.unavailable",
                       "t3.group.not_processed", "t3.group.other")
 _T4_OUTCOMES = ("upheld", "corrected", "other", "pending")
+_YEAR_ON_YEAR = re.compile(r"(同比|较上年|比上年|较去年|比去年)(增长|上升|增加|提高|下降|减少|降低)了?\s*$")
 # The applicant kinds of T3's columns: 自然人, and 法人或其他组织 (as a whole).
 _APPLICANT = re.compile(r"自然人|法人或其他组织|法人和其他组织|法人及其他组织")
 # 「予以公开占比41.6%」: a share stated without its count, of the result named right before it.
@@ -54,7 +55,8 @@ class TextPercentages(Rule):
       不得超过收到数；
     - 「行政复议5件，其中维持2件……」：所列复议、诉讼结果之和不得超过所说的总数，列全维持、纠正、其他结果、
       尚未审结四种时必须相等。
-    「同比增长12%」与上年比较，正文没有上年数字时不核对。
+    「收到申请36件，同比增长12.5%」：给出上年报告（``--previous``）时，与上年表格的同一格比较，按正文的小数位
+    舍入；没有上年报告时不核对。
     约数不参与计算；没有可用总数的百分比、点名了句中没有的基数的百分比（「占解读总数的30%」）不核对。
     发现引用原句并写出算式。
 
@@ -85,6 +87,9 @@ class TextPercentages(Rule):
         "sum_short": ("{place}：正文列出了全部六类办理结果，其和 {terms} = {sum}，少于办结数 {whole}",
                       "{place}: the text lists all six kinds of result, adding up to {terms} = {sum}, fewer than the "
                       "{whole} handled"),
+        "year_on_year": ("{place}：正文写同比 {stated}，但上年{cell}为 {last}，本年 {now}，变化 {computed}%",
+                         "{place}: the text gives a year-on-year change of {stated}, but last year's {cell} was {last} "
+                         "and this year's is {now}: {computed}%"),
         "applicant_sum": ("{place}：正文所列各类申请人的申请数之和 {terms} = {sum}，与所说的收到数 {whole} 不符",
                           "{place}: the applications by kind of applicant add up to {terms} = {sum}, not the {whole} "
                           "received the text states"),
@@ -118,7 +123,8 @@ class TextPercentages(Rule):
                     yield from self._sums(claims, context, sentence, passage)
                 for item in (*self._t4_sums(claims, sentence, passage),
                              *self._applicant_sums(context, sentence, passage, text),
-                             *self._shares_of_table(ctx.report, sentence, passage, text)):
+                             *self._shares_of_table(ctx.report, sentence, passage, text),
+                             *self._year_on_year(ctx.report, ctx.previous, claims, sentence, passage, text)):
                     checked += 1
                     if item is not None:
                         yield item
@@ -253,6 +259,36 @@ class TextPercentages(Rule):
             yield self.finding("applicant_sum", passage.pointer, quote=sentence.text,
                                terms=" + ".join(str(v) for v in parts.values()), sum=stated, whole=total.value,
                                expected=total.value, actual=stated, difference=abs(stated - total.value))
+
+    def _year_on_year(self, report, previous, claims, sentence, passage, text):
+        """「收到申请36件，同比增长12.5%」 with last year's report given (``--previous``): the change
+        from last year's table to the figure, to the text's rounding.  Without last year's report the
+        percentage is not read."""
+        if previous is None:
+            return
+        from rules.text.claims import expected_values
+
+        figures = find_figures(sentence.text)
+        for i, fig in enumerate(figures):
+            if not fig.percent or fig.approximate or not i:
+                continue
+            m = _YEAR_ON_YEAR.search(text[figures[i - 1].end:fig.start])
+            part = figures[i - 1]
+            read = next((c for c in claims if c.figure is not None and c.figure.start == part.start), None)
+            if m is None or read is None:
+                continue
+            # The cell the figure restates, in last year's report; 「收到」 is 一 there (the first alternative).
+            before = expected_values(previous, read.quantity)
+            if not before or not before[0][0].known or not before[0][0].value:
+                continue
+            yield None
+            last = before[0][0].value
+            change = 100 * (read.value - last) / last
+            stated = fig.value if m.group(2) in ("增长", "上升", "增加", "提高") else -fig.value
+            if abs(change - stated) > _tolerance(fig):
+                yield self.finding("year_on_year", passage.pointer, quote=sentence.text, stated=fig.written,
+                                   now=fmt(read.value), last=fmt(last), computed=f"{change:+.1f}",
+                                   cell=before[0][1])
 
     def _t4_sums(self, claims, sentence, passage):
         """「行政复议5件，其中维持2件，纠正1件，其他结果1件，尚未审结1件」: the four outcomes of a block
