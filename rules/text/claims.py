@@ -390,7 +390,7 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
             # continuing the list (「已办结82件」); 「依申请公开方面，全年受理各类事项300件」 is not one.
             comma_clause = text[_clause_start(text, start, _COMMA):start]
             in_brackets = _in_brackets(text, start)
-            if totals and _NOT_APPLICATIONS.search(comma_lead):
+            if _NOT_APPLICATIONS.search(comma_lead):
                 other_subject = True
             if other_subject and "申请" not in comma_clause:
                 continue
