@@ -108,8 +108,8 @@ _T3_TOTALS = (
     (r"办结|办理完毕|答复完毕|(?<!同意公开)答复|办理完成", "t3.results_total"),
 )
 _T3_RESULTS = (
-    (r"予以公开|全部公开|(?<!不)同意公开(?!答复)", "t3.row.granted"),
-    (r"部分公开|区分处理后?(予以)?公开", "t3.row.partly_granted"),
+    (r"予以公开|全部公开|(?<![不分])同意公开(?!答复)", "t3.row.granted"),
+    (r"部分公开|部分同意公开|区分处理后?(予以)?公开", "t3.row.partly_granted"),
     (r"不予公开", "t3.group.denied"),
     (r"无法提供", "t3.group.unavailable"),
     (r"不予处理", "t3.group.not_processed"),
