@@ -167,9 +167,11 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         text += _batch_summary(batch, ctx, fail_on, summary_csv, summary_json, show_table)
     if output:
         try:
-            write_atomic(output, text)
+            written = write_atomic(output, text)
         except OSError as exc:
             fail(f"{output}: 无法写入：{exc.strerror or exc}")
+        if os.path.islink(output):
+            click.echo(f"gov-check: {output} 是符号链接，结果写入了它指向的文件 {written}（链接保留）", err=True)
     else:
         click.echo(text, nl=False)
     for r in results:
@@ -230,6 +232,7 @@ def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
         except ConfigError as exc:
             fail(str(exc))
     host = PluginHost(paths=paths)
+    host.rules  # a plugin rule whose metadata is unusable is that plugin's load problem, told here
     for problem in host.problems:
         click.echo(f"gov-check: {problem}", err=True)
     return host

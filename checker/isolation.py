@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from checker.findings import Finding, Severity
 
 DEFAULT_RULE_SECONDS = 10.0
+MAX_RULE_SECONDS = 86400.0  # the config schema's bound; a longer limit given in code is this one
 MAX_FINDINGS_PER_RULE = 5000
 
 
@@ -28,8 +29,8 @@ class RuleClock:
     """
 
     def __init__(self, seconds: float | None):
-        self.seconds = seconds
-        self.usable = bool(seconds and seconds > 0 and hasattr(signal, "setitimer")
+        self.seconds = min(seconds, MAX_RULE_SECONDS) if seconds and seconds == seconds else None  # NaN: none
+        self.usable = bool(self.seconds and self.seconds > 0 and hasattr(signal, "setitimer")
                            and threading.current_thread() is threading.main_thread())
         self._previous: Any = None
         self._installed = False
