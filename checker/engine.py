@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping
 
 from checker.config import Config, ConfigError, Profile, matches
 from checker.findings import Finding, Outcome, ReportResult, RuleOutcome, Severity, Skip, Text
-from checker.isolation import MAX_FINDINGS_PER_RULE, RuleClock, captured_output, malformed
+from checker.isolation import MAX_FINDINGS_PER_RULE, RuleClock, RuleFailed, can_fork, captured_output, in_child, malformed
 from checker.model import Report
 from checker.plugins import PluginHost
 from checker.rule import Context, Rule
@@ -122,14 +122,15 @@ class Engine:
         loaded_codes = {f.code for f in findings}
         outcomes: list[RuleOutcome] = []
         clock = RuleClock(self.config.rule_seconds).install()
+        forking = can_fork()  # plugin rules run in a child process that can be stopped (checker.isolation)
         try:
             for rule in self.rules:
-                if self.host.rule_owners.get(rule.code, "rules") == "rules":
-                    seen = Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra)
-                else:  # a plugin's rule gets its own copy: what it changes cannot reach the other rules
+                seen = Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra)
+                isolated = self.host.rule_owners.get(rule.code, "rules") != "rules"  # a plugin's rule
+                if isolated and not forking:  # its own copy: what it changes cannot reach the other rules
                     seen = Context(Report(_copy(document)), rule.config,
                                    Report(_copy(previous)) if previous is not None else None, ctx.schema_errors, ctx.extra)
-                outcome, found = self._run(rule, seen, clock)
+                outcome, found = self._run(rule, seen, clock, forked=isolated and forking)
                 if outcome.outcome is Outcome.PASS and rule.code in loaded_codes:
                     outcome = RuleOutcome(rule.code, Outcome.FAIL, seconds=outcome.seconds)  # the loader found it
                 outcomes.append(outcome)
@@ -175,7 +176,7 @@ class Engine:
                                for o in result.outcomes]
         return results
 
-    def _run(self, rule: Rule, ctx: Context, clock: RuleClock) -> tuple[RuleOutcome, list[Finding]]:
+    def _run(self, rule: Rule, ctx: Context, clock: RuleClock, forked: bool = False) -> tuple[RuleOutcome, list[Finding]]:
         start = time.perf_counter()
         reason = rule.not_applicable_reason(ctx)
         if reason is not None:
@@ -184,7 +185,7 @@ class Engine:
         skips: list[Skip] = []
         try:
             with clock, captured_output():
-                for item in rule.check(ctx) or ():
+                for item in (in_child(rule.check, ctx) if forked else rule.check(ctx)) or ():
                     if isinstance(item, Finding):
                         problem = malformed(item)
                         if problem:
@@ -250,8 +251,11 @@ def _crash(rule: str, exc: BaseException) -> Finding:
 
     tb = traceback.extract_tb(exc.__traceback__)
     where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+    name = type(exc).__name__
+    if isinstance(exc, RuleFailed):  # raised in the rule's child process: its own type and place
+        name, where = exc.type_name, exc.where
     return Finding(code=CRASH_CODE, severity=Severity.ERROR, message="crashed", pointers=(),
-                   args={"rule": rule, "error": f"{type(exc).__name__}: {exc}"[:300], "where": where})
+                   args={"rule": rule, "error": f"{name}: {exc}"[:300], "where": where})
 
 
 def _copy(document: Any) -> Any:

@@ -274,3 +274,45 @@ def test_plugin_rule_with_a_plain_string_severity_is_that_plugins_load_error(gov
         result = gov_check(*args[:1], "--plugin", plugin, *args[1:])
         assert "内部错误" not in result.output + result.stderr, result.stderr
         assert "severity" in result.stderr and "bad_rules" in result.stderr, result.stderr
+
+
+def test_a_rule_stuck_in_c_code_is_stopped(clean_doc):
+    import re
+    import time
+
+    from checker.isolation import can_fork
+
+    if not can_fork():
+        pytest.skip("plugin rules run in a child process only where os.fork is safe")
+
+    def body(self, ctx):
+        re.match(r"(a+)+$", "a" * 64 + "b")  # exponential backtracking inside the C regex engine
+        yield from ()
+
+    start = time.perf_counter()
+    result = Engine(_host_with(_rule("ZZ902", body)), Config(rule_seconds=1.0)).check(clean_doc)
+    assert time.perf_counter() - start < 10
+    (crash,) = [f for f in result.findings if f.code == "GC900"]
+    assert crash.args["rule"] == "ZZ902" and "超过 1 秒" in crash.args["error"]
+    assert {o.code: o.outcome for o in result.outcomes}["GC204"] is Outcome.PASS
+
+
+def test_a_rule_allocating_gigabytes_is_stopped(clean_doc):
+    import resource
+
+    from checker.isolation import can_fork
+
+    if not can_fork():
+        pytest.skip("plugin rules run in a child process only where os.fork is safe")
+
+    def body(self, ctx):
+        hoard = []
+        while True:
+            hoard.append(bytearray(64 << 20))
+        yield  # pragma: no cover
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = Engine(_host_with(_rule("ZZ903", body)), Config(rule_seconds=30.0)).check(clean_doc)
+    (crash,) = [f for f in result.findings if f.code == "GC900"]
+    assert crash.args["rule"] == "ZZ903" and "MemoryError" in crash.args["error"], crash.args
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # this process did not grow (kB)
