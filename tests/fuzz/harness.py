@@ -105,11 +105,24 @@ def memory_bound(megabytes: int | None) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
+@functools.lru_cache(maxsize=None)
+def _prepare() -> None:
+    """What a long-lived process would keep between runs, kept: the installed plugins' entry points
+    (scanned once; nothing is installed while the fuzzer runs) and the compiled report schema."""
+    import checker.plugins
+    import checker.schema
+
+    checker.plugins.installed_entry_points = functools.lru_cache(maxsize=None)(checker.plugins.installed_entry_points)
+    checker.schema.prepare(batch=True)
+
+
 def run(case: Case, folder: Path, cpu_seconds: float = CPU_SECONDS, memory_mb: int | None = MEMORY_MB,
         use_output_file: bool = False) -> Run:
     from click.testing import CliRunner
 
     from checker.cli import main
+
+    _prepare()
 
     for name, data in case.files.items():
         path = folder / name
@@ -226,14 +239,13 @@ def check(case: Case, r: Run) -> Failure | None:
 def output_problem(fmt: str, text: str) -> str | None:
     """Why ``text`` is not a well-formed output of format ``fmt``, or None."""
     try:
-        if fmt == "json":
+        if fmt in ("json", "sarif"):
             doc = json.loads(text)
-            errors = sorted(_validator("result").iter_errors(doc), key=str)
-            return f"schema: {errors[0].message[:300]} at {list(errors[0].absolute_path)}" if errors else None
-        if fmt == "sarif":
-            doc = json.loads(text)
-            errors = sorted(_validator("sarif").iter_errors(doc), key=str)
-            return f"sarif schema: {errors[0].message[:300]}" if errors else None
+            name = "result" if fmt == "json" else "sarif"
+            if _fast(name)(doc):
+                return None
+            errors = sorted(_validator(name).iter_errors(doc), key=str)
+            return f"{name} schema: {errors[0].message[:300]} at {list(errors[0].absolute_path)}" if errors else None
         if fmt == "junit":
             from lxml import etree
 
@@ -255,6 +267,26 @@ def output_problem(fmt: str, text: str) -> str | None:
     except Exception as exc:  # the reader refused it
         return f"{type(exc).__name__}: {str(exc)[:300]}"
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _fast(name: str) -> Any:
+    """True when the document is valid (fastjsonschema, compiled once); False sends it to jsonschema,
+    which says why."""
+    import fastjsonschema
+
+    try:
+        compiled = fastjsonschema.compile(_validator(name).schema)
+    except Exception:  # a schema fastjsonschema cannot compile: jsonschema alone
+        return lambda doc: False
+
+    def valid(doc: Any) -> bool:
+        try:
+            compiled(doc)
+            return True
+        except Exception:
+            return False
+    return valid
 
 
 @functools.lru_cache(maxsize=None)
