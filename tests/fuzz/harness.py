@@ -105,15 +105,28 @@ def memory_bound(megabytes: int | None) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-@functools.lru_cache(maxsize=None)
-def _prepare() -> None:
-    """What a long-lived process would keep between runs, kept: the installed plugins' entry points
-    (scanned once; nothing is installed while the fuzzer runs) and the compiled report schema."""
+_ENTRY_POINTS: list[Any] = []
+
+
+@contextlib.contextmanager
+def _kept() -> Iterator[None]:
+    """While a case runs, what a long-lived process would keep between runs is kept: the installed
+    plugins' entry points (scanned once; nothing is installed while the fuzzer runs) and the compiled
+    report schema.  Put back afterwards, so that tests run after the fuzzer see the real ones."""
     import checker.plugins
     import checker.schema
 
-    checker.plugins.installed_entry_points = functools.lru_cache(maxsize=None)(checker.plugins.installed_entry_points)
+    scan = checker.plugins.installed_entry_points
+    if not _ENTRY_POINTS:
+        _ENTRY_POINTS.append(scan())
+    checker.plugins.installed_entry_points = lambda: list(_ENTRY_POINTS[0])
+    batch = checker.schema._batch
     checker.schema.prepare(batch=True)
+    try:
+        yield
+    finally:
+        checker.plugins.installed_entry_points = scan
+        checker.schema._batch = batch
 
 
 def run(case: Case, folder: Path, cpu_seconds: float = CPU_SECONDS, memory_mb: int | None = MEMORY_MB,
@@ -121,8 +134,6 @@ def run(case: Case, folder: Path, cpu_seconds: float = CPU_SECONDS, memory_mb: i
     from click.testing import CliRunner
 
     from checker.cli import main
-
-    _prepare()
 
     for name, data in case.files.items():
         path = folder / name
@@ -136,7 +147,7 @@ def run(case: Case, folder: Path, cpu_seconds: float = CPU_SECONDS, memory_mb: i
     start, cpu = time.perf_counter(), time.process_time()
     exception, tb = None, None
     result = None
-    with _crash_log() as crashes:
+    with _kept(), _crash_log() as crashes:
         try:
             with memory_bound(memory_mb), cpu_bound(cpu_seconds):
                 result = runner.invoke(main, args, catch_exceptions=True)
