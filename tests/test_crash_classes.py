@@ -3,11 +3,9 @@ in a result or a one-line message naming the file (exit 0, 1 or 2), never a Pyth
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -164,23 +162,10 @@ def test_peer_json_with_wrong_value_types(tmp_path, section):
     Engine().check(loaded.document)
 
 
-def _docx(document_xml: str, *, compress: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compress) as zf:
-        zf.writestr("[Content_Types].xml",
-                    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                    '<Default Extension="xml" ContentType="application/xml"/>'
-                    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-                    'officedocument.wordprocessingml.document.main+xml"/></Types>')
-        zf.writestr("_rels/.rels",
-                    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-                    '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        zf.writestr("word/document.xml",
-                    '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
-                    f'2006/main"><w:body>{document_xml}</w:body></w:document>')
-    return buf.getvalue()
+def _docx(document_xml: str) -> bytes:
+    from fuzz.mutators import docx_package  # tests/fuzz: the fuzzer's own Word package builder
+
+    return docx_package(document_xml)
 
 
 def test_word_huge_spans_are_bounded(tmp_path):
