@@ -246,9 +246,11 @@ def _emit(output: str | None, content: str | bytes) -> None:
 
     if output:
         try:
-            write_atomic(output, content)
+            written = write_atomic(output, content)
         except OSError as exc:
             fail(f"{output}: 无法写入：{exc.strerror or exc}")
+        if os.path.islink(output):  # written through the link (checker.output.write_atomic), and said
+            click.echo(f"gov-check: {output} 是符号链接，结果写入了它指向的文件 {written}（链接保留）", err=True)
     else:
         click.echo(content, nl=False)
 
@@ -297,6 +299,7 @@ def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
         except ConfigError as exc:
             fail(str(exc))
     host = PluginHost(paths=paths)
+    host.rules  # a plugin rule whose metadata is unusable is that plugin's load problem, told here
     for problem in host.problems:
         click.echo(f"gov-check: {problem}", err=True)
     return host
