@@ -6,6 +6,7 @@ constructed 2022 report (checker/testing/pairs.py) — the HTML page in headless
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -28,11 +29,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         sample = json.loads((ROOT / "examples" / "yangquan-2023.json").read_text(encoding="utf-8"))
-        last = folder / "yangquan-2022.json"
-        last.write_text(json.dumps(constructed_last_year(sample), ensure_ascii=False), encoding="utf-8")
-        for suffix in (".html", ".docx"):
-            subprocess.run([sys.executable, "-m", "checker", "compare", str(last), "examples/yangquan-2023.json",
-                            "-o", str(folder / f"compare{suffix}")], cwd=ROOT, check=True)
+        (folder / "yangquan-2022.json").write_text(json.dumps(constructed_last_year(sample), ensure_ascii=False),
+                                                   encoding="utf-8")
+        shutil.copy(ROOT / "examples" / "yangquan-2023.json", folder)
+        for suffix in (".html", ".docx"):  # run in the folder: the pages name the files as a user would see them
+            subprocess.run([sys.executable, "-m", "checker", "compare", "yangquan-2022.json", "yangquan-2023.json",
+                            "-o", f"compare{suffix}"], cwd=folder, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
         print(screenshot(folder / "compare.html", docs / "compare-html.png", width=1400, height=2000).relative_to(ROOT))
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to", "pdf",
                         "--outdir", str(folder), str(folder / "compare.docx")], check=True, capture_output=True)

@@ -198,9 +198,11 @@ def compare_text(last: Report, this: Report, *, threshold: float = 0.5, ngram: i
                                               sentences(b.text, this.year) if b else []))
              for a, b in pair_parts(parts(last), parts(this))]
     _find_moves(pairs, lang)
+    # GC703's measure exactly: last year's six sections' text; the overall share over this year's six
+    # sections (a part whose heading names no known section gets its own share, outside the total)
     before: set[str] = set()
     for p in parts(last):
-        if p.key != "preface":
+        if p.number:
             before |= shingles(normalise(p.text, last.year), ngram)
     hit_total = all_total = 0
     for pair in pairs:
@@ -212,7 +214,8 @@ def compare_text(last: Report, this: Report, *, threshold: float = 0.5, ngram: i
         if not mine:
             continue
         hit = len(mine & before)
-        hit_total, all_total = hit_total + hit, all_total + len(mine)
+        if pair.this.number:
+            hit_total, all_total = hit_total + hit, all_total + len(mine)
         pair.reuse = hit / len(mine)
         pair.over = pair.reuse >= threshold and len(norm) >= min_chars
     return pairs, (hit_total / all_total if all_total else None)

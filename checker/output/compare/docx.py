@@ -141,6 +141,12 @@ def render(c: dict[str, Any]) -> bytes:
         reuse = f"（{w('section_reuse', lang)} {pct(sec['reuse'])}{'，' + w('over', lang) if sec['over_threshold'] else ''}）" \
             if sec["reuse"] is not None else ""
         document.add_heading(sec["title"] + reuse, level=3)
+        for f in c["findings"]:  # the problems of this part, both years, next to its text
+            if sec["number"] and f["section"] == sec["number"]:
+                paragraph = document.add_paragraph(style="List Bullet")
+                _run(paragraph, status_word(f["status"], lang, FINDING_STATUS) + " ", bold=True,
+                     colour={"persisting": "B3261E", "fixed": "1E7B1E"}.get(f["status"]), size=8.5)
+                _run(paragraph, f"{c[f['year']]['year']} {f['code']} {f['message']}", size=8.5)
         if not sec["rows"]:
             document.add_paragraph(w("no_prose", lang))
             continue
