@@ -420,3 +420,10 @@ def test_a_long_rewritten_text_is_compared_quickly():
     pairs, reuse = compare_text(last, this)
     assert time.perf_counter() - start < 10  # under 1 s on the development machine (2 shared cores)
     assert len(pairs[0].rows) >= 1500
+
+
+def test_cli_select_limits_the_findings(gov_check, tmp_path, last_file):
+    out = tmp_path / "selected.json"
+    assert gov_check("compare", last_file, EXAMPLES / "yangquan-2023.json", "--select", "GC2,GC7", "-o", out).exit_code == 0
+    codes = {f["code"][:3] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]}
+    assert codes == {"GC2", "GC7"}
