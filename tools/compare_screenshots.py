@@ -1,7 +1,8 @@
 """Regenerate the comparison's pictures in docs/: the sample report (阳泉 2023) compared with a
 constructed 2022 report (checker/testing/pairs.py) — the HTML page in headless Chromium
 (docs/compare-html.png) and the Word document rendered by LibreOffice and pdftoppm
-(docs/compare-word-1.png, the first page, and docs/compare-word-tables.png, the page with 表三)."""
+(docs/compare-word-1.png, the first page, and docs/compare-word-tables.png, the page with 表三); and a
+real pair, 平潭 经济发展局 2021 → 2022 from ../shared/corpus (docs/compare-real-jjf.png)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,13 @@ def main() -> int:
             subprocess.run(["pdftoppm", "-r", "90", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                             str(docs / name)], check=True)
             print(f"docs/{name}.png")
+        corpus = ROOT.parent / "shared" / "corpus"
+        if (corpus / "pingtan-jjf-2021").is_dir():
+            for year in ("2021", "2022"):
+                shutil.copy(corpus / f"pingtan-jjf-{year}" / "page.txt", folder / f"jjf-{year}.txt")
+            subprocess.run([sys.executable, "-m", "checker", "compare", "jjf-2021.txt", "jjf-2022.txt", "-o", "jjf.html"],
+                           cwd=folder, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            print(screenshot(folder / "jjf.html", docs / "compare-real-jjf.png", width=1400, height=1400).relative_to(ROOT))
     return 0
 
 
