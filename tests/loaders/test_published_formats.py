@@ -70,6 +70,8 @@ def test_portal_page_with_site_chrome_reads_as_the_article(name, tmp_path):
     loaded = load(path, LOADERS, LoadOptions())
     assert loaded.format == "html"
     assert loaded.findings == []
+    # the page's own 「时间：」 line under the article's title is its publication date
+    assert loaded.document["metadata"].pop("publication_date") == "2024-01-20"
     _same_report(loaded, doc, "html", Style())
     assert loaded.document["sections"] == expected_document(doc, "html", Style())["sections"]
     assert loaded.document.get("preface") == doc.get("preface")

@@ -18,7 +18,10 @@ def test_pingtan_portal_page_reads_as_the_article_inside_the_site():
     assert loaded.findings == []
     assert doc["metadata"] == {"organ_name": "平潭综合实验区经济发展局", "organ_kind": "department", "report_year": 2021,
                                "template_version": "2021", "signing_date": "2022-01-13",
-                               "title": "平潭综合实验区经济发展局2021年政府信息公开工作年度报告"}
+                               "title": "平潭综合实验区经济发展局2021年政府信息公开工作年度报告",
+                               # from <meta name="PubDate"> and <meta name="Url">
+                               "publication_date": "2022-01-19",
+                               "url": "https://www.pingtan.gov.cn/zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/ptzhsyqjjf/zfxxgknb/202201/t20220119_80608.htm"}
     assert [s["heading"] for s in doc["sections"]] == [
         "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
         "四、政府信息公开行政复议与行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
