@@ -276,9 +276,11 @@ def _emit(output: str | None, content: str | bytes) -> None:
 
     if output:
         try:
-            write_atomic(output, content)
+            written = write_atomic(output, content)
         except OSError as exc:
             fail(f"{output}: 无法写入：{exc.strerror or exc}")
+        if os.path.islink(output):  # written through the link (checker.output.write_atomic), and said
+            click.echo(f"gov-check: {output} 是符号链接，结果写入了它指向的文件 {written}（链接保留）", err=True)
     else:
         click.echo(content, nl=False)
 
@@ -327,6 +329,7 @@ def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
         except ConfigError as exc:
             fail(str(exc))
     host = PluginHost(paths=paths)
+    host.rules  # a plugin rule whose metadata is unusable is that plugin's load problem, told here
     for problem in host.problems:
         click.echo(f"gov-check: {problem}", err=True)
     return host
@@ -592,6 +595,8 @@ COMPARE_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "mar
               help="机关更名对照表（TOML/JSON：[organs] \"新名称\" = \"旧名称\"）")
 @click.option("--force", is_flag=True, help="两份报告不是同一机关的相邻两年时仍然比较")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="批量比较的并行进程数（默认：本机 CPU 核数）")
+@click.option("--select", multiple=True, help="两年的问题只列这些规则的（代码、代码前缀或规则名，逗号分隔）")
+@click.option("--ignore", multiple=True, help="两年的问题不列这些规则的（同上）")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None,
               help="正文重复比例达到该值时标出（0–1 或百分数；默认取 GC703 的 threshold，0.5）")
 @click.option("--large-ratio", type=click.FloatRange(min=1, min_open=True), default=5.0, show_default=True,
@@ -603,7 +608,8 @@ COMPARE_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "mar
 @click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
 def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previous_dir: str | None,
             output_dir: str | None, organ_map: str | None, force: bool, threshold: float | None, large_ratio: float,
-            large_base: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None) -> None:
+            large_base: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None,
+            select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> None:
     """比较同一机关相邻两年的年度报告：gov-check compare 上年报告 本年报告 -o 比对.html
 
     \b
@@ -624,6 +630,8 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     try:
         config = _configure(reports[0], config_path, no_config)
         config.lang = lang or config.lang
+        config.select = _split(select) or config.select
+        config.ignore = config.ignore + _split(ignore)
         engine = _engine(config)
         engine.rules
         names = load_organ_map(organ_map) if organ_map else {}

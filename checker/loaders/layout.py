@@ -25,6 +25,7 @@ from checker.loaders.pagemeta import page_date, sentence_parts, title_parts
 from checker.loaders.spare_cells import fit
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
+from checker.textnum import MAX_DIGITS
 
 INCOMPLETE = "GC003"
 
@@ -167,7 +168,7 @@ def value_like(text: str) -> bool:
 
 def cell_value(text: str) -> int | str | None:
     """What the report printed: an int for plain digits, None for a blank, else the text itself."""
-    if text.isascii() and text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
         return int(text)
     if not text.strip():
         return None
@@ -240,7 +241,7 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
 
 def _cn_number(s: str) -> int | None:
     s = s.strip()
-    if s.isdigit():
+    if s.isascii() and s.isdigit() and len(s) <= MAX_DIGITS:
         return int(s)
     if all(c in _CN_DIGITS for c in s) and len(s) == 4:
         return int("".join(str(_CN_DIGITS[c]) for c in s))
