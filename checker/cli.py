@@ -128,10 +128,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
 
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
-    from checker.loaders.fetch import is_url
-
     try:
-        config = _configure("." if is_url(reports[0]) else reports[0], config_path, no_config)
+        config = _configure("." if _url_like(reports[0]) else reports[0], config_path, no_config)
         config.select = _split(select) or config.select
         config.ignore = config.ignore + _split(ignore)
         config.fail_on = fail_on or config.fail_on
@@ -235,17 +233,27 @@ class _Fetched:
             self.temporary = None
 
 
+def _url_like(arg: str) -> bool:
+    """Whether an argument may be a URL: cheap, so that a check of files never imports the fetcher
+    (checker.loaders.fetch.is_url decides)."""
+    if "://" not in arg:
+        return False
+    from checker.loaders.fetch import is_url
+
+    return is_url(arg)
+
+
 def _fetch(reports: tuple[str, ...], max_bytes: int | None, allow_private: bool, save_source: str | None,
            timeout: float) -> _Fetched:
+    fetched = _Fetched(reports)
+    if not any(_url_like(r) for r in reports):
+        return fetched
     import tempfile
     from pathlib import Path
 
     from checker.loaders import LoadError
     from checker.loaders.fetch import FetchOptions, fetch, is_url
 
-    fetched = _Fetched(reports)
-    if not any(is_url(r) for r in reports):
-        return fetched
     if not save_source:
         fetched.temporary = tempfile.mkdtemp(prefix="gov-check-")
     options = FetchOptions(timeout=timeout, allow_private=allow_private,
