@@ -427,3 +427,23 @@ def test_cli_select_limits_the_findings(gov_check, tmp_path, last_file):
     assert gov_check("compare", last_file, EXAMPLES / "yangquan-2023.json", "--select", "GC2,GC7", "-o", out).exit_code == 0
     codes = {f["code"][:3] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]}
     assert codes == {"GC2", "GC7"}
+
+
+def test_batch_reads_each_file_once(gov_check, tmp_path, sample, monkeypatch):
+    import checker.compare.batch as batch
+
+    this_dir, last_dir = tmp_path / "2023", tmp_path / "2022"
+    this_dir.mkdir(), last_dir.mkdir()
+    write_json(this_dir / "阳泉.json", sample)
+    write_json(last_dir / "阳泉.json", constructed_last_year(sample))
+    reads: list[str] = []
+    real = batch.load
+
+    def counting(path, *args, **kwargs):
+        reads.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "load", counting)
+    result = gov_check("compare", "--previous-dir", last_dir, this_dir, "--output-dir", tmp_path / "out", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(reads) == sorted([str(this_dir / "阳泉.json"), str(last_dir / "阳泉.json")])
