@@ -568,16 +568,16 @@ COMPARE_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "mar
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None,
               help="正文重复比例达到该值时标出（0–1 或百分数；默认取 GC703 的 threshold，0.5）")
 @click.option("--large-ratio", type=click.FloatRange(min=1, min_open=True), default=5.0, show_default=True,
-              help="变化超过该倍数（或低于其倒数）时作为大幅变化标出")
-@click.option("--large-base", type=click.FloatRange(min=0), default=10.0, show_default=True,
-              help="只有两年中较大的数不小于该值时才算大幅变化")
+              help="大幅变化：两年中较大的数超过较小的数的该倍数（本年超过上年的 5 倍或不到其 1/5；一年为 0 也算）")
+@click.option("--large-min", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="且两年中较大的数不小于该值（不是只看上年：0 → 50、3 → 30 与 50 → 0 一样标出，1 → 6 不标）")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="输出语言（默认 zh）")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="配置文件（规则、选项、豁免）")
 @click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
 @_fetch_options
 def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previous_dir: str | None,
             output_dir: str | None, organ_map: str | None, force: bool, threshold: float | None, large_ratio: float,
-            large_base: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None,
+            large_min: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None,
             select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), allow_private: bool = False,
             save_source: str | None = None, fetch_timeout: float = 30.0) -> None:
     """比较同一机关相邻两年的年度报告：gov-check compare 上年报告 本年报告 -o 比对.html
@@ -614,7 +614,7 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     if threshold is None:
         threshold = float(config.options.get("GC703", {}).get("threshold", 0.5))
     options = CompareOptions(threshold=threshold / 100 if threshold > 1 else threshold,
-                             large=Thresholds(large_ratio, large_base), lang=config.lang)
+                             large=Thresholds(large_ratio, large_min), lang=config.lang)
     from checker.loaders import LoadOptions
 
     def fetch() -> tuple[tuple[str, ...], list[tuple[str, str]]]:  # URLs downloaded (as `gov-check check URL`)

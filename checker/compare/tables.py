@@ -14,12 +14,23 @@ from checker.model import Cell, Kind, Report
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """A change is large when this year's figure is more than ``ratio`` times last year's, or less
-    than 1/``ratio`` of it (a figure appearing from 0 or falling to 0 included), and the larger of
-    the two is at least ``base``: 3 → 30 is worth explaining, 1 → 6 is not."""
+    """A change is large when the larger of the two years' figures is more than ``ratio`` times the
+    smaller — this year more than 5× last year's, or less than 1/5 (0.2×) of it; a figure appearing
+    from 0 or falling to 0 always passes this test — and the larger figure is at least ``minimum``.
+
+    The floor is on the larger of the two years, not on last year's figure (the base of 同比 %), so
+    that a rise and the matching fall are judged alike: 0 → 50 (something new, where 同比 cannot even
+    be computed) and 3 → 30 are worth explaining just as 50 → 0 and 30 → 3 are; 1 → 6 and 8 → 1 are
+    small numbers moving, not flagged."""
 
     ratio: float = 5.0
-    base: float = 10.0
+    minimum: float = 10.0
+
+    def is_large(self, last: int | float, this: int | float) -> bool:
+        low, high = sorted((abs(last), abs(this)))
+        if last == this or high < self.minimum:
+            return False
+        return low == 0 or high / low > self.ratio
 
 
 def shown(cell: Cell, lang: str) -> str:
@@ -56,9 +67,7 @@ def cell_change(before: Cell, now: Cell, limits: Thresholds, lang: str) -> dict[
         out["change"] = round(change, 4) if isinstance(change, float) else change
         if a:
             out["percent"] = round(100 * change / a, 1)  # type: ignore[operator]
-        big = max(abs(a), abs(b)) >= limits.base  # type: ignore[arg-type]
-        if big and (a == 0 or b == 0 or b / a > limits.ratio or b / a < 1 / limits.ratio):  # type: ignore[operator]
-            out["large"] = a != b
+        out["large"] = limits.is_large(a, b)  # type: ignore[arg-type]
     return out
 
 
