@@ -10,15 +10,7 @@ import pytest
 
 from checker.testing.pairs import constructed_last_year
 from tests.conftest import EXAMPLES, write_json
-from tests.loaders.test_fetch import Site
-
-
-@pytest.fixture
-def site():
-    s = Site()
-    yield s
-    s.server.shutdown()
-    s.server.server_close()
+from tests.loaders.test_fetch import site  # noqa: F401 - the local HTTP server fixture, shared
 
 
 @pytest.fixture(scope="module")
