@@ -657,7 +657,7 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
                              large=Thresholds(large_ratio, large_min), lang=config.lang)
     from checker.loaders import LoadOptions
 
-    def fetch() -> tuple[tuple[str, ...], list[tuple[str, str]]]:  # URLs downloaded (as `gov-check check URL`)
+    def fetch() -> _Fetched:  # URLs downloaded (as `gov-check check URL`)
         return _fetch(reports, LoadOptions(**config.limits).max_bytes, allow_private, save_source, fetch_timeout)
 
     if previous_dir is not None:
@@ -670,9 +670,13 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     if output and any(os.path.exists(r) and os.path.exists(output) and os.path.samefile(output, r) for r in reports):
         fail(f"{output}: 输出文件就是被比较的报告，拒绝覆盖")
     fetched = fetch()
-    if fetched[1]:
-        fail("；".join(f"{'上一年度报告' if url == reports[0] else '本年度报告'}：{url}: {why}" for url, why in fetched[1]))
-    comparison, problems = _compare_pair(engine, options, fetched[0], reports, names, force)
+    if fetched.failed:
+        fetched.done()
+        fail("；".join(f"{'上一年度报告' if url == reports[0] else '本年度报告'}：{url}: {why}" for url, why in fetched.failed))
+    try:
+        comparison, problems = _compare_pair(engine, options, fetched.reports, reports, names, force)
+    finally:
+        fetched.done()
     if problems and not force:
         fail("; ".join(problems) + ". Add --force to compare them anyway" if options.lang == "en" else
              "；".join(problems) + "。确属要比较的两份报告时请加 --force")
@@ -707,7 +711,7 @@ def _compare_pair(engine: Any, options: Any, paths: tuple[str, ...], given: tupl
 
 
 
-def _compare_batch(engine: Any, options: Any, fetched: tuple[tuple[str, ...], list[tuple[str, str]]], previous_dir: str,
+def _compare_batch(engine: Any, options: Any, fetched: _Fetched, previous_dir: str,
                    output_dir: str, fmt: str, names: Any, jobs: int | None) -> None:
     """Every unit of REPORTS (``fetched``: as :func:`_fetch` returns them, URLs downloaded) with its
     report in PREVIOUS_DIR: one comparison each, then the index."""
@@ -719,14 +723,17 @@ def _compare_batch(engine: Any, options: Any, fetched: tuple[tuple[str, ...], li
     from checker.run import discover, report_suffixes
 
     suffixes = report_suffixes(engine.host.loaders)
-    reports, not_fetched = fetched
+    reports, not_fetched = fetched.reports, fetched.failed
     this_found, last_found = discover(list(reports), suffixes), discover([previous_dir], suffixes)
     out = Path(output_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"{output_dir}: 无法创建文件夹：{exc.strerror or exc}")
-    index = run_batch(engine, options, this_found.files, last_found.files, out, fmt, names, jobs)
+    try:
+        index = run_batch(engine, options, this_found.files, last_found.files, out, fmt, names, jobs)
+    finally:
+        fetched.done()
     index["unreadable"] += [f"{a}: {why}" for a, why in this_found.problems + last_found.problems + not_fetched]
     for note in index["notes"]:
         click.echo(f"gov-check: {note}", err=True)
