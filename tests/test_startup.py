@@ -54,6 +54,11 @@ def test_a_single_json_check_loads_no_batch_machinery():
     assert "checker.summary" not in modules and "checker.output.summary" not in modules
     # the other formats' parsers are imported only when a file of that format is read
     assert not {"checker.loaders.layout", "checker.loaders.docx_loader", "checker.loaders.pdf_loader"} & modules
+    # nor the modules the text, HTML and PDF readers share, the URL fetcher, or the comparison
+    assert not {f"checker.loaders.{m}" for m in ("flat", "digits", "pagemeta", "article", "evidence", "spare_cells",
+                                                 "fetch", "html_loader", "text_loader")} & modules
+    assert not {m for m in modules if m.startswith("checker.compare")}
+    assert not _top(modules) & {"ssl", "http", "zipfile", "pdfminer"}
     assert not _top(modules) & {"docx", "lxml", "pdfplumber"}
 
 
@@ -61,3 +66,22 @@ def test_a_single_check_with_terminal_output_loads_rich_but_no_progress_bar():
     modules = loaded_modules(str(EXAMPLES / "clean-2023.json"))
     assert "rich.console" in modules
     assert not {"rich.progress", "rich.live", "multiprocessing"} & modules
+
+
+def test_a_word_check_reads_the_package_with_lxml_not_python_docx(tmp_path):
+    # python-docx costs ~55 ms to import and ~20 ms to open a file: an intact package is read with
+    # lxml alone (checker/loaders/docx_loader.py); python-docx is imported only for an unusual one.
+    import json as _json
+
+    from tests.loaders.render import layout, to_docx
+
+    report = _json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    sample = to_docx(layout(report), tmp_path / "report.docx")
+    modules = loaded_modules(str(sample), "--format", "json")
+    assert "checker.loaders.docx_loader" in modules and "rules.t3.gc204_t3_balance" in modules  # it did check it
+    assert "docx" not in _top(modules)
+    # nor the other formats' readers, the comparison, the URL fetcher or the summary outputs
+    assert not {"checker.loaders.pdf_loader", "checker.loaders.html_loader", "checker.loaders.fetch",
+                "checker.summary", "checker.output.summary"} & modules
+    assert not {m for m in modules if m.startswith("checker.compare")}
+    assert not _top(modules) & {"pdfplumber", "pdfminer", "ssl", "http", "multiprocessing", "jsonschema"}
