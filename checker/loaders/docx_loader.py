@@ -90,15 +90,19 @@ def _run_content() -> Any:
         " or self::w:noBreakHyphen]", namespaces={"w": _W[1:-1]})
 
 
+# What python-docx's run-content element classes give as ``str(e)`` (``CT_TabStop``, ``CT_PTab``,
+# ``CT_Cr``, ``CT_NoBreakHyphen``; ``CT_Text`` and ``CT_Br`` in _content_text), read from plain lxml elements.
+_CONTENT_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_T, _BR, _BR_TYPE = _W + "t", _W + "br", _W + "type"
+
+
 def _content_text(e: Any) -> str:
-    """What python-docx's run-content element classes give as ``str(e)`` (``CT_Text``, ``CT_TabStop``,
-    ``CT_Br``, ``CT_Cr``, ``CT_PTab``, ``CT_NoBreakHyphen``), read from the plain lxml element."""
-    tag = e.tag[len(_W):]
-    if tag == "t":
+    tag = e.tag
+    if tag == _T:
         return e.text or ""
-    if tag == "br":
-        return "\n" if e.get(_W + "type", "textWrapping") == "textWrapping" else ""
-    return {"tab": "\t", "ptab": "\t", "cr": "\n", "noBreakHyphen": "-"}[tag]
+    if tag == _BR:
+        return "\n" if e.get(_BR_TYPE, "textWrapping") == "textWrapping" else ""
+    return _CONTENT_TEXT[tag]
 
 
 def paragraph_text(p: Any) -> str:
@@ -110,6 +114,10 @@ _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relations
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# The parts python-docx parses as XML when it opens a package (its PartFactory's XmlPart classes).
+_PARSED_BY_PYTHON_DOCX = {_MAIN, "application/vnd.openxmlformats-package.core-properties+xml"} | {
+    f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
+    for kind in ("comments", "footer", "header", "numbering", "settings", "styles")}
 
 
 def _plain_body(data: bytes) -> Any:
@@ -117,43 +125,47 @@ def _plain_body(data: bytes) -> Any:
 
     Importing python-docx costs about 55 ms and opening a file with it 20 ms more, most of a Word
     check; its reading of a report is only the main part's body.  A package is read here only when
-    python-docx would open it without complaint: every XML part and relationship list well formed,
-    every internal relationship target present with a content type, one main document part of
-    Word's type with a body.  Anything else (a damaged part, a template, a missing target) returns
-    None and the file goes to python-docx as before, which gives the same reading or the same error.
+    python-docx would open it without complaint: the content types and every relationship list well
+    formed, every internal relationship target present with a content type, every part python-docx
+    parses (document, styles, settings, numbering, headers, footers, comments, core properties) well
+    formed, one main document part of Word's type with a body.  Anything else (a damaged part, a
+    template, a missing target) returns None and the file goes to python-docx as before, which gives
+    the same reading or the same error.
     """
     from lxml import etree
 
     parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # python-docx's oxml_parser
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
-        parsed = {name: etree.fromstring(zf.read(name), parser)
-                  for name in names if name.endswith((".xml", ".rels"))}
-    types = parsed.get("[Content_Types].xml")
-    if types is None:
-        return None
-    defaults = {e.get("Extension", "").lower(): e.get("ContentType") for e in types.iter(_TYPES + "Default")}
-    overrides = {e.get("PartName", "").lower(): e.get("ContentType") for e in types.iter(_TYPES + "Override")}
-    main = None
-    for name, tree in parsed.items():
-        if not name.endswith(".rels"):
-            continue
-        folder = posixpath.dirname(posixpath.dirname(name))  # word/_rels/document.xml.rels → word
-        for rel in tree.iter(_RELS):
-            if rel.get("TargetMode") == "External":
+        if "[Content_Types].xml" not in names:
+            return None
+        types = etree.fromstring(zf.read("[Content_Types].xml"), parser)
+        defaults = {e.get("Extension", "").lower(): e.get("ContentType") for e in types.iter(_TYPES + "Default")}
+        overrides = {e.get("PartName", "").lower(): e.get("ContentType") for e in types.iter(_TYPES + "Override")}
+
+        def content_type(part: str) -> str | None:
+            return overrides.get(part.lower()) or defaults.get(posixpath.splitext(part)[1][1:].lower())
+
+        main = None
+        for name in names:
+            if not name.endswith(".rels"):
                 continue
-            target = rel.get("Target", "")
-            part = posixpath.normpath(posixpath.join("/" + folder, target) if not target.startswith("/") else target)
-            if part.lstrip("/") not in names:
-                return None
-            if (overrides.get(part.lower()) or defaults.get(posixpath.splitext(part)[1][1:].lower())) is None:
-                return None
-            if name == "_rels/.rels" and rel.get("Type") == _OFFICE_DOCUMENT:
-                if main is not None:
+            folder = posixpath.dirname(posixpath.dirname(name))  # word/_rels/document.xml.rels → word
+            for rel in etree.fromstring(zf.read(name), parser).iter(_RELS):
+                if rel.get("TargetMode") == "External":
+                    continue
+                target = rel.get("Target", "")
+                part = posixpath.normpath(target if target.startswith("/") else posixpath.join("/" + folder, target))
+                if part.lstrip("/") not in names or content_type(part) is None:
                     return None
-                main = part
-    if main is None or overrides.get(main.lower(), defaults.get(posixpath.splitext(main)[1][1:].lower())) != _MAIN:
-        return None
+                if name == "_rels/.rels" and rel.get("Type") == _OFFICE_DOCUMENT:
+                    if main is not None:
+                        return None
+                    main = part
+        if main is None or content_type(main) != _MAIN:
+            return None
+        parsed = {name: etree.fromstring(zf.read(name), parser)
+                  for name in names if content_type("/" + name) in _PARSED_BY_PYTHON_DOCX}
     return parsed[main.lstrip("/")].find(_W + "body")
 
 
