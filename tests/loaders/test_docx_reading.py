@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from checker.loaders import LoadOptions, docx_loader
+from checker.loaders import LoadError, LoadOptions, docx_loader
 from checker.loaders.layout import Cell, Para, Row
 from tests.conftest import EXAMPLES
 from tests.loaders.render import Style, layout, to_docx
@@ -62,6 +62,7 @@ def test_the_printed_report_reads_as_python_docx_reads_it(tmp_path, style):
     path = to_docx(layout(report, style), tmp_path / "r.docx")
     expected = python_docx_blocks(path)
     assert sum(isinstance(b, Row) for b in expected) > 30  # the tables are there
+    assert docx_loader._plain_body(path.read_bytes()) is not None  # read with lxml alone, not python-docx
     assert ours(path) == expected
 
 
@@ -106,4 +107,45 @@ def test_hard_cases_read_as_python_docx_reads_them(tmp_path):
     document.save(str(path))
     expected = python_docx_blocks(path)
     assert expected[0].text == "见政府信息公开专栏。\t第二栏换行前\n换行后"
+    assert docx_loader._plain_body(path.read_bytes()) is not None
     assert ours(path) == expected
+
+
+def _repacked(path: Path, out: Path, change) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, change(info.filename, zin.read(info.filename)))
+    return out
+
+
+@pytest.mark.parametrize("name,change", [
+    ("styles", lambda n, b: b[: len(b) // 2] if n == "word/styles.xml" else b),  # a part python-docx parses, cut short
+    ("target", lambda n, b: b.replace(b'Target="styles.xml"', b'Target="gone.xml"') if n.endswith("document.xml.rels") else b),
+    ("template", lambda n, b: b.replace(b"document.main+xml", b"template.main+xml") if n == "[Content_Types].xml" else b),
+])
+def test_an_unusual_package_goes_to_python_docx_and_meets_the_same_answer(tmp_path, name, change):
+    document = docx.Document()
+    document.add_paragraph("一、总体情况")
+    source = tmp_path / "ok.docx"
+    document.save(str(source))
+    path = _repacked(source, tmp_path / f"{name}.docx", change)
+    try:
+        plain = docx_loader._plain_body(path.read_bytes())
+    except Exception:  # noqa: BLE001 - the loader takes any error here as "not plain"
+        plain = None
+    assert plain is None  # not read with lxml alone
+    try:
+        python_docx = ("read", python_docx_blocks(path))
+    except Exception as exc:  # noqa: BLE001 - python-docx refuses it: the loader says so
+        python_docx = ("refused", type(exc).__name__)
+    try:
+        loaded = ("read", ours(path))
+    except LoadError as exc:
+        loaded = ("refused", str(exc))
+    assert loaded[0] == python_docx[0]
+    if loaded[0] == "refused":
+        assert "Word" in loaded[1]
+    else:
+        assert loaded[1] == python_docx[1]
