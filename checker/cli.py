@@ -10,7 +10,8 @@ import click
 from typing import Any
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS_HELP = "text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit"
+FORMATS_HELP = ("text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit, "
+                "docx（Word 审阅意见）, xlsx（Excel 问题台账）, csv（汇总表）；省略时按 -o 的后缀选择")
 
 
 class DefaultGroup(click.Group):
@@ -54,8 +55,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "-f", "fmt", default="text", show_default=True, help=f"输出格式：{FORMATS_HELP}")
+@click.option("--format", "-f", "fmt", default=None, help=f"输出格式：{FORMATS_HELP}")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="写入文件（原子写入）")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=str),
+              help="每份报告写一个文件（按 --format，默认 html）到该文件夹，另写 index.html 总览")
 @click.option("--select", multiple=True, help="只运行这些规则（代码、代码前缀或规则名，逗号分隔）")
 @click.option("--ignore", multiple=True, help="不运行这些规则（同上）")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
@@ -101,13 +104,18 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
           baseline_path: str | None = None, write_baseline_path: str | None = None, jobs: int | None = None,
           previous_dir: str | None = None, organ_map: str | None = None, hierarchy: str | None = None,
           summary_csv: str | None = None, summary_json: str | None = None, summary_only: bool = False,
-          progress: bool | None = None) -> None:
+          progress: bool | None = None, output_dir: str | None = None) -> None:
     """检查一份或多份年度报告；REPORTS 可以是文件、文件夹或通配符（如 "2023/**/*.json"）。"""
     from checker.config import ConfigError
     from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
-    from checker.output import RenderContext, write_atomic
+    from checker.output import BINARY_FORMATS, RenderContext, format_for, write_atomic
 
+    if output_dir and output:
+        fail("--output-dir 与 -o 不能同时使用：--output-dir 为每份报告各写一个文件")
+    fmt, contradiction = format_for(output, fmt if fmt or not output_dir else "html")
+    if contradiction:
+        fail(contradiction)
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
     try:
@@ -131,6 +139,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     formats = engine.host.formats
     if fmt not in formats:
         fail(f"未知的输出格式「{fmt}」；可用：{', '.join(formats)}")
+    if fmt in BINARY_FORMATS and not (output or output_dir):
+        fail(f"{fmt} 格式是二进制文件，不能输出到终端：请用 -o 文件名.{fmt} 或 --output-dir 文件夹")
     try:
         rules = engine.rules
     except ConfigError as exc:
@@ -153,31 +163,51 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         click.echo(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件", err=True)
         sys.exit(130)
     results = engine.finish(batch.results)
+    if engine.host.problems:  # a plugin that failed: no report was checked in full
+        failed = tuple(f"{p.name} {p.version}".strip() for p in engine.host.problems)
+        for r in results:
+            if not r.load_error:
+                r.tool_problems = failed
     try:
         _baseline(results, baseline_path, write_baseline_path)
     except ConfigError as exc:
         fail(str(exc))
     if color is None:
-        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        color = output is None and output_dir is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
-                        color=color, encoding=None if output else getattr(sys.stdout, "encoding", None))
-    text = "" if summary_only and fmt == "text" else formats[fmt].render(results, ctx)
-    show_table = fmt == "text" and (len(results) > 1 or summary_only)
+                        color=color, encoding=None if output or output_dir else getattr(sys.stdout, "encoding", None))
+    summary = _summarise(batch, results, ctx, fail_on)
+    ctx.extra.update(summary=summary, fail_on=fail_on)
+    _tell_batch(batch, summary)
+    if output_dir:
+        _write_output_dir(output_dir, results, summary, formats, fmt, ctx)
+        text = ""
+    else:
+        text = "" if summary_only and fmt == "text" else formats[fmt].render(results, ctx)
+    show_table = fmt == "text" and (len(results) > 1 or summary_only) and not output_dir
     if show_table or summary_csv or summary_json:
-        text += _batch_summary(batch, ctx, fail_on, summary_csv, summary_json, show_table)
+        table = _batch_summary(batch, summary, ctx, summary_csv, summary_json, show_table)
+        if isinstance(text, str):
+            text += table
+        else:
+            click.echo(table, nl=False)
     if output:
         try:
             write_atomic(output, text)
         except OSError as exc:
             fail(f"{output}: 无法写入：{exc.strerror or exc}")
-    else:
+    elif text:
         click.echo(text, nl=False)
     for r in results:
         if r.load_error:
             click.echo(f"gov-check: {r.load_error}", err=True)
     for problem in engine.host.problems[told:]:  # found while rules, profiles and formats were resolved
         click.echo(f"gov-check: {problem}", err=True)
-    if any(r.load_error for r in results) or engine.host.problems:
+    if any(r.load_error or r.incomplete for r in results) or engine.host.problems:
+        incomplete = sum(1 for r in results if r.incomplete)
+        if incomplete:
+            click.echo(f"gov-check: {incomplete} 份报告检查不完整（规则出错或插件未能加载），不能据此判定通过或未通过",
+                       err=True)
         sys.exit(EXIT_ERROR)
     if fail_on != "never":
         level = Severity(fail_on).rank
@@ -264,6 +294,7 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
     # forked workers copy the pages it is on)
     batch = run_batch(found.files, BatchOptions(config=config, load=options, jobs=jobs, progress=progress),
                       previous_files, names, regions, engine=engine, previous_document=previous_doc)
+    batch.skipped = found.skipped
     for note in batch.plan.notes:
         click.echo(f"gov-check: {note}", err=True)
     batch.results += [ReportResult(file=arg, document=None, findings=[], outcomes=[], load_error=f"{arg}: {why}")
@@ -271,17 +302,52 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
     return batch
 
 
-def _batch_summary(batch: Any, ctx: Any, fail_on: str, summary_csv: str | None, summary_json: str | None,
+def _summarise(batch: Any, results: list, ctx: Any, fail_on: str) -> Any:
+    from checker.summary import placements, summarise
+
+    return summarise(results, ctx.rules, fail_on, batch.plan.previous, placements(batch.plan.units, results))
+
+
+def _tell_batch(batch: Any, summary: Any) -> None:
+    """On stderr: what a batch left aside (lock and temporary files) and the reports that found no
+    last year's report under --previous-dir."""
+    skipped = getattr(batch, "skipped", ())
+    if skipped:
+        click.echo(f"gov-check: 跳过 {len(skipped)} 个 Word 锁定文件或临时文件（如 {skipped[0]}）", err=True)
+    if batch.plan.previous_dir_given:
+        alone = [r for r in summary.reports if r.status != "not_checked" and not r.previous_file]
+        if alone:
+            click.echo(f"gov-check: {len(alone)} 份报告在 --previous-dir 中没有找到上一年度报告（未作跨年度核对）：", err=True)
+            for r in alone:
+                click.echo(f"  {r.organ_name or '（机关不明）'} {r.report_year or ''}  {r.file}", err=True)
+
+
+def _write_output_dir(folder: str, results: list, summary: Any, formats: Any, fmt: str, ctx: Any) -> None:
+    """One file per report in ``folder``, named after its input, and index.html linking them."""
+    from checker.output import write_atomic
+    from checker.output.index import SUFFIXES, page_names, render_index
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+        names = page_names([r.file for r in results], SUFFIXES.get(fmt, "." + fmt))
+        for result, name in zip(results, names):
+            write_atomic(os.path.join(folder, name), formats[fmt].render([result], ctx))
+        write_atomic(os.path.join(folder, "index.html"), render_index(summary, dict(zip((r.file for r in results), names)),
+                                                                     ctx.lang))
+    except OSError as exc:
+        fail(f"{exc.filename or folder}: 无法写入：{exc.strerror or exc}")
+    click.echo(f"gov-check: 已写出 {len(results)} 份{fmt}文件和 {os.path.join(folder, 'index.html')}", err=True)
+
+
+def _batch_summary(batch: Any, summary: Any, ctx: Any, summary_csv: str | None, summary_json: str | None,
                    table: bool) -> str:
     """The summary table for the terminal; the CSV and JSON files when asked for."""
     from checker.output import write_atomic
     from checker.output.summary import render_csv, render_json, render_table
-    from checker.summary import summarise
 
-    summary = summarise(batch.results, ctx.rules, fail_on, batch.plan.previous)
     try:
         if summary_csv:
-            write_atomic(summary_csv, render_csv(summary, ctx.lang))
+            write_atomic(summary_csv, render_csv(summary, ctx.lang, ctx.rules))
         if summary_json:
             import resource
 

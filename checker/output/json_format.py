@@ -10,7 +10,7 @@ from checker.findings import Outcome, ReportResult, Severity
 from checker.messages import present, rule_title
 from checker.model import Report
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"  # 1.1: status "incomplete", summary.incomplete
 COMPACT_FROM = 50  # reports
 
 
@@ -62,7 +62,7 @@ def result_dict(result: ReportResult, rules: dict, lang: str) -> dict[str, Any]:
     return {
         "file": result.file,
         "format": result.format,
-        "status": "not_checked" if result.load_error else "checked",
+        "status": "not_checked" if result.load_error else "incomplete" if result.incomplete else "checked",
         "error": result.load_error,
         "report": report_info(result),
         "summary": {**counts, "outcomes": {o.value: sum(1 for x in result.outcomes if x.outcome is o) for o in Outcome}},
@@ -78,7 +78,8 @@ def build(results: list[ReportResult], rules: dict, lang: str = "zh") -> dict[st
         "tool": {"name": "gov-check", "version": __version__},
         "format_version": FORMAT_VERSION,
         "lang": lang,
-        "summary": {"reports": len(reports), "not_checked": sum(1 for r in reports if r["status"] != "checked"),
+        "summary": {"reports": len(reports), "not_checked": sum(1 for r in reports if r["status"] == "not_checked"),
+                    "incomplete": sum(1 for r in reports if r["status"] == "incomplete"),
                     **totals},
         "reports": reports,
     }
