@@ -48,6 +48,7 @@ def main() -> None:
     gov-check init               写入带注释的起步配置 gov-check.toml
     gov-check new-plugin NAME    生成省级插件软件包的骨架
     gov-check convert FILE -o report.json  把 Word/网页/PDF/文本报告转换为报告文档
+    gov-check annotate 报告.docx -o 报告-审阅.docx  在 Word 报告中每个问题处加批注
 
     退出码：0 未发现达到失败级别的问题；1 发现问题；2 无法检查（文件无法读取、格式错误、选项或配置错误）或有插件未能加载。
     """
@@ -118,21 +119,9 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         fail(contradiction)
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
-    try:
-        config = _configure(reports[0], config_path, no_config)
-        config.select = _split(select) or config.select
-        config.ignore = config.ignore + _split(ignore)
-        config.fail_on = fail_on or config.fail_on
-        config.lang = lang or config.lang
-        config.profile = profile or config.profile
-        config.plugins = config.plugins + tuple(plugin_paths)
-        config.waivers = waivers_path or config.waivers
-        if organ_kind:
-            config.organ_kind, config.organ_kinds = organ_kind, {}
-        fail_on, lang = config.fail_on, config.lang
-        engine = _engine(config)
-    except ConfigError as exc:
-        fail(str(exc))
+    config, engine = _configured_engine(reports[0], config_path, no_config, select, ignore, fail_on, lang, profile,
+                                        plugin_paths, waivers_path, organ_kind)
+    fail_on, lang = config.fail_on, config.lang
     for problem in engine.host.problems:
         click.echo(f"gov-check: {problem}", err=True)
     told = len(engine.host.problems)
@@ -158,7 +147,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
 
     try:
         batch = _run_batch(engine, config, options, reports, previous_doc, jobs, previous_dir, organ_map, hierarchy,
-                           progress)
+                           progress, keep_text=True if output_dir else None)
     except BatchInterrupted as exc:  # outputs are written only after the batch: none was started
         click.echo(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件", err=True)
         sys.exit(130)
@@ -216,6 +205,29 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     sys.exit(EXIT_OK)
 
 
+def _configured_engine(first_report: str, config_path: str | None, no_config: bool, select: tuple[str, ...],
+                       ignore: tuple[str, ...], fail_on: str | None, lang: str | None, profile: str | None,
+                       plugin_paths: tuple[str, ...], waivers_path: str | None, organ_kind: str | None) -> tuple[Any, Any]:
+    """The configuration (file, then the command line's options over it) and its engine."""
+    from checker.config import ConfigError
+
+    try:
+        config = _configure(first_report, config_path, no_config)
+        config.select = _split(select) or config.select
+        config.ignore = config.ignore + _split(ignore)
+        config.fail_on = fail_on or config.fail_on
+        config.lang = lang or config.lang
+        config.profile = profile or config.profile
+        config.plugins = config.plugins + tuple(plugin_paths)
+        config.waivers = waivers_path or config.waivers
+        if organ_kind:
+            config.organ_kind, config.organ_kinds = organ_kind, {}
+        return config, _engine(config)
+    except ConfigError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
+
+
 def _configure(first_report: str, config_path: str | None, no_config: bool) -> Any:
     """The Config from --config, or from the gov-check.toml found next to / above the report."""
     from checker.config import Config, find_config, load_config
@@ -270,7 +282,8 @@ _PLUGIN_OPTION = click.option("--plugin", "plugin_paths", multiple=True, type=cl
 
 
 def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...], previous_doc: Any, jobs: int | None,
-               previous_dir: str | None, organ_map: str | None, hierarchy: str | None, progress: bool | None) -> Any:
+               previous_dir: str | None, organ_map: str | None, hierarchy: str | None, progress: bool | None,
+               keep_text: bool | None = None) -> Any:
     """Find the files, plan pairings and roll-ups, and check them (in parallel when there are many)."""
     from checker.findings import ReportResult
     from checker.run import BatchOptions, discover, load_hierarchy, load_organ_map, report_suffixes, run_batch
@@ -292,7 +305,7 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
 
     gc.freeze()  # what start-up made lives to the end: collections need not look at it again (nor
     # forked workers copy the pages it is on)
-    batch = run_batch(found.files, BatchOptions(config=config, load=options, jobs=jobs, progress=progress),
+    batch = run_batch(found.files, BatchOptions(config=config, load=options, jobs=jobs, progress=progress, keep_text=keep_text),
                       previous_files, names, regions, engine=engine, previous_document=previous_doc)
     batch.skipped = found.skipped
     for note in batch.plan.notes:
@@ -486,6 +499,79 @@ def new_plugin(name: str, directory: str, prefix: str | None) -> None:
     except ScaffoldError as exc:
         fail(str(exc))
     click.echo(f"已创建 {root}\n  cd {root} && pip install -e '.[test]' && pytest")
+
+
+_ORGAN_KINDS = click.Choice(["province_government", "city_government", "county_government", "township_government",
+                             "subdistrict_office", "department", "authorised_organisation"])
+
+
+@main.command()
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="写入带批注的副本（原子写入；原文件不改动）")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@click.option("--select", multiple=True, help="只运行这些规则（代码、代码前缀或规则名，逗号分隔）")
+@click.option("--ignore", multiple=True, help="不运行这些规则（同上）")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="批注语言（默认 zh）")
+@click.option("--previous", type=click.Path(path_type=str), help="上一年度的报告（用于 GC7xx 跨年度核对）")
+@click.option("--organ-kind", type=_ORGAN_KINDS, help="机关类别（覆盖按名称推断的类别）")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="配置文件")
+@click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
+@click.option("--profile", help="规则配置")
+@_PLUGIN_OPTION
+@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False, path_type=str), help="豁免清单（TOML）")
+def annotate(draft: str, output: str, force: bool, select: tuple[str, ...], ignore: tuple[str, ...], lang: str | None,
+             previous: str | None, organ_kind: str | None, config_path: str | None, no_config: bool,
+             profile: str | None, plugin_paths: tuple[str, ...], waivers_path: str | None) -> None:
+    """在 Word 报告（.docx）中每个问题处加批注（作者「gov-check」），写入 -o 指定的副本。
+
+    批注加在问题所在的表格单元格或段落上，内容为问题、依据和修改建议；不对应具体位置的问题合并为标题处的一条批注。
+    原文件不改动。退出码与 check 相同。"""
+    from pathlib import Path
+
+    from checker.findings import Severity
+    from checker.loaders import LoadError, LoadOptions, load
+    from checker.output import write_atomic
+    from checker.output.annotate import annotate as add_comments
+
+    if Path(output).suffix.lower() != ".docx":
+        fail(f"{output}: 批注只能写入 Word 文件（.docx）")
+    if Path(output).exists() and (os.path.samefile(output, draft) if Path(draft).exists() else False):
+        fail(f"{output}: 输出文件就是原文件；原文件不改动，请另取文件名")
+    if Path(output).exists() and not force:
+        fail(f"{output}: 文件已存在；如需覆盖请加 --force")
+    config, engine = _configured_engine(draft, config_path, no_config, select, ignore, None, lang, profile,
+                                        plugin_paths, waivers_path, organ_kind)
+    for problem in engine.host.problems:
+        click.echo(f"gov-check: {problem}", err=True)
+    options = LoadOptions(organ_kind=organ_kind, **config.limits)
+    try:
+        original = Path(draft).read_bytes()
+        loaded = load(draft, engine.host.loaders, options)
+        previous_doc = load(previous, engine.host.loaders, options).document if previous else None
+    except LoadError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{draft}: 无法读取：{exc.strerror or exc}")
+    if loaded.format != "docx":
+        fail(f"{draft}: 不是 Word（.docx）文件（读作 {loaded.format}）；批注只能加在 Word 文件中")
+    result = engine.finish([engine.check(loaded.document, file=draft, source_map=loaded.source_map,
+                                         previous=previous_doc, extra_findings=loaded.findings, fmt=loaded.format)])[0]
+    if engine.host.problems:
+        result.tool_problems = tuple(f"{p.name} {p.version}".strip() for p in engine.host.problems)
+    done = add_comments(original, result, engine.rule_classes(), config.lang)
+    try:
+        write_atomic(output, done.data)
+    except OSError as exc:
+        fail(f"{output}: 无法写入：{exc.strerror or exc}")
+    click.echo(f"{draft} → {output}：{done.placed} 条批注加在问题所在处"
+               + (f"，{done.at_title} 项不对应具体位置的问题合并为标题处的一条批注" if done.at_title else ""), err=True)
+    if result.incomplete:
+        click.echo("gov-check: 检查不完整（规则出错或插件未能加载），不能据此判定通过或未通过", err=True)
+        sys.exit(EXIT_ERROR)
+    if result.status(config.fail_on) == "fail":
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
 
 
 @main.command()

@@ -106,6 +106,7 @@ class ReportResult:
     load_error: str | None = None  # set when the file could not be read at all
     format: str = "json"
     tool_problems: tuple[str, ...] = ()  # plugins that failed in this run: the check is incomplete
+    text_left_out: int = 0  # > 0: the batch was larger than this, and the report's prose was not kept
 
     @property
     def incomplete(self) -> bool:

@@ -396,6 +396,7 @@ def _slim(result: ReportResult) -> ReportResult:
         if isinstance(sections, list):
             slim["sections"] = [{"heading": s.get("heading")} if isinstance(s, dict) else s for s in sections]
         result.document = slim
+        result.text_left_out = KEEP_TEXT_UP_TO  # every output that would show the text says so
     return result
 
 

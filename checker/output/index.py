@@ -94,7 +94,7 @@ def render_index(summary: BatchSummary, pages: Mapping[str, str], lang: str = "z
                  f'<span class="s-{r.status}">{escape(status)}</span>']
         numbers = [f'<td class="n">{n}</td>' for n in (r.error, r.warning, r.info)]
         rows.append('<tr class="r">' + "".join(f"<td>{c}</td>" for c in cells) + "".join(numbers)
-                    + f"<td>{escape(r.problem or '')}</td></tr>")
+                    + f"<td>{escape((r.problem or '').replace(r.file, name))}</td></tr>")
     line = (f"{t['reports']} 份报告：{t['fail']} 份未通过、{t['pass']} 份通过、{t['incomplete']} 份检查不完整、"
             f"{t['not_checked']} 份无法检查；共 {t['error']} 个错误、{t['warning']} 个警告、{t['info']} 个提示" if not en else
             f"{t['reports']} reports: {t['fail']} failed, {t['pass']} passed, {t['incomplete']} incomplete, "

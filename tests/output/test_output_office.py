@@ -1,0 +1,190 @@
+"""The Word problem list (--format docx), the Excel ledger (--format xlsx), Word comments (annotate),
+--output-dir with its index page, formats from -o's suffix — each opened with the library that reads
+it and checked for content."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from lxml import etree
+
+from tests.conftest import EXAMPLES
+from tests.loaders.render import layout, to_docx
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CELL_WHERE = "第2个表格第22行第6列"  # 表三 · 科研机构 · （五）4 in the printed yangquan report
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory) -> Path:
+    """The yangquan report (a blank cell, three headings without numerals …) printed as Word."""
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    return to_docx(layout(doc), tmp_path_factory.mktemp("draft") / "阳泉市 2023.docx")
+
+
+def _rows(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_the_problem_list_is_a_word_document_an_office_can_forward(draft, gov_check, tmp_path):
+    out = tmp_path / "审阅意见.docx"
+    result = gov_check(draft, "-o", out)  # the format from the suffix
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "关于阳泉市人民政府2023年政府信息公开工作年度报告的审阅意见"
+    assert "报告机关：阳泉市人民政府" in texts and "报告年度：2023年" in texts
+    assert "文件：阳泉市 2023.docx" in texts  # the file's name, not the absolute path
+    assert any(t.startswith("检查结论：通过") for t in texts)
+    assert any(t.startswith("共 0 个错误、6 个警告") for t in texts)
+    assert any(t.startswith("审核人：") for t in texts) and any(t.startswith("日期：") for t in texts)
+    (table,) = document.tables
+    rows = _rows(table)
+    assert rows[0] == ["序号", "位置", "问题", "依据", "修改建议", "严重程度"]
+    blank = next(r for r in rows if "科研机构" in r[1])
+    assert blank[1] == f"表三 · 科研机构 · （五）4 无正当理由大量反复申请（{CELL_WHERE}）"
+    assert "空白" in blank[2] and blank[3] == "国办公开办函〔2021〕30号 表三"
+    assert blank[4].startswith("空白处填写数字，没有发生的填 0") and blank[5] == "警告"
+    heading = next(r for r in rows if "「三、收到和处理政府信息公开申请」部分" in r[1])
+    assert heading[1].endswith("（第12段）")
+    assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(rows))]
+    # Typesetting: A4, 仿宋 for the Chinese of every run, a header row repeated on every page, ruled.
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+    assert table.style.name == "Table Grid"
+    fonts = {r._r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") for p in document.paragraphs for r in p.runs}
+    assert fonts == {"仿宋", "黑体"}
+
+
+def test_the_problem_list_in_english_and_for_a_file_that_cannot_be_read(tmp_path, gov_check, draft):
+    broken = tmp_path / "坏.json"
+    broken.write_text("{", encoding="utf-8")
+    out = tmp_path / "review.docx"
+    result = gov_check(draft, broken, "--format", "docx", "-o", out, "--lang", "en")
+    assert result.exit_code == 2
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[0].startswith("Review of the 2023 government information disclosure annual report")
+    assert any(t.startswith("Not checked: ") and "坏.json" in t for t in texts)
+    assert "Result: not checked" in texts
+
+
+def test_the_ledger_has_one_row_per_finding_a_drop_down_for_the_fix_status_and_a_summary(draft, gov_check, tmp_path):
+    out = tmp_path / "台账.xlsx"
+    clean = EXAMPLES / "clean-2023.json"
+    assert gov_check(draft, clean, "-o", out).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["问题台账", "汇总", "规则"]
+    ledger = wb["问题台账"]
+    rows = list(ledger.iter_rows(values_only=True))
+    assert rows[0] == ("地区", "上级", "单位", "年度", "文件", "规则", "严重程度", "位置", "问题", "依据", "修改建议", "整改状态")
+    assert len(rows) == 1 + 8  # the yangquan report's eight findings; the clean report has none
+    blank = next(r for r in rows if r[5] == "GC201")
+    assert blank[2:5] == ("阳泉市人民政府", 2023, "阳泉市 2023.docx")
+    assert blank[7].endswith(f"（{CELL_WHERE}）") and blank[10].startswith("空白处填写数字") and blank[11] is None
+    assert ledger.freeze_panes == "A2" and ledger.auto_filter.ref == f"A1:L{len(rows)}"
+    (states,) = ledger.data_validations.dataValidation
+    assert states.formula1 == '"未整改,已整改,不予整改"' and str(states.sqref) == f"L2:L{len(rows)}"
+    assert ledger.column_dimensions["I"].width >= 40  # 问题: wide enough for a Chinese sentence
+    summary = list(wb["汇总"].iter_rows(values_only=True))
+    assert summary[0][:7] == ("地区", "上级", "单位", "机关类别", "年度", "文件", "结论")
+    by_file = {r[5]: r for r in summary[1:]}
+    assert by_file["阳泉市 2023.docx"][6:10] == ("通过", 0, 6, 2)
+    assert "部分标题编号与措辞规范（GC011，4 处）" in by_file["阳泉市 2023.docx"][11]
+    assert by_file["clean-2023.json"][6:10] == ("通过", 0, 0, 0)
+    per_rule = {r[0]: r for r in wb["规则"].iter_rows(min_row=2, values_only=True)}
+    assert per_rule["GC011"][2:4] == (1, 4)
+
+
+def test_a_suffix_chooses_the_format_and_one_that_contradicts_format_is_an_error(gov_check, tmp_path):
+    report = EXAMPLES / "clean-2023.json"
+    assert gov_check(report, "-o", tmp_path / "r.html").exit_code == 0
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert gov_check(report, "-o", tmp_path / "r.md").exit_code == 0
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("## ")
+    assert gov_check(report, "--format", "sarif", "-o", tmp_path / "r.json").exit_code == 0  # SARIF is JSON
+    result = gov_check(report, "--format", "json", "-o", tmp_path / "review.html")
+    assert result.exit_code == 2 and "与 --format json 矛盾" in result.stderr
+    assert not (tmp_path / "review.html").exists()
+    result = gov_check(report, "--format", "xlsx")
+    assert result.exit_code == 2 and "不能输出到终端" in result.stderr
+    assert gov_check(report, "-o", tmp_path / "汇总.csv").exit_code == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "汇总.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0]["结论"] == "通过" and rows[0]["机关名称"] == "示例县人民政府"
+
+
+def _without_comment_marks(xml: bytes) -> bytes:
+    root = etree.fromstring(xml)
+    for el in list(root.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd")):
+        el.getparent().remove(el)
+    for run in list(root.iter(f"{W}r")):
+        if run.find(f"{W}commentReference") is not None or len(run) == 0:
+            run.getparent().remove(run)
+    return etree.tostring(root, method="c14n")
+
+
+def test_annotate_puts_a_comment_at_each_finding_and_changes_nothing_else(draft, gov_check, tmp_path):
+    before = draft.read_bytes()
+    out = tmp_path / "阳泉-审阅.docx"
+    result = gov_check("annotate", draft, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "7 条批注加在问题所在处" in result.stderr and "1 项不对应具体位置" in result.stderr
+    assert draft.read_bytes() == before  # the original is never modified
+    document = docx.Document(str(out))
+    comments = list(document.comments)
+    assert len(comments) == 8 and {c.author for c in comments} == {"gov-check"}
+    texts = [c.text for c in comments]
+    cell = next(t for t in texts if "科研机构" in t)
+    assert "依据：国办公开办函〔2021〕30号 表三" in cell and "修改建议：空白处填写数字，没有发生的填 0" in cell
+    # the comment on the blank cell is in that cell: table 2, row 22, grid column 6
+    from checker.loaders.docx_loader import body_items, table_grid
+
+    tables = {n: el for kind, n, el in body_items(document.element.body) if kind == "table"}
+    grid = next(g for r, g, _ in table_grid(tables[2]) if r == 22)
+    marked = grid[5].find(f".//{W}commentRangeStart")
+    assert marked is not None and cell == next(c.text for c in comments if str(c.comment_id) == marked.get(f"{W}id"))
+    # the placeless finding (GC506) is in the one comment at the title
+    title = document.paragraphs[0]
+    assert title._p.find(f"{W}commentRangeStart") is not None
+    assert any("不对应文中具体位置" in t and "社会评议" in t for t in texts)
+    # every paragraph, table and style survives: the XML differs only by the comment marks
+    with zipfile.ZipFile(draft) as a, zipfile.ZipFile(out) as b:
+        assert _without_comment_marks(b.read("word/document.xml")) == _without_comment_marks(a.read("word/document.xml"))
+        assert b.read("word/styles.xml") == a.read("word/styles.xml")
+        assert set(a.namelist()) < set(b.namelist()) and "word/comments.xml" in b.namelist()
+
+
+def test_annotate_refuses_what_it_cannot_do(draft, gov_check, tmp_path):
+    result = gov_check("annotate", draft, "-o", draft)
+    assert result.exit_code == 2 and "原文件" in result.stderr
+    result = gov_check("annotate", EXAMPLES / "clean-2023.json", "-o", tmp_path / "x.docx")
+    assert result.exit_code == 2 and "不是 Word" in result.stderr
+    result = gov_check("annotate", draft, "-o", tmp_path / "x.pdf")
+    assert result.exit_code == 2 and not (tmp_path / "x.pdf").exists()
+
+
+def test_output_dir_writes_one_page_per_report_and_an_index(draft, gov_check, tmp_path):
+    broken = tmp_path / "in" / "坏.json"
+    broken.parent.mkdir()
+    broken.write_text("{", encoding="utf-8")
+    (tmp_path / "in" / "~$阳泉.docx").write_bytes(b"lock")  # Word's lock file: skipped, and said so
+    out = tmp_path / "out"
+    result = gov_check(draft, EXAMPLES / "clean-2023.json", tmp_path / "in", "--output-dir", out)
+    assert result.exit_code == 2  # 坏.json could not be read
+    assert "跳过 1 个 Word 锁定文件或临时文件" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["clean-2023.html", "index.html", "坏.html", "阳泉市 2023.html"]
+    page = (out / "阳泉市 2023.html").read_text(encoding="utf-8")
+    assert "阳泉市人民政府" in page and str(draft.parent) not in page
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="阳泉市 2023.html">阳泉市人民政府</a>' in index and '<a href="clean-2023.html">示例县人民政府</a>' in index
+    assert index.count('<tr class="r">') == 3 and "无法检查" in index and str(tmp_path) not in index
+    assert gov_check(draft, "--output-dir", tmp_path / "w", "--format", "docx").exit_code == 0
+    assert docx.Document(str(tmp_path / "w" / "阳泉市 2023.docx")).paragraphs[0].text.startswith("关于阳泉市人民政府")
