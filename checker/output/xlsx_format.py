@@ -15,8 +15,8 @@ from checker.output.summary import organ_kind_label, top_in_words
 
 FIX_STATES = ("未整改", "已整改", "不予整改")
 # (heading, width in characters): a Chinese character is about two of Excel's width units.
-LEDGER = (("地区", 12), ("上级", 18), ("单位", 26), ("年度", 7), ("文件", 24), ("规则", 8), ("严重程度", 9),
-          ("位置", 34), ("问题", 60), ("依据", 30), ("修改建议", 44), ("整改状态", 10))
+LEDGER = (("地区", 10), ("上级", 14), ("单位", 18), ("年度", 6), ("文件", 16), ("规则", 7), ("严重程度", 9),
+          ("位置", 28), ("问题", 48), ("依据", 22), ("修改建议", 34), ("整改状态", 10))
 LEDGER_EN = ("Region", "Parent", "Organ", "Year", "File", "Rule", "Severity", "Where", "Problem", "Basis",
              "Suggested fix", "Fix status")
 SUMMARY = (("地区", 12), ("上级", 18), ("单位", 26), ("机关类别", 14), ("年度", 7), ("文件", 24), ("结论", 11),
@@ -58,20 +58,42 @@ def _sheet(wb: Any, title: str, columns: tuple, en_heads: tuple | None, lang: st
         cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
+    # Printed: landscape A4, as wide as the page, the heading row on every page.
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
     return ws
 
 
-def _finish(ws: Any, wrap: set[int]) -> None:
+def _width(text: str) -> int:
+    """Excel's width units a text takes: a Chinese (wide) character about two, others one."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _finish(ws: Any, wrap: set[int], center: set[int] = frozenset()) -> None:
+    """Body font, filters, and wrapped columns with rows tall enough for their lines (Excel and
+    LibreOffice do not grow a row for wrapped text written by a program)."""
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     if ws.max_row < 2:
         return
     ws.auto_filter.ref = ws.dimensions
     body = Font(name="宋体")
+    widths = {i: ws.column_dimensions[get_column_letter(i)].width or 10 for i in wrap}
     for row in ws.iter_rows(min_row=2):
+        lines = 1
         for cell in row:
             cell.font = body
-            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in wrap)
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in wrap,
+                                       horizontal="center" if cell.column in center else None)
+            if cell.column in wrap and isinstance(cell.value, str):
+                lines = max(lines, -(-_width(cell.value) // max(1, int(widths[cell.column]) - 1)))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = 15 * min(lines, 20)
 
 
 def build(results: list[ReportResult], rules: Any, summary: Any, lang: str = "zh") -> Any:
@@ -98,7 +120,7 @@ def build(results: list[ReportResult], rules: Any, summary: Any, lang: str = "zh
                                 showErrorMessage=True, errorTitle="整改状态", error="请从列表中选择：" + "、".join(FIX_STATES))
         states.add(f"L2:L{ledger.max_row}")
         ledger.add_data_validation(states)
-    _finish(ledger, {8, 9, 10, 11})
+    _finish(ledger, {1, 2, 3, 5, 8, 9, 10, 11}, {4, 6, 7, 12})
 
     sheet = _sheet(wb, "汇总" if not en else "Reports", SUMMARY, SUMMARY_EN, lang)
     for line in summary.reports if summary is not None else ():
@@ -107,14 +129,14 @@ def build(results: list[ReportResult], rules: Any, summary: Any, lang: str = "zh
             line.report_year or "", os.path.basename(line.file), STATUSES[line.status][1 if en else 0],
             *((line.error, line.warning, line.info, line.waived) if line.status != "not_checked" else (None,) * 4),
             top_in_words(line, rules, lang), line.problem or "")])
-    _finish(sheet, {12, 13})
+    _finish(sheet, {1, 2, 3, 6, 12, 13}, {5, 7, 8, 9, 10, 11})
 
     per_rule = _sheet(wb, "规则" if not en else "Rules", RULES, RULES_EN, lang)
     for r in summary.rules if summary is not None else ():
         cls = rules.get(r.code)
         per_rule.append([_clean(v) for v in (r.code, r.title_en if en else r.title_zh, r.failed, r.findings,
                                              r.insufficient_data, r.errored, getattr(cls, "clause", "") if cls else "")])
-    _finish(per_rule, {2, 7})
+    _finish(per_rule, {2, 7}, {3, 4, 5, 6})
     wb.properties.creator = "gov-check"
     return wb
 

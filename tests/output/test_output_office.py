@@ -188,3 +188,72 @@ def test_output_dir_writes_one_page_per_report_and_an_index(draft, gov_check, tm
     assert index.count('<tr class="r">') == 3 and "无法检查" in index and str(tmp_path) not in index
     assert gov_check(draft, "--output-dir", tmp_path / "w", "--format", "docx").exit_code == 0
     assert docx.Document(str(tmp_path / "w" / "阳泉市 2023.docx")).paragraphs[0].text.startswith("关于阳泉市人民政府")
+
+
+# -- as an office machine prints them: LibreOffice → PDF → PNG ----------------------------------------
+
+from checker.testing.office import find_pdftoppm, find_soffice, page_png, pdf_comments, to_pdf  # noqa: E402
+
+office = pytest.mark.skipif(find_soffice() is None or find_pdftoppm() is None,
+                            reason="LibreOffice (soffice) or poppler (pdftoppm) is not installed "
+                                   "(apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils; "
+                                   ".ci/run does this on CI)")
+
+
+def _pdf_text(pdf: Path, page: int = 1) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return re.sub(r"\s+", "", doc.pages[page - 1].extract_text() or "")
+
+
+@office
+def test_libreoffice_prints_the_problem_list_on_a4_with_every_column_whole(draft, gov_check, tmp_path):
+    out = tmp_path / "审阅意见.docx"
+    assert gov_check(draft, "-o", out).exit_code == 0
+    pdf = to_pdf(out, tmp_path / "pdf")
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        first = doc.pages[0]
+        assert (round(first.width), round(first.height)) == (595, 842)  # A4 in points
+        fonts = {c["fontname"] for c in first.chars if "\u4e00" <= c["text"] <= "\u9fff"}
+        pages = len(doc.pages)
+    assert fonts and all("CJK" in f or "Song" in f or "Fang" in f or "Hei" in f for f in fonts), fonts
+    text = "".join(_pdf_text(pdf, p) for p in range(1, pages + 1))
+    assert "关于阳泉市人民政府2023年政府信息公开工作年度报告的审阅意见" in text and "审核人" in text
+    with pdfplumber.open(pdf) as doc:  # the ruled table as LibreOffice laid it out, page by page
+        tables = [[[re.sub(r"\s+", "", c or "") for c in row] for row in page.extract_tables()[0]] for page in doc.pages
+                  if page.extract_tables()]
+    assert [t[0] for t in tables] == [["序号", "位置", "问题", "依据", "修改建议", "严重程度"]] * len(tables)
+    assert len(tables) == pages >= 2  # the header row is repeated on the second page
+    rows = [row for t in tables for row in t[1:]]
+    assert [r[0] for r in rows] == [str(i) for i in range(1, 9)]  # no row lost or split over two pages
+    blank = next(r for r in rows if "科研机构" in r[1])  # every column whole, nothing cut off
+    assert blank[1].endswith(f"（{CELL_WHERE}）") and blank[4].startswith("空白处填写数字，没有发生的填0") and blank[5] == "警告"
+    png = page_png(pdf, tmp_path / "page.png")
+    assert png.stat().st_size > 20_000
+
+
+@office
+def test_libreoffice_opens_the_ledger_and_prints_its_heading_row(draft, gov_check, tmp_path):
+    out = tmp_path / "台账.xlsx"
+    assert gov_check(draft, "-o", out).exit_code == 0
+    pdf = to_pdf(out, tmp_path / "pdf")
+    text = _pdf_text(pdf)
+    assert "地区上级单位年度文件规则严重程度位置问题依据修改建议整改状态" in text
+    assert "空白处填写数字" in text
+    assert page_png(pdf, tmp_path / "ledger.png").stat().st_size > 10_000
+
+
+@office
+def test_libreoffice_reads_the_comments_where_annotate_put_them(draft, gov_check, tmp_path):
+    out = tmp_path / "批注.docx"
+    assert gov_check("annotate", draft, "-o", out).exit_code == 0
+    pdf = to_pdf(out, tmp_path / "pdf", comments=True)
+    comments = pdf_comments(pdf)
+    assert len(comments) == 8 and all(a.split(",")[0] == "gov-check" for _, a, _ in comments)  # author, date
+    (cell_page,) = [p for p, _, t in comments if "科研机构" in t]
+    assert "正当理由大量反复申请" in _pdf_text(pdf, cell_page)  # on the page of 表三 row (五)4
+    (title_page,) = [p for p, _, t in comments if "不对应文中具体位置" in t]
+    assert title_page == 1
