@@ -11,8 +11,8 @@ from typing import Any, Mapping
 
 from checker import __version__, labels
 from checker.findings import ReportResult, Severity
-from checker.messages import Shown, outcome_label, present, report_title, rule_title, section_title, total_counts, \
-    severity_label, summary_line
+from checker.messages import Shown, outcome_label, present, report_title, rule_clause, rule_fix, rule_title, \
+    section_title, total_counts, severity_label, summary_line
 from checker.model import Kind, Report, parse_value, pointer as make_pointer
 
 _CSS = """
@@ -398,6 +398,11 @@ def _problems(page: _Page, result: ReportResult, rules: Mapping[str, type]) -> s
             body.append(f'<div class="nums">{escape(s.numbers)}</div>')
         if places:
             body.append(f'<div class="where">{"位置" if zh else "Where"}：{"、".join(places)}</div>')
+        clause, fix = rule_clause(rules.get(f.code)), rule_fix(rules.get(f.code), page.lang)
+        if clause:
+            body.append(f'<div class="basis">{"依据" if zh else "Basis"}：{escape(clause)}</div>')
+        if fix:
+            body.append(f'<div class="fix">{"修改建议" if zh else "Suggested fix"}：{escape(fix)}</div>')
         if f.quote:
             q = page.quote_ids.get(s.number)
             quote = escape(f.quote)

@@ -7,10 +7,10 @@ from typing import Any
 
 from checker import __version__
 from checker.findings import Outcome, ReportResult, Severity
-from checker.messages import present, rule_title
+from checker.messages import present, rule_clause, rule_fix, rule_title
 from checker.model import Report
 
-FORMAT_VERSION = "1.1"  # 1.1: status "incomplete", summary.incomplete
+FORMAT_VERSION = "1.1"  # 1.1: status "incomplete", summary.incomplete, a finding's clause and fix
 COMPACT_FROM = 50  # reports
 
 
@@ -49,6 +49,8 @@ def result_dict(result: ReportResult, rules: dict, lang: str) -> dict[str, Any]:
             "quote": f.quote,
             "args": {k: _plain(v) for k, v in f.args.items()},
             "waived": f.waived,
+            "clause": rule_clause(cls),
+            "fix": rule_fix(cls, lang),
         })
     outcomes = [{
         "code": o.code,
