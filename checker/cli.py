@@ -596,10 +596,14 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
     if output and Path(output).exists() and not force:
         fail(f"{output}: 文件已存在；如需覆盖请加 --force")
     host = PluginHost()
+    from checker.model import looks_like_report
+
     try:
         loaded = load(report, host.loaders, LoadOptions(organ_kind=organ_kind))
     except LoadError as exc:
         fail(str(exc))
+    if not looks_like_report(loaded.document, loaded.format):
+        fail(f"{report}: 不是政府信息公开工作年度报告（没有年度报告的标题、六个部分或统计表），未转换")
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
     rules = host.rules
     for finding in loaded.findings:

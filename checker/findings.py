@@ -23,9 +23,9 @@ class Severity(str, Enum):
 
 CRASH_CODE = "GC900"  # a rule or a plugin's hook crashed: the tool failed, not the report
 
-# A report's status, as every output names it (zh, en); "incomplete" and "not_checked" exit 2.
+# A report's status, as every output names it (zh, en); all but pass and fail exit 2.
 STATUSES = {"pass": ("通过", "pass"), "fail": ("未通过", "fail"), "incomplete": ("检查不完整", "incomplete"),
-            "not_checked": ("无法检查", "not checked")}
+            "not_checked": ("无法检查", "not checked"), "not_report": ("不是年度报告", "not a report")}
 
 
 class Outcome(str, Enum):
@@ -107,6 +107,7 @@ class ReportResult:
     format: str = "json"
     tool_problems: tuple[str, ...] = ()  # plugins that failed in this run: the check is incomplete
     text_left_out: int = 0  # > 0: the batch was larger than this, and the report's prose was not kept
+    not_report: bool = False  # with load_error: the file was read, and is not an annual report
 
     @property
     def incomplete(self) -> bool:
@@ -118,7 +119,7 @@ class ReportResult:
     def status(self, fail_on: str = "error") -> str:
         """One of STATUSES: what a report's line says in every output."""
         if self.load_error:
-            return "not_checked"
+            return "not_report" if self.not_report else "not_checked"
         if self.incomplete:
             return "incomplete"
         level = Severity(fail_on).rank if fail_on != "never" else 99

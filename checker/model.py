@@ -308,3 +308,24 @@ class Report:
     @property
     def full_text(self) -> str:
         return "\n".join([self.preface, *(s.heading + "\n" + s.text for s in self.sections), self.signature])
+
+
+REPORT_KEYS = ("metadata", "preface", "sections", "tables", "signature")
+
+
+def looks_like_report(document: Any, fmt: str = "json") -> bool:
+    """Whether a loaded file is an annual report at all (a batch's 通知.txt or config.json is not):
+    a report document (JSON) has at least one of its keys; a file read from Word, a page, a PDF or
+    text has a statistical table, one of the six parts, or a title naming a 年度报告.  Anything that
+    passes is checked, however broken; only what has none of these is 「不是年度报告」."""
+    if not isinstance(document, Mapping):
+        return False
+    if fmt == "json":
+        return any(key in document for key in REPORT_KEYS)
+    report = Report(document)
+    if any(report.has_table(name) and report.tables[name] for name in ("t2", "t2_2019", "t3", "t4")):
+        return True
+    if any(section.number for section in report.sections):
+        return True
+    title = report.meta("title")
+    return isinstance(title, str) and "年度报告" in title

@@ -18,6 +18,7 @@ from checker.config import Config
 from checker.engine import Engine
 from checker.findings import ReportResult
 from checker.loaders import LoadError, LoadOptions, load
+from checker.model import looks_like_report
 
 # A batch at least this large builds the fast schema check (about half a second) even when the cache
 # cannot keep it; smaller runs use it only from the cache (checker.schema).
@@ -33,6 +34,9 @@ def check_file(engine: Engine, path: str, options: LoadOptions, previous: Any = 
         loaded = load(path, engine.host.loaders, options)
     except LoadError as exc:
         return ReportResult(file=path, document=None, findings=[], outcomes=[], load_error=str(exc))
+    if not looks_like_report(loaded.document, loaded.format):
+        return ReportResult(file=path, document=None, findings=[], outcomes=[], format=loaded.format, not_report=True,
+                            load_error=f"{path}: 不是政府信息公开工作年度报告（没有年度报告的标题、六个部分或统计表），未检查")
     # --organ-kind reaches the document through the engine's configuration (Engine._configured_kind)
     return engine.check(loaded.document, file=path, source_map=loaded.source_map, previous=previous,
                         extra_findings=loaded.findings, fmt=loaded.format, extra=extra)

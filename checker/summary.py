@@ -20,7 +20,7 @@ class ReportLine:
     organ_name: str | None
     organ_kind: str | None
     report_year: int | None
-    status: str  # a key of checker.findings.STATUSES: pass, fail, incomplete (the tool failed), not_checked
+    status: str  # a key of checker.findings.STATUSES: pass, fail, incomplete (the tool failed), not_checked, not_report
     error: int
     warning: int
     info: int
@@ -28,7 +28,7 @@ class ReportLine:
     top: tuple[tuple[str, int], ...]  # the rules with the most findings, most severe first
     previous_file: str | None = None
     problem: str | None = None  # why the file could not be checked, or why its check is incomplete
-    region: str = ""  # 地区: the report's metadata, else the hierarchy file's region
+    region: str = ""  # 地区: the hierarchy file's region, else the report's metadata
     parent: str = ""  # 上级: the organ whose summary report this one is a unit of (hierarchy file)
 
 
@@ -101,7 +101,7 @@ def summarise(results: Sequence[ReportResult], rules: Mapping[str, type], fail_o
     for r in results:
         where = hierarchy.get(r.file)
         if r.load_error:
-            lines.append(ReportLine(r.file, None, None, None, "not_checked", 0, 0, 0, 0, (), None, r.load_error,
+            lines.append(ReportLine(r.file, None, None, None, r.status(fail_on), 0, 0, 0, 0, (), None, r.load_error,
                                     where.region if where else "", where.parent if where else ""))
             continue
         report = Report(r.document or {})
@@ -112,8 +112,8 @@ def summarise(results: Sequence[ReportResult], rules: Mapping[str, type], fail_o
             worst[f.code] = max(worst.get(f.code, 0), f.severity.rank)
         per_rule = Counter(f.code for f in live)
         top = tuple(sorted(per_rule.items(), key=lambda kv: (-worst[kv[0]], -kv[1], kv[0]))[:TOP_PROBLEMS])
-        region = report.meta("region")
-        region = region.strip() if isinstance(region, str) and region.strip() else (where.region if where else "")
+        region = report.meta("region")  # the hierarchy file's region first: the grouping its user declared
+        region = where.region if where else region.strip() if isinstance(region, str) else ""
         lines.append(ReportLine(r.file, report.organ_name or None, report.organ_kind, report.year, r.status(fail_on),
                                 counts["error"], counts["warning"], counts["info"], counts["waived"], top,
                                 (previous or {}).get(r.file), _incomplete_reason(r), region,

@@ -47,7 +47,7 @@ th[aria-sort=ascending]::after { content: " ▲"; } th[aria-sort=descending]::af
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.group th { background: #dfe7f1; cursor: default; text-align: left; }
 .s-fail { color: #b3261e; font-weight: bold; } .s-pass { color: #1e7b34; }
-.s-incomplete, .s-not_checked { color: #7b1fa2; font-weight: bold; }
+.s-incomplete, .s-not_checked { color: #7b1fa2; font-weight: bold; } .s-not_report { color: #555; }
 @media print { th { cursor: auto; } th::after { content: "" !important; } }
 """
 
@@ -95,10 +95,12 @@ def render_index(summary: BatchSummary, pages: Mapping[str, str], lang: str = "z
         numbers = [f'<td class="n">{n}</td>' for n in (r.error, r.warning, r.info)]
         rows.append('<tr class="r">' + "".join(f"<td>{c}</td>" for c in cells) + "".join(numbers)
                     + f"<td>{escape((r.problem or '').replace(r.file, name))}</td></tr>")
-    line = (f"{t['reports']} 份报告：{t['fail']} 份未通过、{t['pass']} 份通过、{t['incomplete']} 份检查不完整、"
-            f"{t['not_checked']} 份无法检查；共 {t['error']} 个错误、{t['warning']} 个警告、{t['info']} 个提示" if not en else
-            f"{t['reports']} reports: {t['fail']} failed, {t['pass']} passed, {t['incomplete']} incomplete, "
-            f"{t['not_checked']} not checked; {t['error']} errors, {t['warning']} warnings, {t['info']} info")
+    line = (f"{t['reports']} 个文件：{t['fail']} 份未通过、{t['pass']} 份通过、{t['incomplete']} 份检查不完整、"
+            f"{t['not_checked']} 份无法检查、{t['not_report']} 个不是年度报告；"
+            f"共 {t['error']} 个错误、{t['warning']} 个警告、{t['info']} 个提示" if not en else
+            f"{t['reports']} files: {t['fail']} failed, {t['pass']} passed, {t['incomplete']} incomplete, "
+            f"{t['not_checked']} not checked, {t['not_report']} not reports; "
+            f"{t['error']} errors, {t['warning']} warnings, {t['info']} info")
     head = "".join(f'<th data-col="{i}" scope="col">{escape(h)}</th>' for i, h in enumerate(heads))
     title = "检查结果总览" if not en else "Results"
     return (f'<!DOCTYPE html>\n<html lang="{"en" if en else "zh-CN"}"><head><meta charset="utf-8">'

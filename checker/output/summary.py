@@ -13,7 +13,8 @@ from checker.findings import STATUSES as _STATUS
 from checker.labels import ORGAN_KINDS
 from checker.summary import BatchSummary, as_dict
 
-_STATUS_STYLE = {"fail": "bold red", "pass": "green", "incomplete": "bold magenta", "not_checked": "bold magenta"}
+_STATUS_STYLE = {"fail": "bold red", "pass": "green", "incomplete": "bold magenta", "not_checked": "bold magenta",
+                 "not_report": "magenta"}
 BOM = "\ufeff"
 
 
@@ -77,10 +78,12 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
     t = summary.totals
     console.print(Text(
         f"{t['reports']} 份报告：{t['fail']} 份未通过、{t['pass']} 份通过、"
-        + (f"{t['incomplete']} 份检查不完整、" if t["incomplete"] else "") + f"{t['not_checked']} 份无法检查；"
+        + (f"{t['incomplete']} 份检查不完整、" if t["incomplete"] else "")
+        + (f"{t['not_report']} 个文件不是年度报告、" if t["not_report"] else "") + f"{t['not_checked']} 份无法检查；"
         f"共 {t['error']} 个错误、{t['warning']} 个警告、{t['info']} 个提示" if not en else
         f"{t['reports']} reports: {t['fail']} failed, {t['pass']} passed, "
-        + (f"{t['incomplete']} incomplete, " if t["incomplete"] else "") + f"{t['not_checked']} not checked; "
+        + (f"{t['incomplete']} incomplete, " if t["incomplete"] else "")
+        + (f"{t['not_report']} not reports, " if t["not_report"] else "") + f"{t['not_checked']} not checked; "
         f"{t['error']} errors, {t['warning']} warnings, {t['info']} info", style="bold"))
     failing = [r for r in summary.rules if r.failed or r.errored]
     if failing:
