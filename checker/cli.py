@@ -165,15 +165,20 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         color = output is None and output_dir is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
                         color=color, encoding=None if output or output_dir else getattr(sys.stdout, "encoding", None))
-    summary = _summarise(batch, results, ctx, fail_on)
-    ctx.extra.update(summary=summary, fail_on=fail_on)
-    _tell_batch(batch, summary)
+    show_table = fmt == "text" and (len(results) > 1 or summary_only) and not output_dir
+    ctx.extra["fail_on"] = fail_on
+    summary = None  # computed only when something shows it: a single check imports none of it
+    if show_table or summary_csv or summary_json or output_dir or fmt in ("xlsx", "csv") \
+            or batch.plan.previous_dir_given:
+        summary = ctx.extra["summary"] = _summarise(batch, results, ctx, fail_on)
+        _tell_batch(batch, summary)
+    elif batch.skipped:
+        _tell_batch(batch, None)
     if output_dir:
         _write_output_dir(output_dir, results, summary, formats, fmt, ctx)
         text = ""
     else:
         text = "" if summary_only and fmt == "text" else formats[fmt].render(results, ctx)
-    show_table = fmt == "text" and (len(results) > 1 or summary_only) and not output_dir
     if show_table or summary_csv or summary_json:
         table = _batch_summary(batch, summary, ctx, summary_csv, summary_json, show_table)
         if isinstance(text, str):
@@ -327,7 +332,7 @@ def _tell_batch(batch: Any, summary: Any) -> None:
     skipped = getattr(batch, "skipped", ())
     if skipped:
         click.echo(f"gov-check: 跳过 {len(skipped)} 个 Word 锁定文件或临时文件（如 {skipped[0]}）", err=True)
-    if batch.plan.previous_dir_given:
+    if batch.plan.previous_dir_given and summary is not None:
         alone = [r for r in summary.reports if r.status != "not_checked" and not r.previous_file]
         if alone:
             click.echo(f"gov-check: {len(alone)} 份报告在 --previous-dir 中没有找到上一年度报告（未作跨年度核对）：", err=True)
@@ -555,6 +560,10 @@ def annotate(draft: str, output: str, force: bool, select: tuple[str, ...], igno
         fail(f"{draft}: 无法读取：{exc.strerror or exc}")
     if loaded.format != "docx":
         fail(f"{draft}: 不是 Word（.docx）文件（读作 {loaded.format}）；批注只能加在 Word 文件中")
+    from checker.model import looks_like_report
+
+    if not looks_like_report(loaded.document, loaded.format):
+        fail(f"{draft}: 不是政府信息公开工作年度报告（没有年度报告的标题、六个部分或统计表），未加批注")
     result = engine.finish([engine.check(loaded.document, file=draft, source_map=loaded.source_map,
                                          previous=previous_doc, extra_findings=loaded.findings, fmt=loaded.format)])[0]
     if engine.host.problems:

@@ -29,17 +29,25 @@ _ILLEGAL = None
 
 
 def _clean(value: Any) -> Any:
-    """A value Excel can hold: openpyxl refuses control characters a report's text may carry, and a
-    string starting with 「=」 would be read as a formula."""
+    """A value Excel can hold: openpyxl refuses control characters a report's text may carry."""
     global _ILLEGAL
     if not isinstance(value, str):
-        return value
+        return value  # a count of 0 stays 0: never a blank
+    if not value:
+        return None  # an empty string is an empty cell (filters show it as 空白)
     if _ILLEGAL is None:
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
         _ILLEGAL = ILLEGAL_CHARACTERS_RE
-    value = _ILLEGAL.sub("", value)
-    return "'" + value if value.startswith(("=", "+", "-", "@")) and len(value) > 1 else value
+    return _ILLEGAL.sub("", value)
+
+
+def _append(ws: Any, values: Any) -> None:
+    """A row of cleaned values; text is text, even when it starts with 「=」 (never a formula)."""
+    ws.append([_clean(v) for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str) and cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def _sheet(wb: Any, title: str, columns: tuple, en_heads: tuple | None, lang: str, first: bool = False) -> Any:
@@ -113,8 +121,7 @@ def build(results: list[ReportResult], rules: Any, summary: Any, lang: str = "zh
         line = lines.get(file)
         who = (line.region, line.parent, line.organ_name or "", line.report_year or "") if line else ("", "", "", "")
         for p in problems(result, rules, lang):
-            ledger.append([_clean(v) for v in (*who, os.path.basename(file), p.code, p.severity, p.where,
-                                                 p.problem, p.basis, p.fix, None)])
+            _append(ledger, (*who, os.path.basename(file), p.code, p.severity, p.where, p.problem, p.basis, p.fix, None))
     if ledger.max_row >= 2:
         states = DataValidation(type="list", formula1='"' + ",".join(FIX_STATES) + '"', allow_blank=True,
                                 showErrorMessage=True, errorTitle="整改状态", error="请从列表中选择：" + "、".join(FIX_STATES))
@@ -124,18 +131,18 @@ def build(results: list[ReportResult], rules: Any, summary: Any, lang: str = "zh
 
     sheet = _sheet(wb, "汇总" if not en else "Reports", SUMMARY, SUMMARY_EN, lang)
     for line in summary.reports if summary is not None else ():
-        sheet.append([_clean(v) for v in (
+        _append(sheet, (
             line.region, line.parent, line.organ_name or "", organ_kind_label(line.organ_kind, lang),
             line.report_year or "", os.path.basename(line.file), STATUSES[line.status][1 if en else 0],
             *((line.error, line.warning, line.info, line.waived) if line.status != "not_checked" else (None,) * 4),
-            top_in_words(line, rules, lang), line.problem or "")])
+            top_in_words(line, rules, lang), line.problem or ""))
     _finish(sheet, {1, 2, 3, 6, 12, 13}, {5, 7, 8, 9, 10, 11})
 
     per_rule = _sheet(wb, "规则" if not en else "Rules", RULES, RULES_EN, lang)
     for r in summary.rules if summary is not None else ():
         cls = rules.get(r.code)
-        per_rule.append([_clean(v) for v in (r.code, r.title_en if en else r.title_zh, r.failed, r.findings,
-                                             r.insufficient_data, r.errored, getattr(cls, "clause", "") if cls else "")])
+        _append(per_rule, (r.code, r.title_en if en else r.title_zh, r.failed, r.findings, r.insufficient_data,
+                           r.errored, getattr(cls, "clause", "") if cls else ""))
     _finish(per_rule, {2, 7}, {3, 4, 5, 6})
     wb.properties.creator = "gov-check"
     return wb

@@ -44,13 +44,15 @@ def to_pdf(document: Path, folder: Path, timeout: float = 120, comments: bool = 
     return pdf
 
 
-def page_png(pdf: Path, png: Path, page: int = 1, dpi: int = 80) -> Path:
-    """One page of ``pdf`` as ``png`` (pdftoppm)."""
+def page_png(pdf: Path, png: Path, page: int = 1, dpi: int = 80, height: int | None = None) -> Path:
+    """One page of ``pdf`` as ``png`` (pdftoppm); ``height``: only the top so many pixels."""
     tool = find_pdftoppm()
     if tool is None:
         raise FileNotFoundError("pdftoppm (poppler-utils) not found")
     stem = png.with_suffix("")
-    subprocess.run([tool, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+    crop = ["-x", "0", "-y", "0", "-W", "100000", "-H", str(height)] if height else []
+    subprocess.run([tool, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), *crop, "-singlefile", str(pdf),
+                    str(stem)],
                    capture_output=True, text=True, timeout=60, check=True)
     return stem.with_suffix(".png")
 

@@ -257,3 +257,17 @@ def test_libreoffice_reads_the_comments_where_annotate_put_them(draft, gov_check
     assert "正当理由大量反复申请" in _pdf_text(pdf, cell_page)  # on the page of 表三 row (五)4
     (title_page,) = [p for p, _, t in comments if "不对应文中具体位置" in t]
     assert title_page == 1
+
+
+def test_hostile_report_text_stays_text_in_word_and_excel(tmp_path, gov_check):
+    doc = json.loads((EXAMPLES / "clean-2023.json").read_text(encoding="utf-8"))
+    doc["sections"][5]["heading"] = '=HYPERLINK("http://x")\x07其他需要报告的事项'  # a formula, a bell
+    report = tmp_path / "hostile.json"
+    report.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert gov_check(report, "-o", tmp_path / "l.xlsx").exit_code in (0, 1)
+    cells = [c for row in openpyxl.load_workbook(tmp_path / "l.xlsx")["问题台账"].iter_rows(min_row=2) for c in row]
+    hostile = [c for c in cells if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert hostile and all(c.data_type == "s" and "\x07" not in c.value for c in hostile)
+    assert gov_check(report, "-o", tmp_path / "r.docx").exit_code in (0, 1)
+    text = "\n".join(c.text for t in docx.Document(str(tmp_path / "r.docx")).tables for r in t.rows for c in r.cells)
+    assert "HYPERLINK" in text and "\x07" not in text
