@@ -217,6 +217,7 @@ def total_counts(results: list[ReportResult]) -> dict[str, int]:
 
 # How a source-map key is said, in the order a place is named: 「第4页第2个表格第3行第5列」.
 _WHERE_WORDS = (("page", "第{}页", "page {}"), ("line", "第{}行", "line {}"), ("page_line", "第{}行", "line {}"),
+                ("column", "第{}字", "character {}"),
                 ("paragraph", "第{}段", "paragraph {}"), ("table", "第{}个表格", "table {}"),
                 ("row", "第{}行", "row {}"), ("col", "第{}列", "column {}"))
 
@@ -239,7 +240,7 @@ def source_where(result: ReportResult, pointer: str) -> Mapping[str, int] | None
     parts = pointer.split("/")  # ["", "tables", table, row, column]
     if parts[1:2] != ["tables"]:
         return None
-    for n, finer in ((4, ("col",)), (3, ("row", "col", "line", "page_line"))):
+    for n, finer in ((4, ("col", "column")), (3, ("row", "col", "line", "page_line", "column"))):
         where = sm.get("/".join(parts[:n])) if len(parts) > n else None
         if isinstance(where, Mapping) and where:
             return {k: v for k, v in where.items() if k not in finer} or None
