@@ -271,3 +271,18 @@ def test_hostile_report_text_stays_text_in_word_and_excel(tmp_path, gov_check):
     assert gov_check(report, "-o", tmp_path / "r.docx").exit_code in (0, 1)
     text = "\n".join(c.text for t in docx.Document(str(tmp_path / "r.docx")).tables for r in t.rows for c in r.cells)
     assert "HYPERLINK" in text and "\x07" not in text
+
+
+def test_the_review_page_says_where_the_problem_list_is_on_screen_and_on_paper_and_what_it_left_out():
+    from checker.output import html
+    from checker.run import BatchOptions, run_batch
+    from tests.output.support import ctx
+
+    # keep_text=False: what a batch of more than 200 reports returns
+    results = run_batch([str(EXAMPLES / "clean-2023.json")], BatchOptions(jobs=1, keep_text=False)).results
+    page = html.render(results, ctx())
+    assert '<span class="on-screen">每个标出的格子和句子旁的编号对应右侧问题清单' in page
+    assert '<span class="on-paper">每个标出的格子和句子旁的编号对应正文之后的问题清单。</span>' in page
+    assert ".on-screen { display: none; } .on-paper { display: inline; }" in page  # inside @media print
+    assert "本页面未包含这份报告的正文：一次检查超过 200 份报告时" in page  # never a silent truncation
+    assert "clean-2023.json" in page and str(EXAMPLES) not in page  # the file's name, not its path
