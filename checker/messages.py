@@ -254,3 +254,12 @@ def source_place(result: ReportResult, finding: Finding, lang: str = "zh") -> st
         if where:
             return where_text(where).get(lang)
     return ""
+
+
+def without_place(message: str, place: str) -> str:
+    """The message without the place it starts with (「表三 · 科研机构 · （五）4 …：空白。…」 → 「空白。…」),
+    for outputs that show the place in a column of its own."""
+    for sep in ("：", ": "):
+        if place and message.startswith(place + sep) and len(message) > len(place) + len(sep):
+            return message[len(place) + len(sep):]
+    return message

@@ -7,7 +7,7 @@ from typing import Any
 
 from checker.findings import ReportResult, Severity
 from checker.messages import Shown, present, report_title, rule_clause, rule_counts, rule_fix, rule_title, \
-    section_title, severity_label, summary_line
+    section_title, severity_label, summary_line, without_place
 from checker.model import Report
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -25,7 +25,7 @@ def _table(items: list[Shown], lang: str, rules: dict) -> list[str]:
     lines = [head, "|---:|---|---|---|---|---|---|"]
     for s in items:
         f = s.finding
-        problem = md(s.message)
+        problem = md(without_place(s.message, s.place))  # the place has its own column
         if s.numbers and s.numbers not in s.message:
             problem += f"（{md(s.numbers)}）"
         if f.quote:

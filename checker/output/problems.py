@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from checker.findings import ReportResult
-from checker.messages import Shown, present, rule_clause, rule_fix, severity_label, source_place, status_label
+from checker.messages import Shown, present, rule_clause, rule_fix, severity_label, source_place, status_label, \
+    without_place
 from checker.model import Report
 
 
@@ -37,7 +38,7 @@ def problems(result: ReportResult, rules: Mapping[str, type], lang: str = "zh", 
     for s in present(result, rules, lang, waived=waived):
         f = s.finding
         cls = rules.get(f.code)
-        text = s.message
+        text = without_place(s.message, s.place)  # 位置 is a column of its own
         if s.numbers and s.numbers not in text:
             text += f"（{s.numbers}）" if lang != "en" else f" ({s.numbers})"
         if f.quote:
