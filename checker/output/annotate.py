@@ -1,8 +1,9 @@
 """`gov-check annotate`: the unit's own Word file with a comment (批注) at each finding — on the table
-cell, or on the paragraph holding the sentence or heading it concerns — authored 「gov-check」, its
+cell, on the sentence a text rule quotes, or on the heading or paragraph it concerns — authored 「gov-check」, its
 text the problem, 依据 and 修改建议.  Findings with no place in the file share one comment at the
 title.  Comments are added with python-docx's comment support (≥ 1.2); nothing else of the
-document changes, and the original file is never touched (the caller writes the bytes returned).
+document changes (a run the sentence starts or ends inside is split in two, with its formatting),
+and the original file is never touched (the caller writes the bytes returned).
 
 Places come from the source map the Word loader made, and are found again with the loader's own
 walk of the document (checker.loaders.docx_loader.body_items / table_grid), so a comment lands on
@@ -45,6 +46,50 @@ def _paragraph_runs(paragraph: Any) -> list[Any]:
     return _runs(paragraph) or [paragraph.add_run()]
 
 
+def _sentence_runs(paragraph: Any, key: str) -> list[Any] | None:
+    """The runs that hold exactly the sentence ``key`` (white space ignored), a run split where the
+    sentence starts or ends inside it — the halves keep the run's formatting, so the document reads
+    and looks the same.  None when the paragraph is not plain runs of text (fields, tabs, hyperlinks)
+    or the sentence is not found whole: the comment then covers the paragraph."""
+    import copy
+
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    runs = list(paragraph._p.iterchildren(qn("w:r")))
+    if not runs or any(child.tag not in (qn("w:rPr"), qn("w:t")) for r in runs for child in r) \
+            or len(list(paragraph._p.iter(qn("w:r")))) != len(runs):
+        return None
+    texts = ["".join(t.text or "" for t in r.iterchildren(qn("w:t"))) for r in runs]
+    places = [(i, j) for i, text in enumerate(texts) for j, ch in enumerate(text) if not ch.isspace()]
+    found = "".join(texts[i][j] for i, j in places).find(key)
+    if found < 0:
+        return None
+    (first, start), (last, end) = places[found], places[found + len(key) - 1]
+    end += 1
+
+    def split(index: int, at: int) -> None:
+        """Run ``index`` becomes two runs at character ``at``, each with the run's own properties."""
+        r = runs[index]
+        tail = copy.deepcopy(r)
+        r.addnext(tail)
+        for element, text in ((r, texts[index][:at]), (tail, texts[index][at:])):
+            ts = list(element.iterchildren(qn("w:t")))
+            for t in ts[1:]:
+                element.remove(t)
+            ts[0].text = text
+            ts[0].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        runs.insert(index + 1, tail)
+        texts[index:index + 1] = [texts[index][:at], texts[index][at:]]
+
+    if end < len(texts[last]):
+        split(last, end)
+    if start > 0:
+        split(first, start)
+        first, last = first + 1, last + 1
+    return [Run(runs[first], paragraph), Run(runs[last], paragraph)]
+
+
 def _cell_runs(tc: Any, parent: Any) -> list[Any]:
     from docx.table import _Cell
 
@@ -81,12 +126,12 @@ class _Places:
         return _paragraph_runs(self.paragraphs[first])
 
     def runs_for(self, where: Mapping[str, int], quote: str | None) -> list[Any] | None:
-        if quote:  # the paragraph holding the sentence, at or after the place the source map names
-            key = _SPACE.sub("", quote)[:40]
+        if quote:  # the sentence, in the first paragraph at or after the place the source map names
+            key = _SPACE.sub("", quote)
             start = where.get("paragraph", 0)
             for n, text in self.texts:
-                if n >= start and key and key in text:
-                    return _paragraph_runs(self.paragraphs[n])
+                if n >= start and key and key[:40] in text:
+                    return _sentence_runs(self.paragraphs[n], key) or _paragraph_runs(self.paragraphs[n])
         if "paragraph" in where and where["paragraph"] in self.paragraphs:
             return _paragraph_runs(self.paragraphs[where["paragraph"]])
         tbl = self.tables.get(where.get("table", -1))

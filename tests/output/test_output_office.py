@@ -122,13 +122,52 @@ def test_a_suffix_chooses_the_format_and_one_that_contradicts_format_is_an_error
 
 
 def _without_comment_marks(xml: bytes) -> bytes:
+    """The document XML without comment marks, and with a run split for a comment on a sentence
+    joined again (neighbouring runs of the same properties read and look as one run)."""
     root = etree.fromstring(xml)
     for el in list(root.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd")):
         el.getparent().remove(el)
     for run in list(root.iter(f"{W}r")):
         if run.find(f"{W}commentReference") is not None or len(run) == 0:
             run.getparent().remove(run)
+    for t in root.iter(f"{W}t"):
+        t.attrib.pop("{http://www.w3.org/XML/1998/namespace}space", None)
+    for run in list(root.iter(f"{W}r")):
+        after = run.getnext()
+        while after is not None and after.tag == f"{W}r" and _props(after) == _props(run) \
+                and all(c.tag in (f"{W}rPr", f"{W}t") for c in (*run, *after)):
+            run.findall(f"{W}t")[-1].text = "".join(t.text or "" for t in (*run.findall(f"{W}t"), *after.findall(f"{W}t")))
+            for t in run.findall(f"{W}t")[:-1]:
+                run.remove(t)
+            after.getparent().remove(after)
+            after = run.getnext()
     return etree.tostring(root, method="c14n")
+
+
+def _props(run) -> bytes:
+    rpr = run.find(f"{W}rPr")
+    return etree.tostring(rpr, method="c14n") if rpr is not None else b""
+
+
+def test_annotate_marks_the_very_sentence_a_text_rule_quotes(tmp_path, gov_check):
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    doc["sections"][0]["text"] = doc["sections"][0]["text"].replace("申请数84件", "申请数90件")  # 表三 says 84
+    draft = to_docx(layout(doc), tmp_path / "q.docx")
+    out = tmp_path / "q-审阅.docx"
+    assert gov_check("annotate", draft, "-o", out).exit_code == 0  # GC401 is a warning
+    document = docx.Document(str(out))
+    (comment,) = [c for c in document.comments if "GC" not in c.text and "90" in c.text]
+    body = document.element.body
+    start = next(e for e in body.iter(f"{W}commentRangeStart") if e.get(f"{W}id") == str(comment.comment_id))
+    marked = []
+    for el in start.itersiblings():
+        if el.tag == f"{W}commentRangeEnd":
+            break
+        marked += [t.text for t in el.iter(f"{W}t")]
+    assert "".join(marked) == "2023年，全市共收到政府信息公开申请数90件，已办结82件，结转下年办理2件"
+    assert "依据：" in comment.text and "修改建议：使正文中的申请件数与表三一致" in comment.text
+    with zipfile.ZipFile(draft) as a, zipfile.ZipFile(out) as b:
+        assert _without_comment_marks(b.read("word/document.xml")) == _without_comment_marks(a.read("word/document.xml"))
 
 
 def test_annotate_puts_a_comment_at_each_finding_and_changes_nothing_else(draft, gov_check, tmp_path):
