@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from checker import labels
 from checker.organs import infer_kind
+from checker.textnum import MAX_DIGITS
 
 
 T = TypeVar("T")
@@ -38,6 +39,7 @@ class Kind(str, Enum):
 MARKS = frozenset({"/", "//", "-", "--", "---", "—", "——", "―", "–", "~", "不适用", "无此项", "/ ", "\\", "×", "—/—"})
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_LARGEST = 10 ** MAX_DIGITS  # a cell's number must be smaller: a longer one is text (checker.textnum.MAX_DIGITS)
 
 
 def parse_value(raw: Any) -> tuple[Kind, int | float | None]:
@@ -47,10 +49,10 @@ def parse_value(raw: Any) -> tuple[Kind, int | float | None]:
         return Kind.BLANK, None
     if isinstance(raw, bool):
         return Kind.TEXT, None
-    if isinstance(raw, int):
-        return Kind.NUMBER, raw
+    if isinstance(raw, int):  # past MAX_DIGITS digits not a count (and past 4,300 not even printable): text
+        return (Kind.NUMBER, raw) if -_LARGEST < raw < _LARGEST else (Kind.TEXT, None)
     if isinstance(raw, float):
-        if not math.isfinite(raw):
+        if not math.isfinite(raw) or abs(raw) >= _LARGEST:
             return Kind.TEXT, None
         return Kind.NUMBER, int(raw) if raw.is_integer() and abs(raw) < 2**53 else raw
     if not isinstance(raw, str):
@@ -311,21 +313,13 @@ class Report:
 
 
 REPORT_KEYS = ("metadata", "preface", "sections", "tables", "signature")
+NOT_A_REPORT = "没有报告文档的任何部分（metadata、sections、tables …），不像一份政府信息公开工作年度报告"
 
 
 def looks_like_report(document: Any, fmt: str = "json") -> bool:
-    """Whether a loaded file is an annual report at all (a batch's 通知.txt or config.json is not):
-    a report document (JSON) has at least one of its keys; a file read from Word, a page, a PDF or
-    text has a statistical table, one of the six parts, or a title naming a 年度报告.  Anything that
-    passes is checked, however broken; only what has none of these is 「不是年度报告」."""
-    if not isinstance(document, Mapping):
-        return False
-    if fmt == "json":
-        return any(key in document for key in REPORT_KEYS)
-    report = Report(document)
-    if any(report.has_table(name) and report.tables[name] for name in ("t2", "t2_2019", "t3", "t4")):
+    """Whether a report document read from JSON is one at all (a batch's config.json is not): it has
+    at least one of the report document's keys.  Files read from Word, a page, a PDF or text are
+    judged by their loader (checker.loaders.NotAReport), so any other format passes here."""
+    if fmt != "json":
         return True
-    if any(section.number for section in report.sections):
-        return True
-    title = report.meta("title")
-    return isinstance(title, str) and "年度报告" in title
+    return isinstance(document, Mapping) and any(key in document for key in REPORT_KEYS)

@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from checker.config import Config
 from checker.engine import Engine
 from checker.findings import ReportResult
-from checker.loaders import LoadError, LoadOptions, load
-from checker.model import looks_like_report
+from checker.loaders import LoadError, LoadOptions, NotAReport, load
+from checker.model import NOT_A_REPORT, looks_like_report
 
 # A batch at least this large builds the fast schema check (about half a second) even when the cache
 # cannot keep it; smaller runs use it only from the cache (checker.schema).
@@ -32,11 +32,12 @@ def check_file(engine: Engine, path: str, options: LoadOptions, previous: Any = 
     """One file → its result; a file that cannot be read is a result with ``load_error`` set."""
     try:
         loaded = load(path, engine.host.loaders, options)
-    except LoadError as exc:
-        return ReportResult(file=path, document=None, findings=[], outcomes=[], load_error=str(exc))
+    except LoadError as exc:  # NotAReport: read, and not an annual report (a status of its own)
+        return ReportResult(file=path, document=None, findings=[], outcomes=[], load_error=str(exc),
+                            not_report=isinstance(exc, NotAReport))
     if not looks_like_report(loaded.document, loaded.format):
         return ReportResult(file=path, document=None, findings=[], outcomes=[], format=loaded.format, not_report=True,
-                            load_error=f"{path}: 不是政府信息公开工作年度报告（没有年度报告的标题、六个部分或统计表），未检查")
+                            load_error=f"{path}: {NOT_A_REPORT}")
     # --organ-kind reaches the document through the engine's configuration (Engine._configured_kind)
     return engine.check(loaded.document, file=path, source_map=loaded.source_map, previous=previous,
                         extra_findings=loaded.findings, fmt=loaded.format, extra=extra)
@@ -154,6 +155,8 @@ def load_mapping_file(path: str) -> Any:
         return json.loads(read_text(p))
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{path}:{exc.lineno}:{exc.colno}: JSON 格式错误：{exc.msg}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: JSON 嵌套层数过深，不是对照表或层级文件") from None
 
 
 def load_organ_map(path: str) -> dict[str, str]:

@@ -100,7 +100,7 @@ def test_a_file_that_is_not_a_report_is_a_status_line_not_a_report_with_findings
             csv.DictReader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8-sig")))}
     assert sorted(rows) == ["clean.json", "config.json", "通知.txt"]
     assert rows["通知.txt"]["结论"] == rows["config.json"]["结论"] == "不是年度报告"
-    assert rows["通知.txt"]["错误"] == "0" and "不是政府信息公开工作年度报告" in rows["通知.txt"]["说明"]
+    assert rows["通知.txt"]["错误"] == "0" and "不像一份政府信息公开工作年度报告" in rows["通知.txt"]["说明"]
     assert rows["clean.json"]["结论"] == "通过"
     assert "2 个文件不是年度报告" in result.stdout
 
