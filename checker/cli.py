@@ -137,7 +137,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         fail(str(exc))
     if not rules:
         fail("没有选中任何规则（检查 --select / --ignore）")
-    options = LoadOptions(organ_kind=organ_kind, **config.limits)
+    options = LoadOptions(organ_kind=organ_kind, template=engine.host.template_extensions, **config.limits)
     previous_doc = None
     if previous:
         try:
@@ -445,7 +445,7 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
         fail(f"{output}: 文件已存在；如需覆盖请加 --force")
     host = PluginHost()
     try:
-        loaded = load(report, host.loaders, LoadOptions(organ_kind=organ_kind))
+        loaded = load(report, host.loaders, LoadOptions(organ_kind=organ_kind, template=host.template_extensions))
     except LoadError as exc:
         fail(str(exc))
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"

@@ -308,3 +308,21 @@ class Report:
     @property
     def full_text(self) -> str:
         return "\n".join([self.preface, *(s.heading + "\n" + s.text for s in self.sections), self.signature])
+
+    # -- what plugins add ------------------------------------------------------------------------
+    def extension(self, namespace: str, *path: str) -> Mapping[str, Any]:
+        """The object at ``/extensions/<namespace>/<path…>`` (a province's rows and statements,
+        see ``gov_check_template_extensions``), or an empty mapping when the report has none there."""
+        found: Any = self.doc.get("extensions")
+        for key in (namespace, *path):
+            found = found.get(key) if isinstance(found, Mapping) else None
+        return found if isinstance(found, Mapping) else {}
+
+    def extension_cell(self, namespace: str, table: str, row: str, column: str) -> Cell:
+        """One cell of a row a plugin added, with its kind, like :meth:`cell` for national rows."""
+        ptr = pointer("extensions", namespace, table, row, column)
+        values = self.extension(namespace, table, row)
+        if column not in values:
+            return Cell(ptr, None, Kind.MISSING, None)
+        kind, value = parse_value(values[column])
+        return Cell(ptr, values[column], kind, value)

@@ -260,7 +260,18 @@ class PluginHost:
                     self._problem(plugin, f"report extension {ns!r}: schema is {type(schema).__name__}, not a dict")
                 else:
                     out[ns] = schema
+        declared = self.template_extensions
+        for ns in declared.namespaces():
+            out.setdefault(ns, declared.schema(ns))  # declared rows without a schema of the plugin's own
         return out
+
+    @cached_property
+    def template_extensions(self) -> Any:
+        """The rows and statements plugins add to the template (gov_check_template_extensions), as a
+        :class:`checker.template_extensions.TemplateExtensions` the loaders read with."""
+        from checker.template_extensions import collect
+
+        return collect(self._collect("gov_check_template_extensions"), self._problem)
 
     @cached_property
     def formats(self) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from checker.loaders import Loaded, LoadOptions
 from checker.loaders.encoding import decode
@@ -21,7 +22,7 @@ from checker.loaders.layout import Block, Cell, Para, Row, assemble, spaced_row,
 _SENTENCE = re.compile(r"[。；;，,：:！？]")
 
 
-def blocks(text: str) -> list[Block]:
+def blocks(text: str, extensions: Any = None) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[Block] = []
     row: list[list] = []  # [text, line] per cell of the row being read
@@ -63,7 +64,7 @@ def blocks(text: str) -> list[Block]:
             continue
         end_row()
         blank_run = 0
-        spaced = spaced_row(line, {"line": number})
+        spaced = spaced_row(line, {"line": number}, extensions)
         if spaced is not None:
             out.append(spaced)
             continue
@@ -75,4 +76,4 @@ def blocks(text: str) -> list[Block]:
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    return assemble(blocks(decode(path, data)), fmt="text", options=options, file=path)
+    return assemble(blocks(decode(path, data), options.template), fmt="text", options=options, file=path)
