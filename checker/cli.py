@@ -350,16 +350,36 @@ def schema(name: str) -> None:
 @main.command("plugins")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_PLUGIN_OPTION
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="也加载该配置文件中的插件")
-def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: str | None = None) -> None:
-    """列出已加载的插件：名称、版本、来源、提供的规则、配置和钩子；以及未能加载的插件。
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="配置文件（默认：当前文件夹及上级文件夹中的 gov-check.toml）：其中的插件和规则配置")
+@click.option("--profile", help="假定使用这个规则配置（与检查时的 --profile 相同）")
+def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: str | None = None,
+                    profile: str | None = None) -> None:
+    """列出已加载的插件：名称、版本、来源、提供的规则、配置和钩子；以及未能加载的插件；
+    并说明当前使用哪个规则配置、为什么，以及各插件的规则是否运行。
 
     退出码 2 表示有插件未能加载。"""
+    from checker.config import Config, ConfigError, find_config, load_config
     from checker.engine import Engine
 
-    host = _host(plugin_paths, config_path)
-    engine = Engine(host)
+    found = config_path or (str(find_config(".")) if find_config(".") else None)
+    try:
+        config = load_config(found) if found else Config()
+    except ConfigError as exc:
+        fail(str(exc))
+    host = _host(plugin_paths, found)
+    if profile:
+        config.profile, why = profile, ("--profile", "--profile")
+    elif found and config.profile != "national":
+        why = (f"配置文件 {found} 中的 profile", f"profile in {found}")
+    else:
+        why = ("默认：没有 --profile，配置文件也没有指定", "default: neither --profile nor a config file names one")
+    engine = Engine(host, config)
     profiles = engine.profiles
+    try:
+        engine._profile_chain(config.profile)
+    except ConfigError as exc:
+        fail(str(exc))
     rows = []
     for key, plugin in host.pm.list_name_plugin():
         name, version = host.info(key)
@@ -371,20 +391,29 @@ def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: s
                 mine = [p.name for p in impl.function() or ()]
             except Exception:  # already reported as a problem by Engine.profiles
                 mine = []
+        mine = [p for p in mine if p in profiles]
+        runs = not host.autoloaded(key) or engine.installed_plugin_turned_on(key)
         rows.append({"name": name, "version": version, "source": info.source if info else key,
-                     "hooks": host.hooks_of(key), "rules": host.rules_of(key),
-                     "profiles": [p for p in mine if p in profiles]})
+                     "hooks": host.hooks_of(key), "rules": host.rules_of(key), "profiles": mine,
+                     "rules_run": runs})
     problems = [{"name": p.name, "version": p.version, "error": p.error} for p in host.problems]
     if fmt == "json":
         import json
 
-        click.echo(json.dumps({"plugins": rows, "problems": problems}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"profile": config.profile, "profile_reason": why[1], "plugins": rows,
+                               "problems": problems}, ensure_ascii=False, indent=2))
     else:
+        click.echo(f"当前规则配置：{config.profile}（{why[0]}）")
         for r in rows:
             click.echo(f"{r['name']} {r['version']}（{r['source']}）")
             click.echo(f"  钩子：{', '.join(r['hooks']) or '无'}")
             if r["rules"]:
-                click.echo(f"  规则：{', '.join(r['rules'])}")
+                if r["rules_run"]:
+                    state = "运行"
+                else:
+                    how = f"用 --profile {r['profiles'][0]}" if r["profiles"] else "在配置文件的 select 中列出"
+                    state = f"在规则配置 {config.profile} 下不运行；{how} 即可运行"
+                click.echo(f"  规则：{', '.join(r['rules'])}（{state}）")
             if r["profiles"]:
                 click.echo(f"  规则配置：{', '.join(r['profiles'])}")
         for p in problems:

@@ -40,7 +40,20 @@ class Engine:
                     self.host._problem(plugin, f"profile name {p.name!r} is already taken")
                 else:
                     out[p.name] = p
+                    self.profile_owners[p.name] = plugin
         return out
+
+    @cached_property
+    def profile_owners(self) -> dict[str, str]:
+        """Profile name → the registration key of the plugin that added it (filled with ``profiles``)."""
+        return {}
+
+    def installed_plugin_turned_on(self, key: str) -> bool:
+        """Whether an installed (entry-point) plugin's rules run under this configuration: under a
+        profile it provides (itself or one extended), never merely because it is installed, so that
+        ``national`` keeps meaning the national rules."""
+        self.profiles  # fills profile_owners
+        return any(self.profile_owners.get(p.name) == key for p in self._profile_chain(self.config.profile))
 
     def _profile_chain(self, name: str) -> list[Profile]:
         chain: list[Profile] = []
@@ -76,8 +89,16 @@ class Engine:
         for code in list(severities) + list(options):
             if code not in registry:
                 raise ConfigError(f"没有规则 {code}（配置中的严重程度或选项指向了不存在的规则）")
+        # Installed plugins' rules run under their own profile, or when the user names them (select,
+        # a severity or options); a plugin loaded with --plugin or the config's `plugins` was named.
+        named = tuple(self.config.select) + tuple(p for prof in self._profile_chain(self.config.profile) for p in prof.select)
         out = []
         for code, cls in registry.items():
+            owner = self.host.rule_owners.get(code, "")
+            if self.host.autoloaded(owner) and not self.installed_plugin_turned_on(owner) \
+                    and not matches(code, cls.name, named) and code not in self.config.severities \
+                    and code not in self.config.options:
+                continue
             if select and not matches(code, cls.name, select):
                 continue
             if matches(code, cls.name, ignore):

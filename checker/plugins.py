@@ -195,6 +195,11 @@ class PluginHost:
         """(name, version) of a registered plugin by its registration key."""
         return self._versions.get(key, (key, "builtin" if key in BUILTINS else "?"))
 
+    def autoloaded(self, key: str) -> bool:
+        """Whether the plugin came in only by being installed (entry point), not named by the user."""
+        name, _version = self.info(key)
+        return any(p.name == name and p.source == "entry point" for p in self.plugins)
+
     def hooks_of(self, key: str) -> list[str]:
         plugin = self.pm.get_plugin(key)
         return sorted({c.name for c in self.pm.get_hookcallers(plugin) or ()}) if plugin is not None else []

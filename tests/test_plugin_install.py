@@ -63,6 +63,10 @@ def gov_check(py: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(py.parent / "gov-check"), *map(str, args)], capture_output=True, text=True, env=env)
 
 
+def findings(proc: subprocess.CompletedProcess) -> list[tuple[str, str]]:
+    return sorted((f["code"], "|".join(f["pointers"])) for r in json.loads(proc.stdout)["reports"] for f in r["findings"])
+
+
 def rule_codes(py: Path) -> set[str]:
     result = gov_check(py, "rules", "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -79,6 +83,8 @@ def test_install_fire_break_uninstall(venv, clean_doc):
 
     before = rule_codes(py)
     assert "GC302" in before and not any(c.startswith("SL") for c in before)
+    sample = EXAMPLES / "yangquan-2023.txt"  # the national sample
+    national = gov_check(py, sample, "--format", "json")
 
     shutil.copytree(EXAMPLES / "plugins" / "gov-check-shili", root / "shili",
                     ignore=shutil.ignore_patterns("*.egg-info", "build", "__pycache__"))
@@ -88,6 +94,13 @@ def test_install_fire_break_uninstall(venv, clean_doc):
     assert checked.returncode == 1, checked.stderr
     codes = {f["code"] for f in json.loads(checked.stdout)["reports"][0]["findings"]}
     assert {"SL601", "SL201", "SL801", "GC302"} <= codes
+    # Installing a plugin does not change what "national" means: the default profile gives exactly
+    # the national findings, and `plugins` says which profile is in force and why.
+    again = gov_check(py, sample, "--format", "json")
+    assert (again.returncode, findings(again)) == (national.returncode, findings(national))
+    assert not any(code.startswith("SL") for code, _ in findings(gov_check(py, report, "--format", "json")))
+    listing = gov_check(py, "plugins")
+    assert "national" in listing.stdout and "--profile shili" in listing.stdout, listing.stdout
 
     broken = root / "broken"
     (broken / "gov_check_broken").mkdir(parents=True)
@@ -99,7 +112,9 @@ def test_install_fire_break_uninstall(venv, clean_doc):
     assert with_broken.returncode == 2  # the check ran, but not with every plugin
     assert "gov-check-broken 0.0.1" in with_broken.stderr and "needs gov-check 9" in with_broken.stderr
     codes = {f["code"] for f in json.loads(with_broken.stdout)["reports"][0]["findings"]}
-    assert {"GC302", "SL601"} <= codes  # national and working plugin rules still ran
+    assert "GC302" in codes and not any(c.startswith("SL") for c in codes)  # national rules still ran
+    still = gov_check(py, report, "--format", "json", "--profile", "shili")
+    assert still.returncode == 2 and "SL601" in {code for code, _ in findings(still)}  # so did the working plugin's
     listing = gov_check(py, "plugins")
     assert listing.returncode == 2 and "gov-check-broken 0.0.1" in listing.stdout
 
