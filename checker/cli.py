@@ -67,7 +67,9 @@ def main() -> None:
                                                  "authorised_organisation"]),
               help="机关类别（覆盖报告中的或按名称推断的类别）")
 @click.option("-q", "--quiet", is_flag=True, help="只显示错误")
-@click.option("-v", "--verbose", is_flag=True, help="同时显示已豁免的问题和每条规则的结论")
+@click.option("-v", "--verbose", count=True,
+              help="同时显示已豁免的问题、每条规则的结论和每个问题的豁免写法；-vv 另外显示规则出错的完整经过")
+@click.option("--traceback", "show_traceback", is_flag=True, help="规则或插件出错时，在 stderr 上显示完整的出错经过（供插件作者排查）")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认：终端时使用）")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
@@ -101,7 +103,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
           baseline_path: str | None = None, write_baseline_path: str | None = None, jobs: int | None = None,
           previous_dir: str | None = None, organ_map: str | None = None, hierarchy: str | None = None,
           summary_csv: str | None = None, summary_json: str | None = None, summary_only: bool = False,
-          progress: bool | None = None) -> None:
+          progress: bool | None = None, show_traceback: bool = False) -> None:
     """检查一份或多份年度报告；REPORTS 可以是文件、文件夹或通配符（如 "2023/**/*.json"）。"""
     from checker.config import ConfigError
     from checker.findings import Severity
@@ -159,7 +161,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         fail(str(exc))
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
+    ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=bool(verbose), quiet=quiet, statistics=statistics,
                         color=color, encoding=None if output else getattr(sys.stdout, "encoding", None))
     text = "" if summary_only and fmt == "text" else formats[fmt].render(results, ctx)
     show_table = fmt == "text" and (len(results) > 1 or summary_only)
@@ -175,6 +177,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     for r in results:
         if r.load_error:
             click.echo(f"gov-check: {r.load_error}", err=True)
+    if show_traceback or verbose >= 2:
+        _tracebacks(results)
     for problem in engine.host.problems[told:]:  # found while rules, profiles and formats were resolved
         click.echo(f"gov-check: {problem}", err=True)
     if any(r.load_error for r in results) or engine.host.problems:
@@ -184,6 +188,15 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         if any(f.severity.rank >= level and not f.waived for r in results for f in r.findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _tracebacks(results: list[Any]) -> None:
+    """The full stack of every rule that crashed (GC900), on stderr, for the plugin's author."""
+    for r in results:
+        for f in r.findings:
+            if f.code == "GC900" and f.args.get("traceback"):
+                click.echo(f"gov-check: {r.file}: 规则 {f.args.get('rule')} 出错的完整经过：\n{f.args['traceback'].rstrip()}",
+                           err=True)
 
 
 def _configure(first_report: str, config_path: str | None, no_config: bool) -> Any:

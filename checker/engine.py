@@ -35,9 +35,9 @@ class Engine:
         for plugin, result in self.host._collect("gov_check_profiles"):
             for p in result or ():
                 if not isinstance(p, Profile):
-                    self.host._problem(plugin, f"gov_check_profiles returned {p!r}, not a Profile")
+                    self.host._problem(plugin, f"gov_check_profiles 返回的 {p!r:.80} 不是 checker.config.Profile，已略去")
                 elif p.name in out and plugin != "rules":
-                    self.host._problem(plugin, f"profile name {p.name!r} is already taken")
+                    self.host._problem(plugin, f"规则配置名「{p.name}」已被使用，本插件的这个规则配置未采用；请换一个名称")
                 else:
                     out[p.name] = p
                     self.profile_owners[p.name] = plugin
@@ -147,7 +147,7 @@ class Engine:
                     try:
                         adjusted = self.host.adjust_severity(f, rule, report)
                     except Exception as exc:  # a plugin's hook must not stop the check
-                        findings.append(_crash(f"gov_check_adjust_severity ({rule.code})", exc))
+                        findings.append(_crash(f"gov_check_adjust_severity ({rule.code})", exc, self._owner(rule)))
                         adjusted = None
                     if isinstance(adjusted, Severity) and adjusted != f.severity:
                         f = _replace(f, severity=adjusted)
@@ -185,6 +185,14 @@ class Engine:
                                for o in result.outcomes]
         return results
 
+    def _owner(self, rule: Rule) -> Text:
+        """Whose rule this is, as a crash names it: 「插件 gov-check-shili 0.1.0 的」 or 「全国」."""
+        key = self.host.rule_owners.get(rule.code, "rules")
+        if key == "rules":
+            return Text("全国", "national ")
+        name, version = self.host.info(key)
+        return Text(f"插件 {name} {version} 的", f"plugin {name} {version}: ")
+
     def _run(self, rule: Rule, ctx: Context, clock: RuleClock) -> tuple[RuleOutcome, list[Finding]]:
         start = time.perf_counter()
         reason = rule.not_applicable_reason(ctx)
@@ -208,7 +216,7 @@ class Engine:
                         raise RuntimeError(f"more than {MAX_FINDINGS_PER_RULE} findings")
         except Exception as exc:  # a rule's crash is a finding, never the end of the run
             return RuleOutcome(rule.code, Outcome.ERROR, (Text(str(exc)[:300], str(exc)[:300]),),
-                               seconds=time.perf_counter() - start), [_crash(rule.code, exc)]
+                               seconds=time.perf_counter() - start), [_crash(rule.code, exc, self._owner(rule))]
         seconds = time.perf_counter() - start
         if found:
             outcome = Outcome.FAIL
@@ -239,13 +247,22 @@ def _wrong_type(value: Any, expected: type | tuple[type, ...]) -> str | None:
     return "或".join(dict.fromkeys(_TYPE_NAMES.get(t, t.__name__) for t in types))
 
 
-def _crash(rule: str, exc: BaseException) -> Finding:
+def _crash(rule: str, exc: BaseException, owner: Text | None = None) -> Finding:
+    """GC900 for a rule that raised: whose rule, which, what, and the line of the plugin's own code
+    (the innermost frame outside gov-check, else the innermost); the full stack rides along in
+    ``args["traceback"]`` for ``--traceback`` and the JSON output."""
     import traceback  # only for a rule that crashed (it imports textwrap: 4 ms at every start)
+    from pathlib import Path
 
     tb = traceback.extract_tb(exc.__traceback__)
-    where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+    ours = str(Path(__file__).resolve().parent)
+    own = [f for f in tb if not str(Path(f.filename).resolve()).startswith(ours)]
+    frame = (own or tb)[-1] if tb else None
+    where = f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
     return Finding(code=CRASH_CODE, severity=Severity.ERROR, message="crashed", pointers=(),
-                   args={"rule": rule, "error": f"{type(exc).__name__}: {exc}"[:300], "where": where})
+                   args={"owner": owner or Text("", ""), "rule": rule, "error": f"{type(exc).__name__}: {exc}"[:300],
+                         "where": where,
+                         "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-8000:]})
 
 
 def _replace(f: Finding, **changes: Any) -> Finding:

@@ -122,7 +122,7 @@ def test_broken_and_incompatible_local_plugins_are_named(tmp_path):
     host.rules
     errors = {p.name.rsplit("/", 1)[-1]: (p.version, p.error) for p in host.problems}
     assert "SyntaxError" in errors["syntax.py"][1]
-    assert errors["future"] == ("9.0", "不兼容：本版本 gov-check 没有钩子 gov_check_from_the_future")
+    assert errors["future"][0] == "9.0" and errors["future"][1].startswith("不兼容：本版本 gov-check 没有钩子 gov_check_from_the_future；")
     assert "不兼容" in errors["wrongargs"][1] and "colour" in errors["wrongargs"][1]
     assert "RuntimeError: boom" in errors["raises"][1]
     assert "文件不存在" in errors["nope.py"][1]
@@ -212,14 +212,14 @@ def test_a_raising_severity_adjuster_is_a_problem_not_a_crash(tmp_path, clean_do
     result = Engine(host, Config(select=("GC302",))).check(clean_doc)
     assert [f.code for f in result.findings] == ["GC302", "GC302"]
     (problem,) = host.problems
-    assert "gov_check_adjust_severity: KeyError" in problem.error
+    assert "钩子 gov_check_adjust_severity 运行出错" in problem.error and "（KeyError: " in problem.error
 
 
 def test_problems_found_while_resolving_rules_are_named_too(gov_check, tmp_path, clean_doc):
     (tmp_path / "dup.py").write_text(GOOD.replace("ZZ001", "GC204"), encoding="utf-8")  # a taken code
     result = gov_check(write_json(tmp_path / "r.json", clean_doc), "--plugin", tmp_path / "dup.py")
     assert result.exit_code == 2
-    assert "插件 dup local 未加载：rule code GC204 is already taken" in result.stderr
+    assert "插件 dup local 未加载：规则代码 GC204 已被 rules 使用" in result.stderr
 
 
 def test_a_plugin_requiring_another_gov_check_is_incompatible_and_not_loaded(monkeypatch):
@@ -236,7 +236,7 @@ def test_a_plugin_requiring_another_gov_check_is_incompatible_and_not_loaded(mon
     host = PluginHost()
     (problem,) = host.problems
     assert (problem.name, problem.version) == ("gov-check-future", "2.0")
-    assert problem.error == f"不兼容：需要 gov-check>=99.0，本版本为 {__version__}"
+    assert problem.error.startswith(f"不兼容：需要 gov-check>=99.0，本版本为 {__version__}；")
     assert "ZZ001" not in host.rules
     Dist.requires = ["gov-check>=0.1,<99", "gov_check (>=0.0.1)"]
     monkeypatch.setitem(sys.modules, "fake_plugin_future", module("future", GOOD))

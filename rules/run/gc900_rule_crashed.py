@@ -34,6 +34,8 @@ class RuleCrashed(ReportedElsewhere):
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {
-        "crashed": ("规则 {rule} 运行出错（{error}，{where}）；其他规则照常运行，该规则的结论不可用",
-                    "rule {rule} crashed ({error}, {where}); the other rules ran, this rule's verdict is unknown"),
+        "crashed": ("{owner}规则 {rule} 运行出错（{error}，{where}）；其他规则照常运行，该规则的结论不可用"
+                    "（用 --traceback 查看完整的出错经过）",
+                    "{owner}rule {rule} crashed ({error}, {where}); the other rules ran, this rule's verdict is unknown"
+                    " (--traceback shows the full stack)"),
     }
