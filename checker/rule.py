@@ -80,6 +80,9 @@ class Rule:
     # -- helpers for check() -------------------------------------------------------------------
     def finding(self, message: str, *pointers: str, severity: Severity | None = None, expected: Any = None,
                 actual: Any = None, difference: Any = None, quote: str | None = None, **args: Any) -> Finding:
+        """A finding of this rule: the key of one of its ``messages``, the places (JSON Pointers, the
+        first the main one), and the values its message names (``expected``, ``actual``,
+        ``difference``, ``quote`` and any ``args``).  Yield it from ``check()``."""
         if message not in self.messages:
             raise KeyError(f"{self.code} has no message {message!r}")
         sev = self.effective_severity if self.severity_configured or severity is None else severity
@@ -88,10 +91,12 @@ class Rule:
 
     @staticmethod
     def not_applicable(zh: str, en: str) -> Skip:
+        """Yield it (once, alone) when the rule does not apply to this report, saying why in zh and en."""
         return Skip(Outcome.NOT_APPLICABLE, Text(zh, en))
 
     @staticmethod
     def insufficient(zh: str, en: str, *pointers: str) -> Skip:
+        """Yield it when the report lacks what the rule needs (a blank, a missing cell): never guess."""
         return Skip(Outcome.INSUFFICIENT_DATA, Text(zh, en), tuple(pointers))
 
     # -- documentation -------------------------------------------------------------------------

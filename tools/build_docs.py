@@ -1,4 +1,5 @@
-"""Writes docs/rules/ — one page per rule, generated from the rule's own metadata and docstring.
+"""Writes docs/rules/ — one page per rule, generated from the rule's own metadata and docstring —
+and the Report API reference in docs/plugins.md (checker/report_api.py, from the docstrings).
 
 `python tools/build_docs.py --check` exits 1 when the pages are stale (a test runs it).
 """
@@ -15,6 +16,7 @@ from checker.docs import rule_markdown  # noqa: E402
 from checker.plugins import PluginHost  # noqa: E402
 
 OUT = ROOT / "docs" / "rules"
+PLUGINS_PAGE = ROOT / "docs" / "plugins.md"
 
 
 def pages() -> dict[str, str]:
@@ -29,14 +31,22 @@ def pages() -> dict[str, str]:
 
 
 def main() -> int:
+    from checker.report_api import replace_in
+
     wanted = pages()
+    page = PLUGINS_PAGE.read_text(encoding="utf-8")
+    api_page = replace_in(page)
     if "--check" in sys.argv:
         have = {p.name: p.read_text(encoding="utf-8") for p in OUT.glob("*.md")} if OUT.exists() else {}
         stale = sorted(set(wanted) ^ set(have) | {n for n in wanted if have.get(n) != wanted[n]})
+        if api_page != page:
+            stale.append("docs/plugins.md (Report API)")
         if stale:
             print("stale rule docs (run `make docs`): " + ", ".join(stale))
             return 1
         return 0
+    if api_page != page:
+        PLUGINS_PAGE.write_text(api_page, encoding="utf-8")
     OUT.mkdir(parents=True, exist_ok=True)
     for p in OUT.glob("*.md"):
         if p.name not in wanted:
