@@ -226,9 +226,18 @@ def _baseline(results: list, baseline_path: str | None, write_path: str | None) 
         n = write_baseline(write_path, results)
         click.echo(f"gov-check: 已把 {n} 项问题写入基线 {write_path}", err=True)
     if baseline_path:
-        hidden = apply_baseline(baseline_path, results)
-        if hidden:
-            click.echo(f"gov-check: 基线 {baseline_path} 中已有的 {hidden} 项问题未显示", err=True)
+        applied = apply_baseline(baseline_path, results)
+        if applied.hidden:
+            click.echo(f"gov-check: 基线 {baseline_path} 中已有的 {applied.hidden} 项问题未显示", err=True)
+        if applied.unused:
+            click.echo(f"gov-check: 基线 {baseline_path} 中有 {len(applied.unused)} 项记录在本次检查的报告中已不再出现"
+                       "（问题已改正？可用 --write-baseline 更新基线）：", err=True)
+            for e in applied.unused[:10]:
+                who = f"{e.get('organ')}{e.get('year')}年度" if e.get("organ") else e.get("report")
+                click.echo(f"gov-check:   {who} {e.get('code')} {e.get('place') or ' '.join(e.get('pointers') or [])}",
+                           err=True)
+            if len(applied.unused) > 10:
+                click.echo(f"gov-check:   …… 另有 {len(applied.unused) - 10} 项", err=True)
 
 
 def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
@@ -433,6 +442,91 @@ def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: s
             click.echo(f"未加载：{p['name']} {p['version']}：{p['error']}")
     if host.problems:
         sys.exit(EXIT_ERROR)
+
+
+@main.command()
+@click.argument("report", type=click.Path(path_type=str))
+@click.argument("code")
+@click.option("--place", help="问题的位置，照检查输出中显示的写（如「表三 · 科研机构 · （五）4」），或 JSON Pointer；"
+                              "报告中这条规则只有一个问题时可省略")
+@click.option("--reason", required=True, help="豁免的理由（必填）")
+@click.option("--until", help="有效期至（YYYY-MM-DD）")
+@click.option("--approved-by", default="", help="批准人")
+@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False, path_type=str),
+              help="追加到该豁免清单（默认：配置文件中的 waivers，否则报告所在文件夹中的 waivers.toml）")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="配置文件")
+@click.option("--no-config", is_flag=True, help="不读取配置文件")
+@click.option("--profile", help="规则配置")
+@_PLUGIN_OPTION
+def waive(report: str, code: str, place: str | None, reason: str, until: str | None, approved_by: str,
+          waivers_path: str | None, config_path: str | None, no_config: bool, profile: str | None,
+          plugin_paths: tuple[str, ...] = ()) -> None:
+    """把报告中的一个问题写入豁免清单：按机关、年度、规则和读者看到的位置记录，报告文件改名后仍然有效。"""
+    import datetime as dt
+    import tomllib
+    from pathlib import Path
+
+    from checker.config import ConfigError
+    from checker.loaders import LoadOptions
+    from checker.messages import place as place_of
+    from checker.run import check_file
+    from checker.waivers import Waiver, parse_waivers, waiver_toml
+
+    code = code.strip().upper()
+    if not reason.strip():
+        fail("--reason 不能为空：每项豁免必须写明理由")
+    day = None
+    if until:
+        try:
+            day = dt.date.fromisoformat(until)
+        except ValueError:
+            fail(f"--until {until!r} 不是日期（YYYY-MM-DD）")
+    try:
+        config = _configure(report, config_path, no_config)
+        config.profile = profile or config.profile
+        config.plugins = config.plugins + tuple(plugin_paths)
+        config.select, config.ignore = (code,), ()
+        config.waivers = None
+        engine = _engine(config)
+        engine.rules
+    except ConfigError as exc:
+        fail(str(exc))
+    if code not in engine.host.rules:
+        fail(f"没有规则 {code}（gov-check rules 列出全部规则）")
+    result = check_file(engine, report, LoadOptions(template=engine.host.template_extensions, **config.limits))
+    if result.load_error:
+        fail(result.load_error)
+    doc = result.document
+    mine = [f for f in result.findings if f.code == code]
+    wanted = Waiver(code, (place or "*").strip(), reason)
+    hits = [f for f in mine if wanted.matches(f, doc)]
+    places = sorted({place_of(f, doc, "zh") for f in mine})
+    if not hits:
+        where = f"在「{place}」" if place else ""
+        fail(f"{report}: 没有{where}的 {code} 问题" + (f"；{code} 的问题在：{'；'.join(places)}" if places else ""))
+    labels = sorted({place_of(f, doc, "zh") for f in hits})
+    if len(labels) > 1:
+        fail(f"{report}: {code} 有 {len(labels)} 处问题，请用 --place 指明一处：{'；'.join(labels)}")
+    meta = doc.get("metadata") if isinstance(doc, dict) and isinstance(doc.get("metadata"), dict) else {}
+    entry = {"rule": code, "place": labels[0], "organ": meta.get("organ_name") if isinstance(meta.get("organ_name"), str) else "",
+             "year": meta.get("report_year") if isinstance(meta.get("report_year"), int) else None,
+             "reason": reason.strip(), "approved_by": approved_by.strip(), "until": day}
+    if not entry["organ"] or entry["year"] is None:
+        entry["report"] = Path(report).name  # the report names no organ or year: tie the waiver to the file
+    target = Path(waivers_path or config.waivers or Path(report).resolve().parent / "waivers.toml")
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    new = old + ("\n" if old and not old.endswith("\n") else "") + ("\n" if old else "") + waiver_toml(entry)
+    try:
+        parse_waivers(tomllib.loads(new), str(target))
+    except (tomllib.TOMLDecodeError, ConfigError) as exc:
+        fail(f"{target}: 追加后不是有效的豁免清单，未写入：{exc}")
+    from checker.output import write_atomic
+
+    try:
+        write_atomic(str(target), new)
+    except OSError as exc:
+        fail(f"{target}: 无法写入：{exc.strerror or exc}")
+    click.echo(f"已在 {target} 中追加豁免：{code} · {labels[0]}（{len(hits)} 个问题）")
 
 
 @main.command()

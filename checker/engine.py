@@ -157,7 +157,7 @@ class Engine:
         if self.waivers:
             from checker.waivers import apply_waivers
 
-            findings = apply_waivers(findings, self.waivers, file, self.today)
+            findings = apply_waivers(findings, self.waivers, file, self.today, document)
         return ReportResult(file=file, document=document, findings=findings, outcomes=outcomes,
                             source_map=source_map or {}, format=fmt)
 
