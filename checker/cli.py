@@ -348,16 +348,29 @@ def rules_command(fmt: str, lang: str, plugin_paths: tuple[str, ...] = (), confi
 @main.command()
 @click.argument("code")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--markdown", "raw", is_flag=True, help="输出 Markdown 原文，不在终端中排版")
 @_PLUGIN_OPTION
-def explain(code: str, lang: str, plugin_paths: tuple[str, ...] = ()) -> None:
-    """显示一条规则的说明：检查什么、为什么、依据、错误与正确示例。"""
+def explain(code: str, lang: str, raw: bool = False, plugin_paths: tuple[str, ...] = ()) -> None:
+    """显示一条规则的说明：检查什么、为什么、依据、错误与正确示例（--lang en 为英文）。"""
     from checker.docs import rule_markdown
 
     registry = _host(plugin_paths).rules
     cls = registry.get(code.upper()) or next((c for c in registry.values() if c.name == code), None)
     if cls is None:
         fail(f"没有规则「{code}」；`gov-check rules` 列出全部规则")
-    click.echo(rule_markdown(cls))
+    text = rule_markdown(cls, lang)
+    if raw:
+        click.echo(text, nl=False)
+        return
+    import re
+
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    # A docstring's line breaks inside a Chinese sentence are not spaces: join those lines first.
+    cjk = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+    text = re.sub(f"(?<=[{cjk}])\n(?=[{cjk}])", "", text)
+    Console(highlight=False, emoji=False).print(Markdown(text, code_theme="ansi_light"))
 
 
 @main.command()

@@ -18,6 +18,7 @@ class Option:
     default: Any
     description: str
     type: type | tuple[type, ...] = object
+    en: str = ""  # the description in English (gov-check explain --lang en, docs/rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,9 @@ class Rule:
     needs_previous: ClassVar[bool] = False
     options: ClassVar[Mapping[str, Option]] = {}
     messages: ClassVar[Mapping[str, tuple[str, str]]] = {}  # key → (zh, en) templates
+    # The documentation in English: the docstring's summary and sections under the headings
+    # "What it checks", "Why", "Basis", "Wrong", "Right" (and "Notes"), for `explain --lang en`.
+    doc_en: ClassVar[str] = ""
 
     def __init__(self, options: Mapping[str, Any] | None = None, severity: Severity | None = None):
         self.config = {k: o.default for k, o in self.options.items()}
@@ -101,21 +105,25 @@ class Rule:
 
     # -- documentation -------------------------------------------------------------------------
     @classmethod
-    def doc_sections(cls) -> dict[str, str]:
-        """The docstring split at its 「…」 headings: {'': summary, '检查什么': …, …}."""
-        text = inspect.cleandoc(cls.__doc__ or "")
+    def doc_sections(cls, lang: str = "zh") -> dict[str, str]:
+        """The docstring split at its 「…」 headings: {'': summary, '检查什么': …, …}.  With
+        ``lang="en"``, ``doc_en`` split the same way, keyed by the same Chinese headings (empty when
+        the rule has no English documentation)."""
+        text = inspect.cleandoc((cls.doc_en if lang == "en" else cls.__doc__) or "")
         out: dict[str, str] = {}
         current = ""
         buf: list[str] = []
         for line in text.splitlines():
-            m = re.match(r"^(检查什么|为什么|依据|错误示例|正确示例|选项|说明)[:：]?\s*$", line.strip())
-            if m:
+            head = line.strip().rstrip(":：")
+            m = re.match(r"^(检查什么|为什么|依据|错误示例|正确示例|选项|说明)\s*$", head)
+            key = m.group(1) if m else _EN_HEADINGS.get(head) if lang == "en" else None
+            if key:
                 out[current] = "\n".join(buf).strip()
-                current, buf = m.group(1), []
+                current, buf = key, []
             else:
                 buf.append(line)
         out[current] = "\n".join(buf).strip()
-        return out
+        return out if any(out.values()) else {}
 
 
 class ReportedElsewhere(Rule):
@@ -126,5 +134,8 @@ class ReportedElsewhere(Rule):
     def check(self, ctx: Context) -> Iterator[Finding | Skip]:
         return iter(())
 
+
+_EN_HEADINGS = {"What it checks": "检查什么", "Why": "为什么", "Basis": "依据", "Wrong": "错误示例",
+                "Right": "正确示例", "Options": "选项", "Notes": "说明"}
 
 _TEMPLATE_ZH = {"2021": "2021年模板", "2019": "2019年模板", "legacy": "2019年以前（无统一表格）"}

@@ -26,6 +26,27 @@ class RuleCrashed(ReportedElsewhere):
     规则对空白单元格给出「数据不足」（insufficient_data），而不是出错。
     """
 
+    doc_en = """A rule crashed while running; the other rules ran as usual.
+
+    What it checks
+    Not a check of the report but a report on the check itself: a rule (national, or a province plugin's) raised
+    an exception. That rule's outcome is error; the other rules' results are unaffected. The finding names whose
+    rule it is (national, or the plugin with its version), the error and the line of the plugin's own code;
+    ``--traceback`` (or ``-vv``) shows the full stack.
+
+    Why
+    Results must be truthful: a rule that did not finish cannot say the report passed it.
+
+    Basis
+    gov-check's running conventions.
+
+    Wrong
+    A province plugin's rule does ``int(None)`` on a blank cell.
+
+    Right
+    The rule says 「数据不足」 (insufficient_data) for a blank cell instead of crashing.
+    """
+
     code = "GC900"
     name = "rule-crashed"
     title_zh = "规则运行出错"

@@ -27,6 +27,30 @@ class ImportIncomplete(ReportedElsewhere):
     该行不填，提示「表三 · 一、本年新收申请：第12行：应有 7 个数值，原文有 6 个，无法确定对应关系，已略去，请对照原文补全」。
     """
 
+    doc_en = """When a report is read from Word, a web page, PDF or text, a cell whose place cannot be told is not guessed: it is left out, with a finding.
+
+    What it checks
+    This rule checks no report document itself: its findings come from the loaders that read non-JSON reports.
+    When a loader finds a table but cannot tell which template cell a row or cell is (the number of values does
+    not match the columns, a row label is not recognised, one cell is printed twice with different values, a
+    whole row is missing), it leaves the cell out and says so here, naming the place in the source (line,
+    paragraph, table row and column, page) and why.
+
+    Why
+    A number in the wrong cell is worse than a missing one: misplaced numbers make identities hold or fail by
+    chance. Better to leave the cell blank and ask a person to check the source than to guess.
+
+    Basis
+    The loaders' contract (gov-check): cells are copied as printed, never inferred, never filled with 0.
+
+    Wrong
+    T3's row 「一、本年新收政府信息公开申请数量」 prints only 6 numbers (one is missing); a loader fills the first six
+    columns in order and shifts 「总计」.
+
+    Right
+    The row is left out: 「表三 · 一、本年新收申请：第12行：应有 7 个数值，原文有 6 个，无法确定对应关系，已略去，请对照原文补全」.
+    """
+
     code = "GC003"
     name = "import-incomplete"
     title_zh = "读入报告时有无法确定位置的内容"
