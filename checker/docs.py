@@ -25,30 +25,20 @@ def rule_markdown(cls: Any, lang: str = "zh") -> str:
         lines += ["*(This rule has no English documentation yet; the Chinese text follows.)*", ""]
     if parts.get(""):
         lines += [parts[""], ""]
-    if en:
-        kinds = "every organ" if cls.organ_kinds is None else ", ".join(ORGAN_KINDS[k][1] for k in sorted(cls.organ_kinds))
-        lines += [
-            "| Item | Value |", "|---|---|",
-            f"| Code / name | `{cls.code}` / `{cls.name}` |",
-            f"| Default severity | {cls.severity.value} |",
-            f"| Basis | {cls.clause} |",
-            f"| Templates | {', '.join(_TEMPLATES[t][1] for t in sorted(cls.templates, reverse=True))} |",
-            f"| Organs | {kinds} |",
-        ]
-        if cls.needs_previous:
-            lines.append("| Needs | last year's report (`--previous`) |")
-    else:
-        kinds = "全部机关" if cls.organ_kinds is None else "、".join(ORGAN_KINDS[k][0] for k in sorted(cls.organ_kinds))
-        lines += [
-            "| 项目 | 内容 |", "|---|---|",
-            f"| 代码 / 名称 | `{cls.code}` / `{cls.name}` |",
-            f"| 默认级别 | {cls.severity.value} |",
-            f"| 依据 | {cls.clause} |",
-            f"| 适用模板 | {'、'.join(_TEMPLATES[t][0] for t in sorted(cls.templates, reverse=True))} |",
-            f"| 适用机关 | {kinds} |",
-        ]
-        if cls.needs_previous:
-            lines.append("| 需要 | 上一年度报告（`--previous`） |")
+    i = 1 if en else 0
+    sep = ", " if en else "、"
+    kinds = ("全部机关", "every organ")[i] if cls.organ_kinds is None else \
+        sep.join(ORGAN_KINDS[k][i] for k in sorted(cls.organ_kinds))
+    rows = [(("项目", "Item"), ("内容", "Value")), (("代码 / 名称", "Code / name"), f"`{cls.code}` / `{cls.name}`"),
+            (("默认级别", "Default severity"), cls.severity.value), (("依据", "Basis"), cls.clause),
+            (("适用模板", "Templates"), sep.join(_TEMPLATES[t][i] for t in sorted(cls.templates, reverse=True))),
+            (("适用机关", "Organs"), kinds)]
+    if cls.needs_previous:
+        rows.append((("需要", "Needs"), ("上一年度报告（`--previous`）", "last year's report (`--previous`)")))
+    for n, (label, value) in enumerate(rows):
+        lines.append(f"| {label[i]} | {value[i] if isinstance(value, tuple) else value} |")
+        if n == 0:
+            lines.append("|---|---|")
     lines.append("")
     for head in ("检查什么", "为什么", "依据", "错误示例", "正确示例", "说明"):
         if parts.get(head):

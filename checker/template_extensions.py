@@ -91,6 +91,8 @@ class TemplateExtensions:
     _index: dict[str, ExtraRow] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if not self.rows:
+            return  # a plain check with no plugin rows never imports the layout assembler
         from checker.loaders.layout import norm
 
         for row in self.rows:
@@ -174,8 +176,6 @@ def validate(item: Any, taken: Mapping[str, Any]) -> str | None:
 
 def collect(results: Iterable[tuple[str, Any]], problem: Any) -> TemplateExtensions:
     """The valid declarations of every plugin; ``problem(plugin, sentence)`` records the rest."""
-    from checker.loaders.layout import norm
-
     rows: list[ExtraRow] = []
     statements: list[ExtraStatement] = []
     taken: dict[str, Any] = {}
@@ -187,6 +187,8 @@ def collect(results: Iterable[tuple[str, Any]], problem: Any) -> TemplateExtensi
                 continue
             taken["/".join(item.path)] = item
             if isinstance(item, ExtraRow):
+                from checker.loaders.layout import norm
+
                 for text in (item.zh, *item.variants):
                     taken["label:" + norm(text)] = item
                 rows.append(item)

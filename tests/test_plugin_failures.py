@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from checker.plugins import PluginHost
 from tests.conftest import write_json
 
@@ -90,3 +92,11 @@ def test_an_import_error_says_what_to_do(tmp_path):
     (problem,) = _problems(tmp_path, "import gov_check_no_such_dependency\n")
     assert "prov_x" in problem and "找不到模块 gov_check_no_such_dependency" in problem and "pip install" in problem
     assert problem.endswith("（ModuleNotFoundError: No module named 'gov_check_no_such_dependency'）")
+
+
+@pytest.mark.xfail(strict=False, reason="the report status 「检查不完整」 and exit 2 for a crash come with branch `outputs`")
+def test_a_crash_makes_the_check_incomplete_exit_2(tmp_path, gov_check, clean_doc):
+    plugin = tmp_path / "zz_prov.py"
+    plugin.write_text(CRASHING, encoding="utf-8")
+    result = gov_check(write_json(tmp_path / "r.json", clean_doc), "--plugin", plugin)
+    assert result.exit_code == 2 and "检查不完整" in result.output

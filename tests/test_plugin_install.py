@@ -23,18 +23,24 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 
-BROKEN_PYPROJECT = '''
+
+def pyproject(dist: str, package: str) -> str:
+    """A minimal pyproject.toml of a plugin package with one `gov_check` entry point."""
+    return f'''
 [build-system]
 requires = ["setuptools>=64"]
 build-backend = "setuptools.build_meta"
 [project]
-name = "gov-check-broken"
+name = "{dist}"
 version = "0.0.1"
 [project.entry-points.gov_check]
-broken = "gov_check_broken"
+{package.removeprefix("gov_check_")} = "{package}"
 [tool.setuptools]
-packages = ["gov_check_broken"]
+packages = ["{package}"]
 '''
+
+
+BROKEN_PYPROJECT = pyproject("gov-check-broken", "gov_check_broken")
 
 
 @pytest.fixture(scope="module")
@@ -140,18 +146,7 @@ def test_new_plugin_skeleton_installs_and_passes_its_tests(venv):
         pip(py, "uninstall", "-y", "gov-check-hunan")
 
 
-THROWAWAY_PYPROJECT = '''
-[build-system]
-requires = ["setuptools>=64"]
-build-backend = "setuptools.build_meta"
-[project]
-name = "gov-check-zz"
-version = "0.0.1"
-[project.entry-points.gov_check]
-zz = "gov_check_zz"
-[tool.setuptools]
-packages = ["gov_check_zz"]
-'''
+THROWAWAY_PYPROJECT = pyproject("gov-check-zz", "gov_check_zz")
 
 THROWAWAY_PLUGIN = '''
 from checker import hookimpl
