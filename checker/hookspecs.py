@@ -81,7 +81,8 @@ def gov_check_template_extensions() -> list[Any]:
 
     Return a list of :class:`checker.template_extensions.ExtraRow` (a row a province adds to table
     T2, T3 or T4: its namespace, table, id, printed label and variants, the national row it follows,
-    its columns and cell kind) and :class:`checker.template_extensions.ExtraStatement` (a statement
+    its columns and cell kind), :class:`checker.template_extensions.ExtraColumn` (a column printed
+    after T3's 「总计」) and :class:`checker.template_extensions.ExtraStatement` (a statement
     the text must carry: its namespace, id, the printed phrases that mark it, the section it sits
     in).  Every implementation's list is used.  The assembler then reads these rows and statements
     from text, Word, web pages and PDF into ``/extensions/<namespace>`` with a source map, and a row

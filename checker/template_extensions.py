@@ -6,6 +6,7 @@ statements from text, Word, web pages and PDF into ``/extensions/<namespace>`` w
 exactly as it reads national cells.  Nothing here judges a value: the plugin's rules do.
 
 - a row's cells land at ``/extensions/<namespace>/<table>/<row>/<column>``;
+- a column's cells (one per national row) at ``/extensions/<namespace>/<table>/<national row>/<column>``;
 - a statement's sentence lands at ``/extensions/<namespace>/statements/<id>``.
 """
 
@@ -62,6 +63,27 @@ class ExtraRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtraColumn:
+    """A column a province adds to table T3, printed after 「总计」 (e.g. 「其中：网上申请」).
+
+    Its label sits in T3's header row; each national row then prints one more value, which is read
+    into ``/extensions/<namespace>/t3/<row>/<id>``.  ``kind`` is ``count`` or ``amount``.
+    """
+
+    namespace: str
+    table: str
+    id: str
+    zh: str
+    en: str
+    variants: tuple[str, ...] = ()
+    kind: str = "count"
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return ("extensions", self.namespace, self.table, "*", self.id)
+
+
+@dataclass(frozen=True, slots=True)
 class ExtraStatement:
     """A statement a province requires in the text (「本报告已经审核签发并加盖公章」).
 
@@ -88,19 +110,36 @@ class TemplateExtensions:
 
     rows: tuple[ExtraRow, ...] = ()
     statements: tuple[ExtraStatement, ...] = ()
+    columns: tuple[ExtraColumn, ...] = ()
     _index: dict[str, ExtraRow] = field(default_factory=dict, compare=False, repr=False)
+    _columns: dict[str, ExtraColumn] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if not self.rows:
+        if not (self.rows or self.columns):
             return  # a plain check with no plugin rows never imports the layout assembler
         from checker.loaders.layout import norm
 
         for row in self.rows:
             for text in (row.zh, *row.variants):
                 self._index.setdefault(norm(text), row)
+        for col in self.columns:
+            for text in (col.zh, *col.variants):
+                self._columns.setdefault(norm(text), col)
 
     def __bool__(self) -> bool:
-        return bool(self.rows or self.statements)
+        return bool(self.rows or self.statements or self.columns)
+
+    def column(self, text: str) -> ExtraColumn | None:
+        """The declared column whose printed label this header cell is, or None."""
+        if not self._columns:
+            return None
+        from checker.loaders.layout import norm
+
+        return self._columns.get(norm(text))
+
+    def knows(self, text: str) -> bool:
+        """Whether this text is the label of a declared row or column."""
+        return self.row(text) is not None or self.column(text) is not None
 
     def row(self, text: str) -> ExtraRow | None:
         """The declared row whose printed label this cell text is, or None."""
@@ -111,7 +150,8 @@ class TemplateExtensions:
         return self._index.get(norm(text))
 
     def namespaces(self) -> list[str]:
-        return list(dict.fromkeys([r.namespace for r in self.rows] + [s.namespace for s in self.statements]))
+        return list(dict.fromkeys([r.namespace for r in self.rows] + [c.namespace for c in self.columns]
+                                  + [s.namespace for s in self.statements]))
 
     def schema(self, namespace: str) -> dict[str, Any]:
         """A JSON Schema for what the assembler writes into ``/extensions/<namespace>``, for a plugin
@@ -125,6 +165,16 @@ class TemplateExtensions:
             tables[row.table]["properties"][row.id] = {
                 "title": row.zh, "type": "object", "additionalProperties": False,
                 "properties": {c.id: {"title": c.zh, "type": cell_type, "maxLength": 200} for c in row.resolved_columns()}}
+        for col in self.columns:
+            if col.namespace != namespace:
+                continue
+            cell = {"title": col.zh, "type": ["integer", "null", "string"] if col.kind == "count"
+                    else ["number", "null", "string"], "maxLength": 200}
+            table = tables.setdefault(col.table, {"type": "object", "additionalProperties": False, "properties": {}})
+            for row in labels.T3_ROWS_2021 + (labels.T3_OTHER_2019,):
+                entry = table["properties"].setdefault(row.id, {"title": row.zh, "type": "object",
+                                                                "additionalProperties": False, "properties": {}})
+                entry["properties"][col.id] = cell
         statements = {s.id: {"title": s.zh, "type": "string", "maxLength": 2000}
                       for s in self.statements if s.namespace == namespace}
         props = dict(tables)
@@ -159,6 +209,24 @@ def validate(item: Any, taken: Mapping[str, Any]) -> str | None:
         if "/".join(item.path) in taken:
             return f"表格行 {'/'.join(item.path)} 已经声明过"
         return None
+    if isinstance(item, ExtraColumn):
+        if not NAMESPACE.match(str(item.namespace)):
+            return f"命名空间「{item.namespace}」应为小写字母开头的小写字母、数字和下划线"
+        if item.table != "t3":
+            return f"栏目「{item.zh}」：目前只能在表三（t3）的「总计」之后增加栏目，table 实为 {item.table!r}"
+        if not IDENTIFIER.match(str(item.id)):
+            return f"栏目「{item.zh}」的 id「{item.id}」应为小写字母开头的小写字母、数字和下划线"
+        if item.kind not in CELL_KINDS:
+            return f"栏目「{item.zh}」的 kind 应为 count 或 amount，实为 {item.kind!r}"
+        for text in (item.zh, *item.variants):
+            if recognise(text):
+                return f"栏目标签「{text}」与全国模板的标签相同，无法区分；请换一个标签"
+            owner = taken.get("label:" + norm(text))
+            if owner is not None:
+                return f"栏目标签「{text}」已由插件 {owner.namespace} 声明"
+        if "/".join(item.path) in taken:
+            return f"栏目 {'/'.join(item.path)} 已经声明过"
+        return None
     if isinstance(item, ExtraStatement):
         if not NAMESPACE.match(str(item.namespace)):
             return f"命名空间「{item.namespace}」应为小写字母开头的小写字母、数字和下划线"
@@ -171,12 +239,13 @@ def validate(item: Any, taken: Mapping[str, Any]) -> str | None:
         if "/".join(item.path) in taken:
             return f"声明 {'/'.join(item.path)} 已经声明过"
         return None
-    return f"返回了 {item!r}，不是 ExtraRow 或 ExtraStatement"
+    return f"返回了 {item!r:.80}，不是 ExtraRow、ExtraColumn 或 ExtraStatement"
 
 
 def collect(results: Iterable[tuple[str, Any]], problem: Any) -> TemplateExtensions:
     """The valid declarations of every plugin; ``problem(plugin, sentence)`` records the rest."""
     rows: list[ExtraRow] = []
+    columns: list[ExtraColumn] = []
     statements: list[ExtraStatement] = []
     taken: dict[str, Any] = {}
     for plugin, result in results:
@@ -186,15 +255,15 @@ def collect(results: Iterable[tuple[str, Any]], problem: Any) -> TemplateExtensi
                 problem(plugin, f"gov_check_template_extensions：{wrong}，已略去这一项")
                 continue
             taken["/".join(item.path)] = item
-            if isinstance(item, ExtraRow):
+            if isinstance(item, (ExtraRow, ExtraColumn)):
                 from checker.loaders.layout import norm
 
                 for text in (item.zh, *item.variants):
                     taken["label:" + norm(text)] = item
-                rows.append(item)
+                (rows if isinstance(item, ExtraRow) else columns).append(item)  # type: ignore[arg-type]
             else:
                 statements.append(item)
-    found = TemplateExtensions(tuple(rows), tuple(statements))
+    found = TemplateExtensions(tuple(rows), tuple(statements), tuple(columns))
     register_places(found)
     return found
 
@@ -211,6 +280,10 @@ def register_places(extensions: TemplateExtensions) -> None:
         _PLACES[base] = (f"{table[0]} · {row.zh}", f"{table[1]} · {row.en}")
         for col in row.resolved_columns():
             _PLACES[f"{base}/{col.id}"] = (f"{table[0]} · {row.zh} · {col.place}", f"{table[1]} · {row.en} · {col.en}")
+    for col in extensions.columns:
+        for row in labels.T3_ROWS_2021 + (labels.T3_OTHER_2019,):
+            _PLACES[f"/extensions/{col.namespace}/{col.table}/{row.id}/{col.id}"] = (
+                f"表三 · {col.zh} · {row.place}", f"Table 3 · {col.en} · {row.en}")
     for st in extensions.statements:
         _PLACES["/" + "/".join(st.path)] = (f"「{st.zh}」", f"“{st.en}”")
 

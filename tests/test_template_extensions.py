@@ -131,3 +131,45 @@ def test_two_plugins_declaring_one_label_the_second_is_a_problem():
     host.register(Two, "two")
     assert [r.namespace for r in host.template_extensions.rows] == ["aa"]
     assert "已由插件 aa 声明" in str(host.problems[0])
+
+
+def _with_online_column(doc: dict) -> list:
+    """T3 printed with a province's column 「其中：网上申请」 after 「总计」 (each row one more value)."""
+    items = render.layout(doc)
+    for kind, grid in items:
+        if kind == "table" and any(r and "总计" in r for r in grid) and any(r and r[0] and "勾稽关系" in str(r[0]) for r in grid):
+            for i, r in enumerate(grid):
+                if i == 0:
+                    r.append(None)
+                elif i == 1:
+                    r.append("其中：网上申请")
+                elif i == 2:
+                    r.append("^")
+                else:
+                    r.append(str(i))
+    return items
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "txt"])
+def test_a_column_after_the_total_of_t3_is_read_into_the_extension(fmt, tmp_path, clean_doc):
+    from checker import hookimpl
+    from checker.template_extensions import ExtraColumn
+
+    class Plugin:
+        gov_check_template_extensions = staticmethod(hookimpl(
+            lambda: [ExtraColumn("yy", "t3", "online", "其中：网上申请", "of which online", variants=("网上申请",))]))
+
+    host = PluginHost(autoload=False)
+    host.register(Plugin, "yy")
+    writer = {"docx": render.to_docx, "html": render.to_html, "txt": render.to_text}[fmt]
+    path = writer(_with_online_column(clean_doc), tmp_path / f"r.{fmt}")
+    result = check_file(Engine(host, Config(select=("GC001", "GC003", "GC202", "GC204"))), str(path),
+                        LoadOptions(template=host.template_extensions))
+    assert result.findings == [], [(f.code, f.pointer, f.args) for f in result.findings]
+    t3 = result.document["extensions"]["yy"]["t3"]
+    assert t3["new_received"]["online"] == 3 and t3["carried_forward"]["online"] == len(t3) + 2
+    assert result.document["tables"]["t3"] == clean_doc["tables"]["t3"]  # the national cells are untouched
+    assert result.source_map["/extensions/yy/t3/new_received/online"]
+    from checker.labels import describe
+
+    assert describe("/extensions/yy/t3/new_received/online") == "表三 · 其中：网上申请 · 一、本年新收申请"

@@ -176,7 +176,7 @@ def spaced_row(line: str, where: Mapping[str, int], extensions: Any = None) -> R
         return None
     # The last word before the numbers must be a label; words before it may be pieces of merged
     # labels printed on the same line (「本年度 （四）无法提供 2.没有现成信息需要另行制作 0 0 …」).
-    if labels_part and (not (recognise(labels_part[-1]) or (extensions and extensions.row(labels_part[-1])))
+    if labels_part and (not (recognise(labels_part[-1]) or (extensions and extensions.knows(labels_part[-1])))
                         or len(labels_part) > 4):
         return None
     return Row(tuple(Cell(t, dict(where)) for t in tokens), dict(where))
@@ -276,6 +276,7 @@ class _Builder:
     t4_order: Mapping[str, int] | None = None
     conflicting: set[str] = field(default_factory=set)  # cells printed twice with different values
     extensions: dict[str, Any] = field(default_factory=dict)  # what plugins' declared rows add: /extensions/…
+    extra_columns: list[Any] = field(default_factory=list)  # plugins' T3 columns the header printed after 总计
 
     def left_out(self, ptr: str, where: Mapping[str, int], reason_zh: str, reason_en: str) -> None:
         self.findings.append(Finding(code=INCOMPLETE, severity=Severity.WARNING, message="left_out", pointers=(ptr,),
@@ -310,6 +311,8 @@ class _Builder:
             row = ext.row(text)
             if row is not None:
                 found = [Rec("ext_row", "/".join(row.path))]
+            elif ext.column(text) is not None:
+                found = [Rec("ext_col", "/".join(ext.column(text).path))]
         return found
 
     # -- rows ----------------------------------------------------------------------------------
@@ -326,6 +329,9 @@ class _Builder:
         if "ext_row" in kinds and "t2_row" not in kinds:
             self._extension_row(row, recs)
             return
+        if "ext_col" in kinds and (self.current == "t3" or "t3" in votes):
+            self.extra_columns = [self.options.template.column(c.text) for c, rs in zip(cells, recs)
+                                  if any(r.kind == "ext_col" for r in rs)]
         if "t2" in votes:
             self.current = "t2"
             for rs in recs:
@@ -440,6 +446,15 @@ class _Builder:
             self.left_out(ptr, row.where, f"表头（{_where_text(self.t3_order).zh}）的栏目顺序与模板不同，无法确定各数值所属栏目",
                           f"the header ({_where_text(self.t3_order).en}) lists the columns in another order")
             return
+        extra = self.extra_columns
+        if extra and len(values) == len(cols) + len(extra):  # a plugin's columns, printed after 总计
+            for col, cell in zip(extra, values[len(cols):]):
+                self.put("t3", rec.id, col.id, cell, root=("extensions", col.namespace))
+            values = values[:len(cols)]
+        elif extra and len(values) == len(cols):
+            for col in extra:
+                self.left_out(pointer("extensions", col.namespace, "t3", rec.id, col.id), row.where,
+                              f"表头有「{col.zh}」栏，这一行却没有该栏的数值", f"the header has “{col.en}” but this row has no value for it")
         if len(values) != len(cols):
             self.left_out(ptr, row.where, f"应有 {len(cols)} 个数值，原文有 {len(values)} 个，无法确定对应关系",
                           f"expected {len(cols)} values, found {len(values)}; cannot tell which is which")
