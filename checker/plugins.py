@@ -148,6 +148,10 @@ class PluginHost:
         """Register one plugin; an incompatible one (a hook this gov-check does not know, a wrong
         signature) is recorded as a problem and left out."""
         if self.pm.is_registered(plugin):  # the same module twice (installed and --plugin): once is enough
+            if source != "entry point":  # but named by the user now, so its rules run as a named plugin's
+                known = self.info(self.pm.get_name(plugin) or key)[0]
+                self.plugins = [PluginInfo(p.name, p.version, source) if p.name == known and p.source == "entry point"
+                                else p for p in self.plugins]
             return True
         try:
             self.pm.register(plugin, name=key)

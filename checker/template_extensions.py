@@ -184,11 +184,25 @@ class TemplateExtensions:
                 "properties": props}
 
 
+def _texts_wrong(item: Any) -> str | None:
+    """A label that is no text, or variants given as one string (which would be read letter by letter)."""
+    if not isinstance(item.zh, str) or not item.zh.strip() or not isinstance(item.en, str):
+        return f"{type(item).__name__} 的 zh 应为印刷的中文标签、en 为英文名称，实为 {item.zh!r}、{item.en!r}"
+    variants = getattr(item, "variants", ())
+    if isinstance(variants, str) or not all(isinstance(v, str) and v.strip() for v in variants):
+        return f"「{item.zh}」的 variants 应为文字的元组，如 (\"写法一\", \"写法二\")，实为 {variants!r:.60}"
+    return None
+
+
 def validate(item: Any, taken: Mapping[str, Any]) -> str | None:
     """What is wrong with one declaration (a Chinese sentence), or None.  ``taken`` maps the labels
     and pointers already declared to their declaration."""
     from checker.loaders.layout import norm, recognise
 
+    if isinstance(item, (ExtraRow, ExtraColumn, ExtraStatement)):
+        wrong = _texts_wrong(item)
+        if wrong:
+            return wrong
     if isinstance(item, ExtraRow):
         if not NAMESPACE.match(str(item.namespace)):
             return f"命名空间「{item.namespace}」应为小写字母开头的小写字母、数字和下划线"
@@ -198,6 +212,8 @@ def validate(item: Any, taken: Mapping[str, Any]) -> str | None:
             return f"表格行「{item.zh}」的 id「{item.id}」应为小写字母开头的小写字母、数字和下划线"
         if item.kind not in CELL_KINDS:
             return f"表格行「{item.zh}」的 kind 应为 count 或 amount，实为 {item.kind!r}"
+        if not all(isinstance(c, Label) for c in item.columns or ()):
+            return f"表格行「{item.zh}」的 columns 应为 checker.labels.Label 的元组（id、中文、英文）"
         if not item.resolved_columns():
             return f"表二增加的行「{item.zh}」没有栏目：请给出 columns，或用 after 指明它所在的全国行（如 normative_documents）"
         for text in (item.zh, *item.variants):

@@ -248,3 +248,39 @@ def test_pointing_at_a_project_folder_says_where_the_package_is():
     host = PluginHost(autoload=False, paths=(str(SHILI),))
     (problem,) = host.problems
     assert str(SHILI_PKG) in problem.error
+
+
+def test_an_installed_plugins_rules_run_only_under_its_profile_or_when_selected(clean_doc):
+    """Installing a plugin does not change what "national" means (issue 16)."""
+    from checker import hookimpl
+    from checker.config import Config, Profile
+    from checker.engine import Engine
+    from checker.findings import Severity
+    from checker.rule import Rule
+
+    class Extra(Rule):
+        """总是报告。"""
+
+        code, name, title_zh, title_en, clause = "ZZ001", "zz-always", "总是", "Always", "某省"
+        messages = {"x": ("x", "x")}
+
+        def check(self, ctx):
+            yield self.finding("x", "/signature")
+
+    class Installed:
+        gov_check_rules = staticmethod(hookimpl(lambda: [Extra]))
+        gov_check_profiles = staticmethod(hookimpl(lambda: [Profile("zz", "某省", extends="national-2021")]))
+
+    host = PluginHost(autoload=False)
+    host.register(Installed, "gov_check_zz", "1.0", source="entry point")
+    codes = lambda config: {r.code for r in Engine(host, config).rules}  # noqa: E731
+    for national in ("national", "national-2021", "national-2019"):
+        assert "ZZ001" not in codes(Config(profile=national)) and "GC204" in codes(Config(profile=national))
+    assert "ZZ001" in codes(Config(profile="zz"))
+    assert "ZZ001" in codes(Config(select=("GC", "ZZ")))
+    assert "ZZ001" in codes(Config(severities={"ZZ001": Severity.WARNING}))
+    assert Engine(host, Config()).installed_plugin_turned_on("gov_check_zz") is False
+    # the same plugin named by the user (--plugin, config `plugins`) runs as loaded
+    named = PluginHost(autoload=False)
+    named.register(Installed, "gov_check_zz", "1.0")
+    assert "ZZ001" in {r.code for r in Engine(named, Config()).rules}

@@ -102,6 +102,9 @@ def test_a_statement_is_read_from_its_section_only(tmp_path, clean_doc):
     (ExtraRow("xx", "t3", "a", "（七）总计", "A"), "与全国模板的标签相同"),
     (ExtraRow("xx", "t3", "a", "甲", "A", kind="money"), "kind"),
     (ExtraStatement("xx", "s", "声明", "s", "加盖公章"), "phrases"),
+    (ExtraRow("xx", "t3", "a", "甲行", "A", variants="甲"), "variants 应为文字的元组"),
+    (ExtraRow("xx", "t2", "a", "甲行", "A", columns=(("issued", "制发"),)), "Label 的元组"),
+    (ExtraRow("xx", "t3", "a", "", "A"), "zh 应为印刷的中文标签"),
     ("not a declaration", "不是 ExtraRow"),
 ])
 def test_a_malformed_declaration_is_a_plugin_problem_in_chinese(item, says):
