@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker.loaders import Loaded, LoadOptions
+from checker.loaders import Loaded, LoadOptions, flat
 from checker.loaders.encoding import decode
 from checker.loaders.layout import Block, Cell, Para, Row, assemble, spaced_row, value_like
 
@@ -76,4 +76,8 @@ def blocks(text: str, extensions: Any = None) -> list[Block]:
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    return assemble(blocks(decode(path, data), options.template), fmt="text", options=options, file=path)
+    text = decode(path, data)
+    if flat.is_flat(text):
+        found, notes = flat.blocks(text)
+        return assemble(found, fmt="text", options=options, file=path, findings=notes)
+    return assemble(blocks(text, options.template), fmt="text", options=options, file=path)

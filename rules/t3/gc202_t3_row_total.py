@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient
+from rules.common import fmt, insufficient, missing_table
 
 
 class T3RowTotal(Rule):
@@ -63,6 +63,7 @@ class T3RowTotal(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
         for row in report.t3_rows():
             stated = report.t3(row.id, "total")

@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient, terms
+from rules.common import fmt, insufficient, missing_table, terms
 
 
 class T3ResultsTotal(Rule):
@@ -63,6 +63,7 @@ class T3ResultsTotal(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
         rows = labels.t3_result_rows(report.template)
         short = {r.id: r.place for r in report.t3_rows()}
