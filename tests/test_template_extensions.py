@@ -176,3 +176,26 @@ def test_a_column_after_the_total_of_t3_is_read_into_the_extension(fmt, tmp_path
     from checker.labels import describe
 
     assert describe("/extensions/yy/t3/new_received/online") == "表三 · 其中：网上申请 · 一、本年新收申请"
+
+
+@pytest.mark.parametrize("spacing", ["single", "none", "spaced"])
+def test_the_example_row_in_crawler_text_all_on_one_line(spacing, tmp_path, clean_doc):
+    """Crawler text (the body on one line, the tables flattened) reads the declared row in its place."""
+    host = _shili_host()
+    text = render.crawler_text(clean_doc, spacing)
+    row = clean_doc["tables"]["t2"]["normative_documents"]
+    printed = "行政规范性文件" + render.flat_run([row[c] for c in ("issued", "repealed", "in_force")], spacing, None)
+    assert printed in text
+    path = tmp_path / "crawled.txt"
+    path.write_text(text.replace(printed, printed + "其他主动公开文件" + render.flat_run([12, 0, 40], spacing, None), 1),
+                    encoding="utf-8")
+    result = check_file(Engine(host, Config(profile="shili", select=("GC003", "SL201"))), str(path),
+                        LoadOptions(template=host.template_extensions))
+    ext = result.document.get("extensions", {}).get("shili", {}).get("t2", {}).get("other_documents")
+    if spacing == "none":  # 「12040」 can be split several ways and T2 has no identity to decide: never guessed
+        assert ext is None and "/extensions/shili/t2/other_documents" in [f.pointer for f in result.findings]
+        return
+    assert ext == {"issued": 12, "repealed": 0, "in_force": 40}
+    assert [f.code for f in result.findings] == []
+    national = {k: v for k, v in result.document["tables"]["t2"].items() if k != "fees"}
+    assert national == {k: v for k, v in clean_doc["tables"]["t2"].items() if k != "fees"}

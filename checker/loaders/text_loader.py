@@ -78,6 +78,6 @@ def blocks(text: str, extensions: Any = None) -> list[Block]:
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
     text = decode(path, data)
     if flat.is_flat(text):
-        found, notes = flat.blocks(text)
+        found, notes = flat.blocks(text, options.template)
         return assemble(found, fmt="text", options=options, file=path, findings=notes)
     return assemble(blocks(text, options.template), fmt="text", options=options, file=path)
