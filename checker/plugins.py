@@ -336,7 +336,7 @@ def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
 
     name = path.stem if path.suffix else path.name
     if not path.exists():
-        problems.append(PluginProblem(str(path), "local", "文件不存在"))
+        problems.append(PluginProblem(str(path), "local", "文件不存在；请检查 --plugin 或配置文件 plugins 中的路径"))
         return None
     module_name = "gov_check_local_" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10] + "_" + \
         "".join(c if c.isalnum() else "_" for c in name)
@@ -349,7 +349,8 @@ def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
         elif path.suffix == ".py":
             spec = importlib.util.spec_from_file_location(module_name, path)
         else:
-            problems.append(PluginProblem(str(path), "local", "不是 .py 文件或插件文件夹"))
+            problems.append(PluginProblem(str(path), "local", "不是 .py 文件或插件文件夹；请指向一个 .py 文件，"
+                                                              "或含 __init__.py 的软件包文件夹"))
             return None
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
         sys.modules[module_name] = module
