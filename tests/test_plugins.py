@@ -284,3 +284,13 @@ def test_an_installed_plugins_rules_run_only_under_its_profile_or_when_selected(
     named = PluginHost(autoload=False)
     named.register(Installed, "gov_check_zz", "1.0")
     assert "ZZ001" in {r.code for r in Engine(named, Config()).rules}
+
+
+def test_plugins_says_which_profile_is_in_force_and_why(gov_check, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert gov_check("plugins").output.startswith("当前规则配置：national（默认：没有 --profile，配置文件也没有指定）")
+    (tmp_path / "gov-check.toml").write_text('profile = "national-2019"\n', encoding="utf-8")
+    assert gov_check("plugins").output.startswith("当前规则配置：national-2019（配置文件 ")
+    listed = json.loads(gov_check("plugins", "--profile", "national-2021", "--format", "json").output)
+    assert (listed["profile"], listed["profile_reason"]) == ("national-2021", "--profile")
+    assert gov_check("plugins", "--profile", "nope").exit_code == 2
