@@ -199,63 +199,42 @@ def validate(item: Any, taken: Mapping[str, Any]) -> str | None:
     and pointers already declared to their declaration."""
     from checker.loaders.layout import norm, recognise
 
-    if isinstance(item, (ExtraRow, ExtraColumn, ExtraStatement)):
-        wrong = _texts_wrong(item)
-        if wrong:
-            return wrong
-    if isinstance(item, ExtraRow):
-        if not NAMESPACE.match(str(item.namespace)):
-            return f"命名空间「{item.namespace}」应为小写字母开头的小写字母、数字和下划线"
-        if item.table not in TABLES:
-            return f"表格行「{item.zh}」的 table 应为 t2、t3 或 t4，实为 {item.table!r}"
-        if not IDENTIFIER.match(str(item.id)):
-            return f"表格行「{item.zh}」的 id「{item.id}」应为小写字母开头的小写字母、数字和下划线"
-        if item.kind not in CELL_KINDS:
-            return f"表格行「{item.zh}」的 kind 应为 count 或 amount，实为 {item.kind!r}"
-        if not all(isinstance(c, Label) for c in item.columns or ()):
-            return f"表格行「{item.zh}」的 columns 应为 checker.labels.Label 的元组（id、中文、英文）"
-        if not item.resolved_columns():
-            return f"表二增加的行「{item.zh}」没有栏目：请给出 columns，或用 after 指明它所在的全国行（如 normative_documents）"
-        for text in (item.zh, *item.variants):
-            if recognise(text):
-                return f"表格行标签「{text}」与全国模板的标签相同，无法区分；请换一个标签"
-            owner = taken.get("label:" + norm(text))
-            if owner is not None:
-                return f"表格行标签「{text}」已由插件 {owner.namespace} 声明"
-        if "/".join(item.path) in taken:
-            return f"表格行 {'/'.join(item.path)} 已经声明过"
-        return None
-    if isinstance(item, ExtraColumn):
-        if not NAMESPACE.match(str(item.namespace)):
-            return f"命名空间「{item.namespace}」应为小写字母开头的小写字母、数字和下划线"
-        if item.table != "t3":
-            return f"栏目「{item.zh}」：目前只能在表三（t3）的「总计」之后增加栏目，table 实为 {item.table!r}"
-        if not IDENTIFIER.match(str(item.id)):
-            return f"栏目「{item.zh}」的 id「{item.id}」应为小写字母开头的小写字母、数字和下划线"
-        if item.kind not in CELL_KINDS:
-            return f"栏目「{item.zh}」的 kind 应为 count 或 amount，实为 {item.kind!r}"
-        for text in (item.zh, *item.variants):
-            if recognise(text):
-                return f"栏目标签「{text}」与全国模板的标签相同，无法区分；请换一个标签"
-            owner = taken.get("label:" + norm(text))
-            if owner is not None:
-                return f"栏目标签「{text}」已由插件 {owner.namespace} 声明"
-        if "/".join(item.path) in taken:
-            return f"栏目 {'/'.join(item.path)} 已经声明过"
-        return None
+    what = {ExtraRow: "表格行", ExtraColumn: "栏目", ExtraStatement: "声明"}.get(type(item))
+    if what is None:
+        return f"返回了 {item!r:.80}，不是 ExtraRow、ExtraColumn 或 ExtraStatement"
+    wrong = _texts_wrong(item)
+    if wrong:
+        return wrong
+    if not NAMESPACE.match(str(item.namespace)):
+        return f"命名空间「{item.namespace}」应为小写字母开头的小写字母、数字和下划线"
+    if not IDENTIFIER.match(str(item.id)):
+        return f"{what}「{item.zh}」的 id「{item.id}」应为小写字母开头的小写字母、数字和下划线"
+    if "/".join(item.path) in taken:
+        return f"{what} {'/'.join(item.path)} 已经声明过"
     if isinstance(item, ExtraStatement):
-        if not NAMESPACE.match(str(item.namespace)):
-            return f"命名空间「{item.namespace}」应为小写字母开头的小写字母、数字和下划线"
-        if not IDENTIFIER.match(str(item.id)):
-            return f"声明「{item.zh}」的 id「{item.id}」应为小写字母开头的小写字母、数字和下划线"
         if isinstance(item.phrases, str) or not item.phrases or not all(isinstance(p, str) and p.strip() for p in item.phrases):
             return f"声明「{item.zh}」的 phrases 应为非空的词语列表"
         if item.section is not None and item.section not in range(1, 7):
             return f"声明「{item.zh}」的 section 应为 1–6 或 None"
-        if "/".join(item.path) in taken:
-            return f"声明 {'/'.join(item.path)} 已经声明过"
         return None
-    return f"返回了 {item!r:.80}，不是 ExtraRow、ExtraColumn 或 ExtraStatement"
+    if item.kind not in CELL_KINDS:
+        return f"{what}「{item.zh}」的 kind 应为 count 或 amount，实为 {item.kind!r}"
+    if isinstance(item, ExtraColumn) and item.table != "t3":
+        return f"栏目「{item.zh}」：目前只能在表三（t3）的「总计」之后增加栏目，table 实为 {item.table!r}"
+    if isinstance(item, ExtraRow):
+        if item.table not in TABLES:
+            return f"表格行「{item.zh}」的 table 应为 t2、t3 或 t4，实为 {item.table!r}"
+        if not all(isinstance(c, Label) for c in item.columns or ()):
+            return f"表格行「{item.zh}」的 columns 应为 checker.labels.Label 的元组（id、中文、英文）"
+        if not item.resolved_columns():
+            return f"表二增加的行「{item.zh}」没有栏目：请给出 columns，或用 after 指明它所在的全国行（如 normative_documents）"
+    for text in (item.zh, *item.variants):
+        if recognise(text):
+            return f"{what}标签「{text}」与全国模板的标签相同，无法区分；请换一个标签"
+        owner = taken.get("label:" + norm(text))
+        if owner is not None:
+            return f"{what}标签「{text}」已由插件 {owner.namespace} 声明"
+    return None
 
 
 def collect(results: Iterable[tuple[str, Any]], problem: Any) -> TemplateExtensions:
