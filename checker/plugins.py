@@ -239,7 +239,7 @@ class PluginHost:
 
     @cached_property
     def rules(self) -> dict[str, type]:
-        from checker.rule import Rule
+        from checker.rule import Rule, metadata_problem
 
         found: dict[str, type] = {}
         owners = self.rule_owners
@@ -248,6 +248,8 @@ class PluginHost:
                 if not (isinstance(cls, type) and issubclass(cls, Rule) and isinstance(getattr(cls, "code", None), str)):
                     self._problem(plugin, f"gov_check_rules 返回的 {cls!r:.80} 不是 checker.rule.Rule 的子类（或没有 code），"
                                              "已略去；请只返回规则类")
+                elif (problem := metadata_problem(cls)) is not None:
+                    self._problem(plugin, f"规则的元数据不完整或有误，这条规则未加载；请对照 docs/plugins.md 改正（{problem}）")
                 elif cls.code in found and found[cls.code] is not cls:
                     self._problem(plugin, f"规则代码 {cls.code} 已被 {self.info(owners[cls.code])[0]} 使用，本插件的这条规则未加载；"
                                              "请改用本省的两个字母前缀（GC 留给全国规则）")
