@@ -665,13 +665,13 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
     if output and Path(output).exists() and not force:
         fail(f"{output}: 文件已存在；如需覆盖请加 --force")
     host = PluginHost()
-    options = LoadOptions(organ_kind=organ_kind)
+    options = LoadOptions(organ_kind=organ_kind, template=host.template_extensions)
     local, not_fetched = _fetch((report,), options.max_bytes, allow_private, save_source, fetch_timeout)
     for url, why in not_fetched:
         fail(f"{url}: {why}")
     source = local[0]
     try:
-        loaded = load(report, host.loaders, LoadOptions(organ_kind=organ_kind, template=host.template_extensions))
+        loaded = load(source, host.loaders, options)
     except LoadError as exc:
         fail(str(exc))
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
@@ -787,7 +787,8 @@ def _compare_pair(engine: Any, options: Any, last_path: str, this_path: str, nam
     from checker.loaders import LoadOptions
     from checker.model import Report
 
-    loaders, load_options = engine.host.loaders, LoadOptions(**engine.config.limits)
+    loaders = engine.host.loaders
+    load_options = LoadOptions(template=engine.host.template_extensions, **engine.config.limits)
     last, this = read(last_path, loaders, load_options), read(this_path, loaders, load_options)
     for which, item in (("上一年度报告", last), ("本年度报告", this)):
         if item.error:
