@@ -33,6 +33,9 @@ def rule_markdown(cls: Any, lang: str = "zh") -> str:
             (("默认级别", "Default severity"), cls.severity.value), (("依据", "Basis"), cls.clause),
             (("适用模板", "Templates"), sep.join(_TEMPLATES[t][i] for t in sorted(cls.templates, reverse=True))),
             (("适用机关", "Organs"), kinds)]
+    fix = getattr(cls, "fix", ("", ""))
+    if fix[0]:
+        rows.insert(4, (("修改建议", "How to fix"), (fix[0], fix[1] or fix[0])))
     if cls.needs_previous:
         rows.append((("需要", "Needs"), ("上一年度报告（`--previous`）", "last year's report (`--previous`)")))
     for n, (label, value) in enumerate(rows):
