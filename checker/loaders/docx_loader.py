@@ -49,7 +49,7 @@ def check_package(data: bytes, path: Path, options: LoadOptions) -> None:
                 raise LoadError(path, f"解压后过大（声明 {mb(declared)}），超过上限 {mb(limit)}，可能是“zip 炸弹”，拒绝读取"
                                 + raise_with("unpacked_mb"))
             total = 0
-            elements, most = 0, options.max_blocks * ELEMENTS_PER_BLOCK
+            elements, most = 0, max(100_000, options.max_blocks * ELEMENTS_PER_BLOCK)  # 100,000: cheap to parse
             for info in infos:
                 xml = info.filename.endswith((".xml", ".rels"))
                 tail = b""
