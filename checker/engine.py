@@ -148,6 +148,10 @@ class Engine:
                     findings.append(f)
         finally:
             clock.uninstall()
+        if loaded_codes:
+            from checker.loaders.evidence import mark_import_gaps
+
+            findings = mark_import_gaps(findings, list(findings))
         if self.waivers:
             from checker.waivers import apply_waivers
 
