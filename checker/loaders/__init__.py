@@ -33,6 +33,11 @@ class LoadError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class NotAReport(LoadError):
+    """The file was read, and holds no annual report (no title, none of the six parts, no table): in a
+    batch it is 「不是年度报告」, not a file that could not be read."""
+
+
 @dataclass
 class LoadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -43,6 +48,7 @@ class LoadOptions:
     organ_kind: str | None = None  # overrides the kind inferred from the organ's name
     report_year: int | None = None
     organ_name: str | None = None
+    template: Any = None  # checker.template_extensions.TemplateExtensions: rows and statements plugins add
 
 
 def raise_with(key: str) -> str:

@@ -28,11 +28,33 @@ class T4BlockTotal(Rule):
     总计填 15。
     """
 
+    doc_en = """In each block of T4, 「总计」 equals upheld plus corrected plus other results plus pending.
+
+    What it checks
+    Reconsideration, litigation without prior reconsideration and litigation after reconsideration, each: total =
+    upheld + corrected + other results + pending.
+
+    Why
+    Each case has exactly one state; a total that differs from the sum of the states means a case was left out or
+    counted twice.
+
+    Basis
+    T4 of 国办公开办函〔2021〕30号 (what 总计 means, R4).
+
+    Wrong
+    Reconsideration: upheld 0, corrected 8, other 7, pending 0, total 16.
+
+    Right
+    Total 15.
+    """
+
     code = "GC302"
     name = "t4-block-total"
     title_zh = "表四各组总计等于各结果之和"
     title_en = "Each T4 block's total equals the sum of its results"
     clause = "年度报告格式 表四（R4）"
+    fix = ("使每组的「总计」等于维持、纠正、其他结果、尚未审结之和，改正填错的一格",
+           "Make each group's total equal to upheld + corrected + other + pending; correct the wrong cell")
     severity = Severity.ERROR
     messages = {
         "block_total": ("{block}：总计为 {actual}，维持 + 纠正 + 其他 + 尚未审结 = {terms} = {expected}，相差 {difference}",
