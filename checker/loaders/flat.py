@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from checker import labels
 from checker.findings import Finding, Severity, Text
-from checker.loaders.digits import Decoded, Relation, RowRun, decode, pieces
+from checker.loaders.digits import ROW_RELATION, Decoded, Relation, RowRun, decode, pieces
 from checker.loaders.layout import _NOTE, INCOMPLETE, Block, Cell, Meta, Para, Row, _where_text, norm
 from checker.loaders.pagemeta import PAGE_DATE, date_value, iso_date
 from checker.model import match_section, pointer
@@ -317,11 +317,26 @@ def _decode(table: _Table) -> Decoded:
     return decode(runs, relations)
 
 
-_RELATIONS_USED = {
-    "t3": (Text("每行总计 = 各类申请人之和；（七）总计 = 各项办理结果之和；一 + 二 = 三（七）+ 四",
-                "row total = applicant columns; (7) total = result rows; I + II = III(7) + IV"), "GC202、GC203、GC204、GC205"),
-    "t4": (Text("每栏总计 = 维持 + 纠正 + 其他 + 尚未审结", "each block's total = upheld + corrected + other + pending"), "GC302"),
+# What each relation that can choose a split says, and the rules that could otherwise find it broken.
+_RELATION_TEXTS = {
+    "t3": {
+        ROW_RELATION: (Text("每行总计 = 各类申请人之和", "row total = applicant columns"), "GC202"),
+        "R2": (Text("（七）总计 = 各项办理结果之和", "(7) total = result rows"), "GC203"),
+        "R1": (Text("一 + 二 = 三（七）+ 四", "I + II = III(7) + IV"), "GC204"),
+    },
+    "t4": {ROW_RELATION: (Text("每栏总计 = 维持 + 纠正 + 其他 + 尚未审结",
+                               "each block's total = upheld + corrected + other + pending"), "GC302")},
 }
+
+
+def _relations_used(table: str, used: set[str]) -> tuple[Text, str] | None:
+    """The relations that chose splits in this table, in the template's order, and the rules they blind."""
+    known = _RELATION_TEXTS.get(table, {})
+    parts = [known[name] for name in known if name in used]
+    if not parts:
+        return None
+    codes = [code for _, code in parts] + (["GC205"] if table == "t3" else [])
+    return (Text("；".join(t.zh for t, _ in parts), "; ".join(t.en for t, _ in parts)), "、".join(codes))
 
 
 def _show(cells: Sequence[str], width: int = 60) -> str:
@@ -490,7 +505,7 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
             findings.append(Finding(INCOMPLETE, Severity.INFO, "label_variant", (row_ptr,),
                                     {"where": _where_text(where), "printed": p.label, "read_as": norm(p.row.zh)}))
         if result.cells is None:
-            findings.append(_left_out(row_ptr, where, p.run, result, table.name in _RELATIONS_USED))
+            findings.append(_left_out(row_ptr, where, p.run, result, table.name in _RELATION_TEXTS))
             continue
         cells = list(result.cells)
         if p.unit:
@@ -501,8 +516,9 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
         out.append(Row(label + tuple(Cell(c, dict(cell_where)) for c in cells), where))
     if table.name == "t3":
         findings.extend(_corner_note(body, table))
-    if inferred_rows and table.name in _RELATIONS_USED:
-        rel, codes = _RELATIONS_USED[table.name]
+    used = _relations_used(table.name, decoded.used) if inferred_rows else None
+    if used:
+        rel, codes = used
         findings.append(Finding(INCOMPLETE, Severity.INFO, "decoded", (pointer("tables", name),),
                                 {"where": _where_text(body.where(table.start)), "rows": inferred_rows, "relations": rel,
                                  "rules": codes}))
