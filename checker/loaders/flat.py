@@ -265,7 +265,34 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
         if m and all(w in norm(body[t4_at:m.start()]) for w in ("结果维持", "尚未审结", "复议后起诉")) \
                 and norm(body[t4_at:m.start()]).endswith("总计"):
             out.append(_Table("t4", t4_at, m.end(), [_Printed(header, "总计", m.group(), m.start(), m.end())]))
+        else:
+            out.extend(_t4_block_rows(body, t4_at, header))
     return out
+
+
+# T4 printed with its blocks as rows (a column per result): 「结果维持…总计 行政复议 0 0 0 0 0 未经复议直接起诉 …」.
+_T4_ROW_LABELS = (("行政复议",), ("未经复议直接起诉", "行政诉讼未经复议直接起诉"), ("复议后起诉", "行政诉讼复议后起诉"))
+
+
+def _t4_block_rows(body: str, at: int, header: _RowLabel) -> list[_Table]:
+    """T4 as three labelled rows of five, read as the one run of fifteen the blocks make in order;
+    each label is a boundary between cells.  Nothing when the text is not exactly that."""
+    runs: list[re.Match[str]] = []
+    pos = at
+    for i, forms in enumerate(_T4_ROW_LABELS):
+        m = _RUN.search(body, pos)
+        if not m:
+            return []
+        before = norm(body[pos:m.start()])
+        if i == 0:  # the column header, then the first block's label
+            if not ("结果维持" in before and "尚未审结" in before and before.endswith(forms[0])) or "复议后起诉" in before:
+                return []
+        elif before not in forms:
+            return []
+        runs.append(m)
+        pos = m.end()
+    run = " ".join(m.group() for m in runs)
+    return [_Table("t4", at, runs[-1].end(), [_Printed(header, "总计", run, runs[0].start(), runs[-1].end())])]
 
 
 _EVIDENCE = {"t2": ("第二十条第",), "t3": ("本列数据", "申请人情况"), "t4": ("结果维持",)}

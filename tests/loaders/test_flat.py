@@ -248,3 +248,24 @@ def test_decode_records_which_relations_chose():
     # the row's own total leaves two splits: it took part, but read nothing, so it is not named
     assert decode([RowRun("r", 7, pieces("110 0 0 0 0 11"), _total)]).used == set()
 
+
+
+@pytest.mark.parametrize("spacing", ["none", "single", "spaced", "irregular"])
+@pytest.mark.parametrize("labels_as", ["short", "long"])
+def test_t4_printed_as_three_labelled_block_rows(tmp_path, spacing, labels_as):
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    t4 = doc["tables"]["t4"]
+    t4["review"] = dict(upheld=1, corrected=10, other=0, pending=0, total=11)  # two-digit cells next to a label
+    t4["litigation_direct"] = dict(upheld=12, corrected=0, other=1, pending=3, total=16)
+    t4["litigation_after_review"] = dict(upheld=0, corrected=0, other=2, pending=0, total=2)
+    path = tmp_path / "page.txt"
+    path.write_text(crawler_text(doc, spacing, 1, t4_rows=labels_as), encoding="utf-8")
+    loaded = load(path, path.read_bytes(), LoadOptions())
+    t4 = loaded.document["tables"].get("t4")
+    expected = {b: dict(doc["tables"]["t4"][b]) for b in ("review", "litigation_direct", "litigation_after_review")}
+    if t4 is None or any(f.message == "left_out" and "/tables/t4" in f.pointers[0] for f in loaded.findings):
+        # never a wrong cell: what is not read is reported
+        assert any(f.pointers and f.pointers[0].startswith("/tables/t4") for f in loaded.findings)
+        assert spacing == "none", "only runs with no separator at all may stay ambiguous"
+    else:
+        assert {b: {c: t4[b][c] for c in expected[b]} for b in expected} == expected
