@@ -52,7 +52,8 @@ class FeeStatement(Rule):
 
     What it checks
     A sentence in part 六 「其他需要报告的事项」 states the information-processing fees charged this year under the fee
-    measures: the amount or number of applications charged, or 「未收取信息处理费」. Stated in another part counts
+    measures: the amount or number of applications charged, or 「未收取信息处理费」 (also printed 「信息公开处理费」,
+    「未产生…处理费」; in part 六 a bare 「未收取任何费用」「不涉及收费」 counts too). Stated in another part counts
     too; a sentence only about 「行政事业性收费」 does not (those are T2's administrative fees, not information-
     processing fees). Reports for years before 2021 (before the measures applied) are not checked.
 

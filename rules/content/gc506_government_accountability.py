@@ -48,7 +48,8 @@ class GovernmentAccountability(Rule):
     Whether the report of a government (province, city, county, township, sub-district office) speaks of the
     results of work assessment (「考核」「考评」), public appraisal (「评议」「满意度」) and accountability (「责任追究」
     「问责」「追责」); each missing one is listed. When no one was held accountable, the report should say so
-    (「未发生责任追究情况」). Government departments are not checked.
+    (「未发生责任追究情况」). Government departments are not checked, nor a 片区管理局 (township-level, but not a
+    people's government).
 
     Why
     Article 50 requires a government's annual report also to cover the results of work assessment, public

@@ -45,7 +45,8 @@ class StatisticalPeriod(Rule):
     The preface and text are searched for the statistical period (「本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止」;
     also 「统计时间为…至…」, a second date without its year, dates in Chinese numerals), and checked: the period's
     year is the report year (else an error); the period is the whole calendar year, 1 January to 31 December (else
-    a warning). A report that states no period is not applicable. GC012 checks the title's year, so together they
+    a warning; a period that starts late and ends on 31 December, in a report that mentions 机构改革 or 组建, may be
+    an organ set up that year, and is only a note). A report that states no period is not applicable. GC012 checks the title's year, so together they
     make the title's year the period's year.
 
     Why
