@@ -44,6 +44,11 @@ def entry(file_key: str, f: Finding) -> dict[str, Any]:
 
 
 def _key(e: dict[str, Any]) -> str:
+    if isinstance(e.get("difference"), str):  # baselines written before 1.1 hold it as text ("1")
+        try:
+            e = {**e, "difference": _plain(float(e["difference"]))}
+        except ValueError:
+            pass
     return json.dumps(e, ensure_ascii=False, sort_keys=True)
 
 

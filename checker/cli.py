@@ -7,7 +7,7 @@ import os
 import sys
 
 import click
-from typing import Any
+from typing import Any, Mapping
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS_HELP = "text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit"
@@ -26,9 +26,29 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+def progress_wanted(stderr: Any, environ: Mapping[str, str]) -> bool:
+    """The progress bar is drawn on stderr, so it follows stderr: shown when stderr is a terminal (also
+    when the results go to a file, ``gov-check reports/ > results.txt``), never under CI (CI=true),
+    whose logs keep every redraw."""
+    if environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        return False
+    try:
+        return bool(stderr.isatty())
+    except (AttributeError, ValueError):  # closed or replaced by something that is not a file
+        return False
+
+
+def _err(message: str) -> None:
+    """A line on stderr, made inert for the terminal: a file name or report text in it may carry
+    escape sequences (ESC]0;… retitles the window, ESC[2J clears the screen)."""
+    from checker.output.safe import terminal_text
+
+    click.echo(terminal_text(message), err=True)
+
+
 def fail(message: str) -> None:
     """One clear line on stderr and exit 2: the check could not be done."""
-    click.echo(f"gov-check: {message}", err=True)
+    _err(f"gov-check: {message}")
     sys.exit(EXIT_ERROR)
 
 
@@ -93,7 +113,10 @@ def main() -> None:
               help="把批量汇总写入 CSV（UTF-8 带 BOM，Excel 可直接打开）")
 @click.option("--summary-json", type=click.Path(dir_okay=False, path_type=str), help="把批量汇总写入 JSON")
 @click.option("--summary-only", is_flag=True, help="只显示批量汇总表，不逐份列出问题")
-@click.option("--progress/--no-progress", default=None, help="显示进度条（默认：终端时显示）")
+@click.option("--progress/--no-progress", default=None,
+              help="在标准错误输出上显示进度条（默认：标准错误输出是终端且不在 CI 中时显示，即使结果重定向到文件）")
+@click.option("--sarif-root", type=click.Path(file_okay=False, path_type=str), default=None,
+              help="SARIF 中报告文件的路径相对于此文件夹（默认：当前文件夹）")
 def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, lang: str | None, previous: str | None, organ_kind: str | None, quiet: bool, verbose: bool,
           statistics: bool, color: bool | None, config_path: str | None = None, no_config: bool = False,
@@ -101,7 +124,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
           baseline_path: str | None = None, write_baseline_path: str | None = None, jobs: int | None = None,
           previous_dir: str | None = None, organ_map: str | None = None, hierarchy: str | None = None,
           summary_csv: str | None = None, summary_json: str | None = None, summary_only: bool = False,
-          progress: bool | None = None) -> None:
+          progress: bool | None = None, sarif_root: str | None = None) -> None:
     """检查一份或多份年度报告；REPORTS 可以是文件、文件夹或通配符（如 "2023/**/*.json"）。"""
     from checker.config import ConfigError
     from checker.findings import Severity
@@ -126,7 +149,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     except ConfigError as exc:
         fail(str(exc))
     for problem in engine.host.problems:
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     told = len(engine.host.problems)
     formats = engine.host.formats
     if fmt not in formats:
@@ -150,7 +173,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         batch = _run_batch(engine, config, options, reports, previous_doc, jobs, previous_dir, organ_map, hierarchy,
                            progress)
     except BatchInterrupted as exc:  # outputs are written only after the batch: none was started
-        click.echo(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件", err=True)
+        _err(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件")
         sys.exit(130)
     results = engine.finish(batch.results)
     try:
@@ -160,7 +183,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
-                        color=color, encoding=None if output else getattr(sys.stdout, "encoding", None))
+                        color=color, encoding=None if output else getattr(sys.stdout, "encoding", None),
+                        extra={"sarif_root": sarif_root} if sarif_root else {})
     text = "" if summary_only and fmt == "text" else formats[fmt].render(results, ctx)
     show_table = fmt == "text" and (len(results) > 1 or summary_only)
     if show_table or summary_csv or summary_json:
@@ -174,9 +198,9 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         click.echo(text, nl=False)
     for r in results:
         if r.load_error:
-            click.echo(f"gov-check: {r.load_error}", err=True)
+            _err(f"gov-check: {r.load_error}")
     for problem in engine.host.problems[told:]:  # found while rules, profiles and formats were resolved
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     if any(r.load_error for r in results) or engine.host.problems:
         sys.exit(EXIT_ERROR)
     if fail_on != "never":
@@ -211,11 +235,11 @@ def _baseline(results: list, baseline_path: str | None, write_path: str | None) 
 
     if write_path:
         n = write_baseline(write_path, results)
-        click.echo(f"gov-check: 已把 {n} 项问题写入基线 {write_path}", err=True)
+        _err(f"gov-check: 已把 {n} 项问题写入基线 {write_path}")
     if baseline_path:
         hidden = apply_baseline(baseline_path, results)
         if hidden:
-            click.echo(f"gov-check: 基线 {baseline_path} 中已有的 {hidden} 项问题未显示", err=True)
+            _err(f"gov-check: 基线 {baseline_path} 中已有的 {hidden} 项问题未显示")
 
 
 def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
@@ -231,7 +255,7 @@ def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
             fail(str(exc))
     host = PluginHost(paths=paths)
     for problem in host.problems:
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     return host
 
 
@@ -255,8 +279,8 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
         regions = load_hierarchy(hierarchy) if hierarchy else ()
     except ValueError as exc:
         fail(str(exc))
-    if progress is None:  # on a terminal only: none when the output is redirected or piped
-        progress = sys.stderr.isatty() and sys.stdout.isatty()
+    if progress is None:
+        progress = progress_wanted(sys.stderr, os.environ)
     engine.rules  # imported now, before the freeze below
     import gc
 
@@ -265,7 +289,7 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
     batch = run_batch(found.files, BatchOptions(config=config, load=options, jobs=jobs, progress=progress),
                       previous_files, names, regions, engine=engine, previous_document=previous_doc)
     for note in batch.plan.notes:
-        click.echo(f"gov-check: {note}", err=True)
+        _err(f"gov-check: {note}")
     batch.results += [ReportResult(file=arg, document=None, findings=[], outcomes=[], load_error=f"{arg}: {why}")
                       for arg, why in found.problems]
     return batch
@@ -451,13 +475,13 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
     rules = host.rules
     for finding in loaded.findings:
-        click.echo(f"{report}: {finding.code} {render(finding, rules, lang, loaded.document)}", err=True)
+        _err(f"{report}: {finding.code} {render(finding, rules, lang, loaded.document)}")
     if output:
         try:
             write_atomic(output, text)
         except OSError as exc:
             fail(f"{output}: 无法写入：{exc.strerror or exc}")
-        click.echo(f"{report} → {output}（{loaded.format}）", err=True)
+        _err(f"{report} → {output}（{loaded.format}）")
     else:
         click.echo(text, nl=False)
 
@@ -474,7 +498,7 @@ def run() -> None:
         # Not standalone: click would turn Ctrl-C into "Aborted!" and exit 1, the code of "errors found".
         code = main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("gov-check: 已中断", err=True)
+        _err("gov-check: 已中断")
         sys.exit(130)
     except click.ClickException as exc:  # a usage error: click's own message and exit code
         exc.show()
@@ -489,7 +513,7 @@ def run() -> None:
     except Exception as exc:
         if os.environ.get("GOV_CHECK_DEBUG"):
             raise
-        click.echo(f"gov-check: 内部错误：{type(exc).__name__}: {exc}（设置 GOV_CHECK_DEBUG=1 查看详情）", err=True)
+        _err(f"gov-check: 内部错误：{type(exc).__name__}: {exc}（设置 GOV_CHECK_DEBUG=1 查看详情）")
         sys.exit(EXIT_ERROR)
     _finish(code if isinstance(code, int) else EXIT_OK)
 

@@ -83,6 +83,7 @@ class Rule:
         if message not in self.messages:
             raise KeyError(f"{self.code} has no message {message!r}")
         sev = self.effective_severity if self.severity_configured or severity is None else severity
+        difference = _difference(self.code, difference)
         return Finding(code=self.code, severity=sev, message=message, pointers=tuple(pointers), args=args,
                        expected=expected, actual=actual, difference=difference, quote=quote)
 
@@ -123,3 +124,15 @@ class ReportedElsewhere(Rule):
 
 
 _TEMPLATE_ZH = {"2021": "2021年模板", "2019": "2019年模板", "legacy": "2019年以前（无统一表格）"}
+
+
+def _difference(code: str, value: Any) -> int | float | None:
+    """A finding's ``difference`` is a number (the JSON contract says so): a numeric string a rule
+    formatted is read back; anything else is the rule's mistake, said with its code."""
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    try:
+        number = float(str(value).replace(",", "").strip())
+    except ValueError:
+        raise TypeError(f"{code}: difference must be a number, not {value!r}") from None
+    return int(number) if number.is_integer() else number

@@ -250,15 +250,7 @@ def parse_date(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
-# How a source-map key is said, in the order a place is named: 「第4页第2个表格第3行第5列」.
-_WHERE_WORDS = (("page", "第{}页", "page {}"), ("line", "第{}行", "line {}"), ("page_line", "第{}行", "line {}"),
-                ("paragraph", "第{}段", "paragraph {}"), ("table", "第{}个表格", "table {}"),
-                ("row", "第{}行", "row {}"), ("col", "第{}列", "column {}"))
-
-
-def _where_text(where: Mapping[str, int]) -> Text:
-    parts = [(zh.format(where[key]), en.format(where[key])) for key, zh, en in _WHERE_WORDS if key in where]
-    return Text("".join(z for z, _ in parts) or "原文中", ", ".join(e for _, e in parts) or "the source")
+_where_text = labels.where_in_source
 
 
 @dataclass

@@ -10,9 +10,10 @@ from typing import Any, Mapping
 
 from checker import __version__, labels
 from checker.findings import ReportResult, Severity
-from checker.messages import Shown, outcome_label, present, report_title, rule_title, section_title, total_counts, \
+from checker.messages import Shown, colon, list_separator, outcome_label, present, report_title, rule_title, section_title, total_counts, \
     severity_label, summary_line
 from checker.model import Kind, Report, parse_value, pointer as make_pointer
+from checker.output.safe import xml_text
 
 _CSS = """
 :root { --error: #b3261e; --warning: #9a5b00; --info: #1f5fa8; --line: #444; }
@@ -370,7 +371,7 @@ def _document(page: _Page, result: ReportResult) -> str:
 
 def _problems(page: _Page, result: ReportResult, rules: Mapping[str, type]) -> str:
     zh = page.zh
-    out = [f'<aside class="problems"><h2>{"问题清单" if zh else "Problems"}（{len(page.shown)}）</h2>']
+    out = [f'<aside class="problems"><h2>{"问题清单" if zh else "Problems"}{f"（{len(page.shown)}）" if zh else f" ({len(page.shown)})"}</h2>']
     if not page.shown:
         out.append(f'<p class="none">{"未发现问题。" if zh else "No problems found."}</p>')
     out.append('<ol class="problems">')
@@ -387,14 +388,14 @@ def _problems(page: _Page, result: ReportResult, rules: Mapping[str, type]) -> s
         if s.numbers:
             body.append(f'<div class="nums">{escape(s.numbers)}</div>')
         if places:
-            body.append(f'<div class="where">{"位置" if zh else "Where"}：{"、".join(places)}</div>')
+            body.append(f'<div class="where">{"位置" if zh else "Where"}{colon(page.lang)}{list_separator(page.lang).join(places)}</div>')
         if f.quote:
             q = page.quote_ids.get(s.number)
             quote = escape(f.quote)
-            body.append(f'<div class="q">{"引文" if zh else "Quote"}：'
+            body.append(f'<div class="q">{"引文" if zh else "Quote"}{colon(page.lang)}'
                         + (f'<a href="#{q}">「{quote}」</a>' if q else f"「{quote}」") + "</div>")
         if f.waived:
-            body.append(f'<div class="waived">{"已豁免" if zh else "Waived"}：{escape(f.waived)}</div>')
+            body.append(f'<div class="waived">{"已豁免" if zh else "Waived"}{colon(page.lang)}{escape(f.waived)}</div>')
         out.append(f'<li id="{page.rid}-f{s.number}" class="sev-{sev}">{"".join(body)}</li>')
     out.append("</ol>")
     out.append(f'<details class="outcomes"><summary>{"各规则结论" if zh else "Outcome per rule"}</summary><table>')
@@ -418,7 +419,7 @@ def render(results: list[ReportResult], ctx: Any) -> str:
     zh = lang != "en"
     rules = dict(ctx.rules)
     title = (report_title(results[0]) if len(results) == 1 else f"{len(results)} 份报告") if results else ""
-    head = ("审阅意见" if zh else "Review") + (f"：{title}" if title else "")
+    head = ("审阅意见" if zh else "Review") + (f"{colon(lang)}{title}" if title else "")
     out = ["<!DOCTYPE html>", f'<html lang="{"zh-CN" if zh else "en"}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f'<meta name="generator" content="gov-check {escape(__version__)}">',
@@ -432,7 +433,7 @@ def render(results: list[ReportResult], ctx: Any) -> str:
         rid = f"r{i + 1}"
         out.append(f'<article class="report" id="{rid}">')
         if result.load_error:
-            out.append(f'<h2 class="sev-error">{"无法检查" if zh else "Not checked"}：{escape(result.file)}</h2>'
+            out.append(f'<h2 class="sev-error">{"无法检查" if zh else "Not checked"}{colon(lang)}{escape(result.file)}</h2>'
                        f"<p>{escape(result.load_error)}</p></article>")
             continue
         report = Report(result.document or {})
@@ -445,4 +446,5 @@ def render(results: list[ReportResult], ctx: Any) -> str:
         document = _document(page, result)
         out.append(f'<div class="layout">{document}{_problems(page, result, rules)}</div></article>')
     out.append("</body></html>\n")
-    return "\n".join(out)
+    # Report text may hold characters HTML and XML forbid (control characters, lone surrogates).
+    return xml_text("\n".join(out))

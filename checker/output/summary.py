@@ -10,6 +10,8 @@ import os
 from typing import Any
 
 from checker.labels import ORGAN_KINDS
+from checker.messages import count_of, list_separator
+from checker.output.safe import terminal_text
 from checker.summary import BatchSummary, as_dict
 
 _STATUS = {"fail": ("未通过", "fail"), "pass": ("通过", "pass"), "not_checked": ("无法检查", "not checked")}
@@ -26,8 +28,8 @@ def _common_folder(files: list[str]) -> str:
     return base if base not in ("", os.sep) else ""
 
 
-def _top(line: Any) -> str:
-    return "、".join(f"{code}×{n}" for code, n in line.top)
+def _top(line: Any, lang: str = "zh") -> str:
+    return list_separator(lang).join(f"{code}×{n}" for code, n in line.top)
 
 
 def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, width: int | None = None,
@@ -52,12 +54,13 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
     shown = attention[:limit] if limit else attention
     base = _common_folder([r.file for r in summary.reports])
     if base:
-        table.caption = f"文件位于 {base}" if not en else f"files under {base}"
+        table.caption = terminal_text(f"文件位于 {base}" if not en else f"files under {base}")
         table.caption_justify = "left"
     for r in shown:
         status = _STATUS[r.status][1 if en else 0]
-        table.add_row(os.path.relpath(r.file, base) if base else r.file, r.organ_name or "", str(r.report_year or ""), Text(status, style=_STATUS_STYLE[r.status]),
-                      str(r.error), str(r.warning), str(r.info), r.problem or _top(r))
+        table.add_row(terminal_text(os.path.relpath(r.file, base) if base else r.file), terminal_text(r.organ_name or ""),
+                      str(r.report_year or ""), Text(status, style=_STATUS_STYLE[r.status]),
+                      str(r.error), str(r.warning), str(r.info), terminal_text(r.problem or _top(r, lang)))
     if shown:
         console.print(table)
     if len(shown) < len(attention):
@@ -67,8 +70,8 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
     console.print(Text(
         f"{t['reports']} 份报告：{t['fail']} 份未通过、{t['pass']} 份通过、{t['not_checked']} 份无法检查；"
         f"共 {t['error']} 个错误、{t['warning']} 个警告、{t['info']} 个提示" if not en else
-        f"{t['reports']} reports: {t['fail']} failed, {t['pass']} passed, {t['not_checked']} not checked; "
-        f"{t['error']} errors, {t['warning']} warnings, {t['info']} info", style="bold"))
+        f"{count_of(t['reports'], 'report')}: {t['fail']} failed, {t['pass']} passed, {t['not_checked']} not checked; "
+        f"{count_of(t['error'], 'error')}, {count_of(t['warning'], 'warning')}, {t['info']} info", style="bold"))
     failing = [r for r in summary.rules if r.failed or r.errored]
     if failing:
         rules = Table(title="按规则统计" if not en else "Per rule", title_justify="left")
@@ -95,7 +98,7 @@ def render_csv(summary: BatchSummary, lang: str = "zh") -> str:
     for r in summary.reports:
         kind = ORGAN_KINDS.get(r.organ_kind or "", (r.organ_kind or "", r.organ_kind or ""))[1 if en else 0]
         writer.writerow((r.file, r.organ_name or "", kind, r.report_year or "", _STATUS[r.status][1 if en else 0],
-                         r.error, r.warning, r.info, r.waived, _top(r), r.previous_file or "", r.problem or ""))
+                         r.error, r.warning, r.info, r.waived, _top(r, lang), r.previous_file or "", r.problem or ""))
     return BOM + buf.getvalue()
 
 

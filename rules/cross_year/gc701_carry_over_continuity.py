@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker import labels
 from checker.findings import Severity, Text
 from checker.rule import Rule
-from rules.common import fmt, insufficient
+from rules.common import insufficient
 
 
 class CarryOverContinuity(Rule):
@@ -59,4 +59,4 @@ class CarryOverContinuity(Rule):
                 continue
             if now.value != before.value:
                 yield self.finding("mismatch", now.pointer, column=Text(f"表三 · {col.zh}", f"Table 3 · {col.en}"),
-                                   actual=now.value, expected=before.value, difference=fmt(now.value - before.value))
+                                   actual=now.value, expected=before.value, difference=now.value - before.value)

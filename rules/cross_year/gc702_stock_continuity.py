@@ -68,4 +68,4 @@ class StockContinuity(Rule):
             if now.value != expected:
                 yield self.finding("mismatch", now.pointer, issued.pointer, repealed.pointer, row=name,
                                    formula=f"{fmt(before.value)} + {fmt(issued.value)} − {fmt(repealed.value)}",
-                                   actual=now.value, expected=expected, difference=fmt(now.value - expected))
+                                   actual=now.value, expected=expected, difference=now.value - expected)

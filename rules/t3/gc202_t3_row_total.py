@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient
+from rules.common import insufficient
 
 
 class T3RowTotal(Rule):
@@ -55,5 +55,5 @@ class T3RowTotal(Rule):
                 yield self.finding(
                     "row_total", stated.pointer, *(c.pointer for c in parts.cells),
                     row=Text(f"表三 · {row.place}", f"Table 3 · {row.en}"), terms=parts.terms(),
-                    expected=parts.value, actual=stated.value, difference=fmt(stated.value - parts.value),
+                    expected=parts.value, actual=stated.value, difference=stated.value - parts.value,
                 )

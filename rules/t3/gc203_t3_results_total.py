@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient, terms
+from rules.common import insufficient, terms
 
 
 class T3ResultsTotal(Rule):
@@ -58,5 +58,5 @@ class T3ResultsTotal(Rule):
                     "results_total", stated.pointer, *(c.pointer for c in parts.cells if c.value),
                     column=Text(f"表三 · {col.zh}", f"Table 3 · {col.en}"),
                     terms=terms(parts.cells, [short[r] for r in rows], skip_zero=True),
-                    expected=parts.value, actual=stated.value, difference=fmt(stated.value - parts.value),
+                    expected=parts.value, actual=stated.value, difference=stated.value - parts.value,
                 )

@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient
+from rules.common import insufficient
 
 
 class T3Balance(Rule):
@@ -55,5 +55,5 @@ class T3Balance(Rule):
                     "balance", *(c.pointer for c in left.cells + right.cells),
                     column=Text(f"表三 · {col.zh}", f"Table 3 · {col.en}"),
                     left_terms=left.terms(), left=left.value, right_terms=right.terms(), right=right.value,
-                    expected=left.value, actual=right.value, difference=fmt(abs(left.value - right.value)),
+                    expected=left.value, actual=right.value, difference=abs(left.value - right.value),
                 )
