@@ -80,7 +80,7 @@ def _artifact_location(uri: tuple[str, str | None], artifact: int) -> dict[str, 
 
 
 def _location(result: ReportResult, artifact: int, pointer: str, place: str, uri: tuple[str, str | None],
-              lang: str = "zh", quote: str | None = None) -> dict[str, Any]:
+              lang: str = "zh") -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": _artifact_location(uri, artifact)}
     logical = [{"name": place, "fullyQualifiedName": pointer, "kind": "value"}]
     loc: dict[str, Any] = {"physicalLocation": physical, "logicalLocations": logical, "message": {"text": place}}
@@ -92,8 +92,6 @@ def _location(result: ReportResult, artifact: int, pointer: str, place: str, uri
             for key, name in (("column", "startColumn"), ("end_line", "endLine"), ("end_column", "endColumn")):
                 if isinstance(source.get(key), int) and source[key] >= 1:
                     region[name] = source[key]
-            if quote:
-                region["snippet"] = {"text": quote}
             physical["region"] = region
         # A page, paragraph or table cell of a PDF or Word file is no line of the file: SARIF has no
         # region for it, so it is a logical location a reader can follow (「第4页第2个表格第25行第8列」),
@@ -141,7 +139,7 @@ def build(results: list[ReportResult], rules: Mapping[str, type], lang: str = "z
                 "kind": "fail",
                 "level": LEVELS[f.severity],
                 "message": {"text": s.message},
-                "locations": [_location(result, artifact, pointers[0], s.place, uri, lang, f.quote)],
+                "locations": [_location(result, artifact, pointers[0], s.place, uri, lang)],
                 "partialFingerprints": {"govCheckFinding/v1": _fingerprint(s)},
                 "properties": {k: v for k, v in {
                     "place": s.place, "expected": plain(f.expected, lang), "actual": plain(f.actual, lang),

@@ -44,20 +44,30 @@ def _line_starts(text: str, width: int) -> list[int]:
 
     offsets: list[int] = []
     start, used, last = 0, 0, None
-    # The word a number belongs to stays whole too (「不等于 0」, 「相差 1」, 「阈值 50%」): no break in
-    # the three characters before the non-breaking space that joins them.
-    held = {j - k for j, ch in enumerate(text) if ch == NBSP and text[j + 1:j + 2].isdigit() for k in (1, 2)}
+    # The word a number belongs to stays whole too (「不等于 0」, 「相差 1」, 「阈值 50%」): no break inside
+    # the three characters of a word before the non-breaking space that joins it to its number.
+    held = {j - k for j, ch in enumerate(text) if ch == NBSP and text[j + 1:j + 2].isdigit() for k in (1, 2)
+            if j - k - 1 >= 0 and text[j - k - 1].isalpha() and text[j - k].isalpha()}
     for i, ch in enumerate(text):
         if i > start and i not in held and _can_break(text[i - 1], ch):
             last = i
         w = cell_len(ch)
-        if used + w > width and i > start and not ch.isspace():
-            cut = last if last is not None and last > start else i
+        if used + w > width and i > start and not (ch.isspace() and ch != NBSP):
+            cut = last if last is not None and last > start else _fold_at(text, start, i)
             offsets.append(cut)
             start, last = cut, None
             used = cell_len(text[cut:i])
         used += w
     return offsets
+
+
+def _fold_at(text: str, start: int, end: int) -> int:
+    """Where a run with no place to break is cut: as late as possible, but not at a non-breaking
+    space nor before closing punctuation."""
+    for i in range(end, start, -1):
+        if NBSP not in (text[i - 1], text[i]) and text[i] not in _NO_START:
+            return i
+    return end
 
 
 @lru_cache(maxsize=1)
