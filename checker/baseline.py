@@ -61,8 +61,10 @@ def write_baseline(path: str | Path, results: Iterable[ReportResult]) -> int:
     root = path.resolve().parent
     entries = [entry(_report_key(r.file, root), f) for r in results for f in r.findings]
     entries.sort(key=_key)
-    write_atomic(path, json.dumps({"gov_check_baseline": VERSION, "findings": entries}, ensure_ascii=False,
-                                  indent=1) + "\n")
+    from checker.output.safe import no_surrogates  # a lone surrogate from a report cannot be written as UTF-8
+
+    write_atomic(path, no_surrogates(json.dumps({"gov_check_baseline": VERSION, "findings": entries},
+                                                ensure_ascii=False, indent=1) + "\n"))
     return len(entries)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.labels import ORGAN_KINDS
 from checker.messages import count_of, list_separator
-from checker.output.safe import terminal_text
+from checker.output.safe import no_surrogates, terminal_text
 from checker.summary import BatchSummary, as_dict
 
 _STATUS = {"fail": ("未通过", "fail"), "pass": ("通过", "pass"), "not_checked": ("无法检查", "not checked")}
@@ -99,11 +99,11 @@ def render_csv(summary: BatchSummary, lang: str = "zh") -> str:
         kind = ORGAN_KINDS.get(r.organ_kind or "", (r.organ_kind or "", r.organ_kind or ""))[1 if en else 0]
         writer.writerow((r.file, r.organ_name or "", kind, r.report_year or "", _STATUS[r.status][1 if en else 0],
                          r.error, r.warning, r.info, r.waived, _top(r, lang), r.previous_file or "", r.problem or ""))
-    return BOM + buf.getvalue()
+    return no_surrogates(BOM + buf.getvalue())  # written as UTF-8: a lone surrogate from a report cannot be
 
 
 def render_json(summary: BatchSummary, run: dict[str, Any] | None = None) -> str:
     data = as_dict(summary)
     if run:
         data["run"] = run
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return no_surrogates(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

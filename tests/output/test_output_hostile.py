@@ -141,14 +141,27 @@ def test_the_safety_functions():
 
 def test_on_the_command_line(gov_check, tmp_path):
     doc = json.loads((EXAMPLES / "clean-2023.json").read_text(encoding="utf-8"))
-    doc["metadata"]["title"] = HOSTILE.replace(SURROGATES, "")  # a file holds no lone surrogate… in UTF-8
-    doc["sections"][0]["heading"] = "一、" + HOSTILE.replace(SURROGATES, "")
-    path = write_json(tmp_path / "恶意\x1b[2J报告.json", doc)
-    result = gov_check(path, "--no-color")
-    assert result.exit_code in (0, 1)
+    doc["metadata"]["title"] = HOSTILE
+    doc["metadata"]["organ_name"] = "示例县人民政府" + HOSTILE
+    doc["sections"][0]["heading"] = "一、" + HOSTILE
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("恶意\x1b[2J报告.json", "another.json"):  # JSON escapes carry the lone surrogates
+        (folder / name).write_text(json.dumps(doc, ensure_ascii=True), encoding="utf-8")
+    result = gov_check(folder, "--no-color", "--summary-csv", tmp_path / "s.csv", "--summary-json", tmp_path / "s.json",
+                       "--write-baseline", tmp_path / "baseline.json")
+    assert result.exit_code in (0, 1), result.output[-500:]
     assert not TERMINAL_UNSAFE.search(result.output), result.output[:300]
-    out = tmp_path / "out.xml"
-    gov_check(path, "--format", "junit", "-o", out)
-    ET.parse(out)
+    json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert "示例县人民政府" in (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
+    json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    for fmt, parse in (("junit", ET.parse), ("html", lambda p: p.read_text(encoding="utf-8")),
+                       ("json", lambda p: json.loads(p.read_text(encoding="utf-8"))),
+                       ("sarif", lambda p: json.loads(p.read_text(encoding="utf-8"))),
+                       ("markdown", lambda p: p.read_text(encoding="utf-8")), ("text", lambda p: p.read_text(encoding="utf-8"))):
+        out = tmp_path / f"out.{fmt}"
+        written = gov_check(folder, "--format", fmt, "-o", out)
+        assert written.exit_code in (0, 1), (fmt, written.output[-300:])
+        parse(out)
     missing = gov_check(tmp_path / "没有\x1b]0;pwned\x07.json")
     assert missing.exit_code == 2 and "\x1b" not in missing.output
