@@ -88,8 +88,9 @@ def render(finding: Finding, rules: Mapping[str, type], lang: str = "zh", docume
     cls = rules.get(finding.code)
     templates = getattr(cls, "messages", {}) if cls else {}
     pair = templates.get(finding.message)
-    if not pair:
-        return f"{finding.code} {finding.message} {dict(finding.args)}"
+    if not pair:  # a rule without this template (a plugin's slip): its arguments still read as text
+        said = list_separator(lang).join(f"{k} {_arg(v, lang)}" for k, v in finding.args.items())
+        return f"{finding.code} {finding.message}" + (f"{colon(lang)}{said}" if said else "")
     template = pair[1] if lang == "en" else pair[0]
     args = _Args({k: _arg(v, lang) for k, v in finding.args.items()})
     args.setdefault("place", place(finding, document, lang))

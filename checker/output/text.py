@@ -22,8 +22,8 @@ _ASCII = str.maketrans({"「": '"', "」": '"', "·": "-", "（": "(", "）": ")
 
 # Where a line may not start or end in Chinese typesetting (禁则): closing punctuation never begins a
 # line, opening punctuation never ends one.
-_NO_START = frozenset("，。、；：！？）」』》〉】〕％%·,.;:!?)]}…—")
-_NO_END = frozenset("（「『《〈【〔([{")
+_NO_START = frozenset("，。、；：！？）」』》〉】〕％%·,.;:!?)]}…—”’")
+_NO_END = frozenset("（「『《〈【〔([{“‘")
 
 
 def _can_break(before: str, after: str) -> bool:
