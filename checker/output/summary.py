@@ -79,8 +79,8 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
                                  ("rule", "name", "reports failed", "findings", "insufficient data", "errored")):
             rules.add_column(head, justify="right" if i >= 2 else "left")
         for r in sorted(failing, key=lambda r: (-r.failed, r.code)):
-            rules.add_row(r.code, r.title_en if en else r.title_zh, str(r.failed), str(r.findings),
-                          str(r.insufficient_data), str(r.errored))
+            rules.add_row(terminal_text(r.code), terminal_text(r.title_en if en else r.title_zh), str(r.failed),
+                          str(r.findings), str(r.insufficient_data), str(r.errored))
         console.print(rules)
     return buf.getvalue()
 
