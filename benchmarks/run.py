@@ -194,6 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         lines.append(row("a Word report (`gov-check report.docx`) vs `docx.Document(path)`", *docx_line, "≤ 2×"))
 
+    # 3b. two years of a Word report compared, against checking one of them
+    compare_line = compare_benchmark(gov, args.runs)
+    if isinstance(compare_line, str):
+        lines.append(f"| two Word reports compared vs checking one | {compare_line} | | | ≤ 2× |")
+    else:
+        lines.append(row("two Word reports compared (`gov-check compare last.docx this.docx -o c.html`) vs "
+                         "`gov-check this.docx --format json`", *compare_line, "≤ 2×"))
+
     # 4. memory per worker as the batch grows tenfold
     small_summary = work / "summary-small.json"
     timed([gov, str(small), "--summary-only", "--summary-json", str(small_summary), "--no-progress", *jobs])
@@ -222,6 +230,22 @@ def docx_benchmark(gov: str, runs: int) -> tuple[Seconds, Seconds] | str:
         return f"not run: gov-check did not read every cell of {sample.name} back ({read.stderr.decode()[:120]})"
     return best_pair([gov, str(sample), "--format", "json"],
                      [sys.executable, "-c", "import sys, docx; docx.Document(sys.argv[1])", str(sample)], runs)
+
+
+def compare_benchmark(gov: str, runs: int) -> tuple[Seconds, Seconds] | str:
+    """The sample and a constructed last year (checker/testing/pairs.py), both printed as Word: the
+    comparison (both loaded, both checked, compared, rendered as HTML) against checking one."""
+    from checker.testing.pairs import constructed_last_year
+    from tests.loaders.render import layout, to_docx
+
+    report = json.loads((ROOT / "examples" / "yangquan-2023.json").read_text(encoding="utf-8"))
+    this = to_docx(layout(report), DATA / "yangquan-2023.docx")
+    last = to_docx(layout(constructed_last_year(report)), DATA / "yangquan-2022-constructed.docx")
+    out = DATA / "compare.html"
+    probe = subprocess.run([gov, "compare", str(last), str(this), "-o", str(out)], capture_output=True)
+    if probe.returncode != 0:
+        return f"not run: the comparison failed ({probe.stderr.decode()[:120]})"
+    return best_pair([gov, "compare", str(last), str(this), "-o", str(out)], [gov, str(this), "--format", "json"], runs)
 
 
 if __name__ == "__main__":

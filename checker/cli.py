@@ -67,6 +67,7 @@ def main() -> None:
     gov-check init               写入带注释的起步配置 gov-check.toml
     gov-check new-plugin NAME    生成省级插件软件包的骨架
     gov-check convert FILE -o report.json  把 Word/网页/PDF/文本报告转换为报告文档
+    gov-check compare 上年 本年 -o 比对.html  比较同一机关相邻两年的报告
 
     退出码：0 未发现达到失败级别的问题；1 发现问题；2 无法检查（文件无法读取、格式错误、选项或配置错误）或有插件未能加载。
     """
@@ -129,7 +130,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     from checker.config import ConfigError
     from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
-    from checker.output import RenderContext, write_atomic
+    from checker.output import RenderContext
 
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
@@ -189,13 +190,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     show_table = fmt == "text" and (len(results) > 1 or summary_only)
     if show_table or summary_csv or summary_json:
         text += _batch_summary(batch, ctx, fail_on, summary_csv, summary_json, show_table)
-    if output:
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            fail(f"{output}: 无法写入：{exc.strerror or exc}")
-    else:
-        click.echo(text, nl=False)
+    _emit(output, text)
     for r in results:
         if r.load_error:
             _err(f"gov-check: {r.load_error}")
@@ -208,6 +203,19 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         if any(f.severity.rank >= level and not f.waived for r in results for f in r.findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _emit(output: str | None, content: str | bytes) -> None:
+    """Write to ``output`` atomically (exit 2 with the reason when it cannot be written), or to stdout."""
+    from checker.output import write_atomic
+
+    if output:
+        try:
+            write_atomic(output, content)
+        except OSError as exc:
+            fail(f"{output}: 无法写入：{exc.strerror or exc}")
+    else:
+        click.echo(content, nl=False)
 
 
 def _configure(first_report: str, config_path: str | None, no_config: bool) -> Any:
@@ -363,9 +371,9 @@ def explain(code: str, lang: str, plugin_paths: tuple[str, ...] = ()) -> None:
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["report", "result", "config"]), default="report")
+@click.argument("name", type=click.Choice(["report", "result", "config", "compare"]), default="report")
 def schema(name: str) -> None:
-    """输出 JSON Schema：report（报告文档，默认）、result（JSON 输出）或 config（gov-check.toml）。"""
+    """输出 JSON Schema：report（报告文档，默认）、result（JSON 输出）、config（gov-check.toml）或 compare（两年比对的 JSON）。"""
     import schemas
 
     click.echo(schemas.text(name), nl=False)
@@ -484,6 +492,141 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
         _err(f"{report} → {output}（{loaded.format}）")
     else:
         click.echo(text, nl=False)
+
+
+COMPARE_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "markdown", ".markdown": "markdown",
+                   ".json": "json"}  # -o's suffix → the comparison's format
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str),
+              help="写入文件：.html（两栏对照页面）、.docx（Word）、.md、.json；省略则把 Markdown 输出到标准输出")
+@click.option("--format", "-f", "fmt", type=click.Choice(["html", "docx", "markdown", "json"]), default=None,
+              help="输出格式（默认按 -o 的后缀；批量时默认 html）")
+@click.option("--previous-dir", type=click.Path(exists=True, file_okay=False, path_type=str),
+              help="批量：上一年度报告所在文件夹；REPORTS 为本年度的文件夹或文件，每个机关配对比较")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=str),
+              help="批量：每对报告写一份比对和一份索引（index.html、index.json）到该文件夹")
+@click.option("--organ-map", type=click.Path(exists=True, dir_okay=False, path_type=str),
+              help="机关更名对照表（TOML/JSON：[organs] \"新名称\" = \"旧名称\"）")
+@click.option("--force", is_flag=True, help="两份报告不是同一机关的相邻两年时仍然比较")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="批量比较的并行进程数（默认：本机 CPU 核数）")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+              help="正文重复比例达到该值时标出（0–1 或百分数；默认取 GC703 的 threshold，0.5）")
+@click.option("--large-ratio", type=click.FloatRange(min=1, min_open=True), default=5.0, show_default=True,
+              help="变化超过该倍数（或低于其倒数）时作为大幅变化标出")
+@click.option("--large-base", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="只有两年中较大的数不小于该值时才算大幅变化")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="输出语言（默认 zh）")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="配置文件（规则、选项、豁免）")
+@click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
+def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previous_dir: str | None,
+            output_dir: str | None, organ_map: str | None, force: bool, threshold: float | None, large_ratio: float,
+            large_base: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None) -> None:
+    """比较同一机关相邻两年的年度报告：gov-check compare 上年报告 本年报告 -o 比对.html
+
+    \b
+    正文逐部分（按含义配对）逐句比较，标出新增、删除、修改、移动和照抄的句子及重复比例；
+    表二、表三、表四逐格列出上年 → 本年、增减和同比，标出大幅变化，并列出上年结转、现行有效的衔接关系；
+    正文中的数字按事项对齐；列出两年的问题，标出「连续两年」和「已整改」。
+    批量：gov-check compare --previous-dir 2023/ 2024/ --output-dir 比对/"""
+    from checker.compare import CompareOptions, Thresholds
+    from checker.config import ConfigError
+    from checker.run import load_organ_map
+
+    if previous_dir is None and output_dir is not None:
+        fail("--output-dir 用于批量比较，需要同时给出 --previous-dir")
+    if previous_dir is None and len(reports) != 2:
+        fail(f"需要两份报告：上一年度的和本年度的（gov-check compare 上年报告 本年报告），实际给出 {len(reports)} 份")
+    if previous_dir is not None and not output_dir:
+        fail("批量比较（--previous-dir）需要 --output-dir 指定写入比对结果的文件夹")
+    try:
+        config = _configure(reports[0], config_path, no_config)
+        config.lang = lang or config.lang
+        engine = _engine(config)
+        engine.rules
+        names = load_organ_map(organ_map) if organ_map else {}
+    except (ConfigError, ValueError) as exc:
+        fail(str(exc))
+    for problem in engine.host.problems:
+        click.echo(f"gov-check: {problem}", err=True)
+    if threshold is None:
+        threshold = float(config.options.get("GC703", {}).get("threshold", 0.5))
+    options = CompareOptions(threshold=threshold / 100 if threshold > 1 else threshold,
+                             large=Thresholds(large_ratio, large_base), lang=config.lang)
+    if previous_dir is not None:
+        _compare_batch(engine, options, reports, previous_dir, output_dir or "", fmt or "html", names, jobs)
+        return
+    if fmt is None:
+        fmt = COMPARE_FORMATS.get(os.path.splitext(output)[1].lower(), "html") if output else "markdown"
+    if fmt == "docx" and not output:
+        fail("Word 文档需要用 -o 指定文件（如 -o 比对.docx）")
+    if output and any(os.path.exists(r) and os.path.exists(output) and os.path.samefile(output, r) for r in reports):
+        fail(f"{output}: 输出文件就是被比较的报告，拒绝覆盖")
+    comparison, problems = _compare_pair(engine, options, reports[0], reports[1], names, force)
+    if problems and not force:
+        fail("; ".join(problems) + ". Add --force to compare them anyway" if options.lang == "en" else
+             "；".join(problems) + "。确属要比较的两份报告时请加 --force")
+    from checker.output.compare import render_comparison
+
+    _emit(output, render_comparison(comparison, fmt))
+    sys.exit(EXIT_OK)
+
+
+def _compare_pair(engine: Any, options: Any, last_path: str, this_path: str, names: Any, force: bool) -> tuple[Any, list[str]]:
+    """Load and check both reports and compare them; (None, problems) when they are not a pair and
+    ``force`` is not set.  A file that cannot be read ends the command (exit 2)."""
+    from checker.compare import check_pair
+    from checker.compare.batch import compare_loaded, read
+    from checker.loaders import LoadOptions
+    from checker.model import Report
+
+    loaders, load_options = engine.host.loaders, LoadOptions(**engine.config.limits)
+    last, this = read(last_path, loaders, load_options), read(this_path, loaders, load_options)
+    for which, item in (("上一年度报告", last), ("本年度报告", this)):
+        if item.error:
+            fail(f"{which}：{item.error}")
+    problems = check_pair(Report(last.document), Report(this.document), names, options.lang)
+    if problems and not force:
+        return None, problems
+    return compare_loaded(engine, options, last, this, problems), problems
+
+
+
+
+def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous_dir: str, output_dir: str, fmt: str,
+                   names: Any, jobs: int | None) -> None:
+    """Every unit of REPORTS with its report in PREVIOUS_DIR: one comparison each, then the index."""
+    from pathlib import Path
+
+    from checker.compare.batch import run_batch
+    from checker.output import write_atomic
+    from checker.output.compare import render_index
+    from checker.run import discover, report_suffixes
+
+    suffixes = report_suffixes(engine.host.loaders)
+    this_found, last_found = discover(list(reports), suffixes), discover([previous_dir], suffixes)
+    out = Path(output_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"{output_dir}: 无法创建文件夹：{exc.strerror or exc}")
+    index = run_batch(engine, options, this_found.files, last_found.files, out, fmt, names, jobs)
+    index["unreadable"] += [f"{a}: {why}" for a, why in this_found.problems + last_found.problems]
+    for note in index["notes"]:
+        click.echo(f"gov-check: {note}", err=True)
+    try:
+        write_atomic(out / "index.html", render_index(index, "html"))
+        write_atomic(out / "index.json", render_index(index, "json"))
+    except OSError as exc:
+        fail(f"{output_dir}: 无法写入索引：{exc.strerror or exc}")
+    click.echo(f"gov-check: 已比较 {len(index['pairs'])} 对报告，写入 {out}（index.html）；"
+               f"本年无上年报告 {len(index['without_last_year'])} 份，上年无本年报告 {len(index['without_this_year'])} 份",
+               err=True)
+    for line in index["unreadable"]:
+        click.echo(f"gov-check: 无法读取：{line}", err=True)
+    sys.exit(EXIT_ERROR if index["unreadable"] else EXIT_OK)
 
 
 def run() -> None:

@@ -108,8 +108,11 @@ class Engine:
         document = self._configured_kind(document)
         report = Report(document)
         errors = validate(document) + validate_extensions(document, self.host.extension_schemas)
+        # What the loader left out (GC003) is not the report's own gap: GC001 says so instead of an error.
+        extra_findings = list(extra_findings)
+        gaps = tuple(f.pointer for f in extra_findings if f.code == "GC003" and f.severity is not Severity.INFO)
         ctx = Context(report=report, options={}, previous=Report(previous) if previous is not None else None,
-                      schema_errors=tuple(errors), extra=extra or {})
+                      schema_errors=tuple(errors), extra={**(extra or {}), "import_gaps": gaps} if gaps else extra or {})
         # Loader findings (GC003) are kept only when their rule is selected, like every other finding.
         findings: list[Finding] = [f for f in extra_findings if f.code in self.selected_codes]
         loaded_codes = {f.code for f in findings}

@@ -336,7 +336,8 @@ TABLE_TITLES = {"t2": ("主动公开政府信息情况", "Proactive disclosure")
 
 # How a source-map key is said, in the order a place is named: 「第4页第2个表格第3行第5列」.
 _WHERE_WORDS = (("page", "第{}页", "page {}"), ("line", "第{}行", "line {}"), ("page_line", "第{}行", "line {}"),
-                ("paragraph", "第{}段", "paragraph {}"), ("table", "第{}个表格", "table {}"),
+                ("column", "第{}字", "character {}"), ("paragraph", "第{}段", "paragraph {}"),
+                ("table", "第{}个表格", "table {}"),
                 ("row", "第{}行", "row {}"), ("col", "第{}列", "column {}"))
 
 

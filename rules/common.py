@@ -23,6 +23,47 @@ CELL_MESSAGES = {
 }
 
 
+_TABLE_NAMES = {"t2": ("表二", "Table 2"), "t2_2019": ("表二", "Table 2"), "t3": ("表三", "Table 3"), "t4": ("表四", "Table 4")}
+
+BLANK_MESSAGES = {
+    "table_blank": ("{place}：整张表空白（{count} 格都没有填写），请按模板填写数字（没有发生的填 0）",
+                    "{place}: the whole table is blank ({count} cells); fill in the numbers (0 if none)"),
+    "column_blank": ("{place}：「{column}」一列全部空白（{count} 格），请填写数字（没有发生的填 0）",
+                     "{place}: the column “{column_en}” is blank throughout ({count} cells); fill in the numbers (0 if none)"),
+    "block_blank": ("{place}：「{column}」一组全部空白（{count} 格），请填写数字（没有发生的填 0）",
+                    "{place}: the block “{column_en}” is blank throughout ({count} cells); fill in the numbers (0 if none)"),
+}
+
+
+def missing_table(rule: Rule, table: str) -> Skip:
+    """The skip of a table rule on a report that lacks the table.  The rule only runs on reports in a
+    template that has the table (others are not applicable), so the template requires it: the data
+    is insufficient — never a pass."""
+    zh, en = _TABLE_NAMES.get(table, (table, table))
+    return rule.insufficient(f"报告中没有{zh}（模板要求填报），无法核对", f"the report has no {en}, which the template requires",
+                             f"/tables/{table}")
+
+
+def judge_grid(rule: Rule, table: str, columns: Iterable[tuple[str, str, list[Cell]]], amount_columns: Iterable[str] = (),
+               signed_columns: Iterable[str] = (), message: str = "column_blank") -> Iterator[Finding | Skip]:
+    """GC101/GC201/GC301 on a whole table: a table with its heading but no number in it gives one
+    finding for the table, a column blank throughout one finding for the column (not one per cell);
+    every other cell is judged by :func:`judge_cells`.  ``columns`` holds (id, name zh, name en) and
+    the column's cells."""
+    columns = [(cid, names, [c for c in cells if c.kind is not Kind.MISSING]) for cid, names, cells in columns]
+    present = [c for _, _, cells in columns for c in cells]
+    if present and all(c.kind is Kind.BLANK for c in present):
+        yield rule.finding("table_blank", f"/tables/{table}", severity=Severity.WARNING, count=len(present))
+        return
+    amount_columns, signed_columns = set(amount_columns), set(signed_columns)
+    for cid, (zh, en), cells in columns:
+        if len(cells) > 1 and all(c.kind is Kind.BLANK for c in cells):
+            yield rule.finding(message, f"/tables/{table}", *(c.pointer for c in cells), severity=Severity.WARNING,
+                               column=zh, column_en=en, count=len(cells))
+            continue
+        yield from judge_cells(rule, cells, amount=cid in amount_columns, signed=cid in signed_columns)
+
+
 def judge_cells(rule: Rule, cells: Iterable[Cell], amount: bool = False, signed: bool = False) -> Iterator[Finding | Skip]:
     """GC101/GC201/GC301: every cell a non-negative integer (an amount may be decimal; a ``signed``
     cell, such as the 2019 template's 「本年增/减」, may be negative).

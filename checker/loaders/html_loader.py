@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterator
 
 from checker.loaders import Loaded, LoadError, LoadOptions, raise_with
 from checker.loaders.encoding import decode
-from checker.loaders.layout import Block, Cell, Para, Row, assemble
+from checker.loaders.layout import Block, Cell, Meta, Para, Row, assemble
+from checker.loaders.pagemeta import date_value
 
 _BLOCK = {"p", "div", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer", "br",
           "blockquote", "pre", "ul", "ol", "center", "body", "main", "tr", "dd", "dt", "dl", "hr", "title"}
@@ -58,6 +60,21 @@ def _is_layout_table(table) -> bool:
     return len(cells) <= 2 and sum(len(td.text_content()) for td in cells) > 200
 
 
+_META = {"pubdate": "publication_date", "publishdate": "publication_date", "firstpublishedtime": "publication_date",
+         "articletitle": "title", "url": "url"}
+
+
+def _page_meta(root) -> Iterator[Meta]:
+    """What a government portal's ``<meta>`` tags say: 「PubDate」, 「ArticleTitle」, 「Url」."""
+    for el in root.iter("meta"):
+        key = _META.get((el.get("name") or "").strip().lower())
+        value = (el.get("content") or "").strip()
+        if key == "publication_date":
+            value = date_value(value) or ""
+        if key and value:
+            yield Meta(key, value, {"line": el.sourceline or 1, "source": "meta:" + el.get("name").strip()})
+
+
 def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Block]:
     import lxml.etree
     import lxml.html
@@ -72,7 +89,7 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
     if count > options.max_blocks:
         raise LoadError(path, f"网页中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取"
                               + raise_with("blocks"))
-    out: list[Block] = []
+    out: list[Block] = list(_page_meta(root))
     buf: list[str] = []
     line_of: list[int] = [0]
     tables = [0]

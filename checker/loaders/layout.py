@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping, Union
 from checker import labels
 from checker.findings import Finding, Severity, Text
 from checker.loaders import Loaded, LoadOptions, apply_options
+from checker.loaders.pagemeta import page_date, sentence_parts, title_parts
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
 
@@ -48,7 +49,18 @@ class Row:
     where: Mapping[str, int]
 
 
-Block = Union[Para, Row]
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the page says about the report outside its text (a crawler's 「标题:」/「发布时间:」 header,
+    a page's 「时间：」 line or ``<meta name="PubDate">``): used where the text itself does not say.
+    ``where`` names the place and, under ``source``, which of these it was."""
+
+    key: str  # a metadata field: title · publication_date · url · organ_name
+    value: Any
+    where: Mapping[str, Any]
+
+
+Block = Union[Para, Row, Meta]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,6 +274,7 @@ class _Builder:
     current: str | None = None  # the table the rows belong to (t2 / t3 / t4)
     t2_template: str = "2021"
     t2_header: list[str] = field(default_factory=list)  # column ids of the last T2 header row, as printed
+    t2_columns_say: str = ""  # the template T2's printed column labels belong to, once one was seen
     t4_pending: list[str] = field(default_factory=list)
     t3_order: Mapping[str, int] | None = None  # where a T3 header row broke the template's column order
     t4_order: Mapping[str, int] | None = None
@@ -304,8 +317,13 @@ class _Builder:
         if "t2" in votes:
             self.current = "t2"
             for rs in recs:
-                t2 = [r for r in rs if r.kind in ("t2_row", "t2_col")]
-                if t2 and all(r.template == "2019" for r in t2):
+                # The columns say which template a T2 is; one row label of the other template (「规范性文件」
+                # in a 2021 report) does not, unless no column was printed.
+                cols = {r.template for r in rs if r.kind == "t2_col"}
+                rows = [r for r in rs if r.kind == "t2_row"]
+                if cols and len(cols) == 1 and "" not in cols:
+                    self.t2_columns_say = self.t2_template = cols.pop()
+                elif rows and all(r.template == "2019" for r in rows) and self.t2_columns_say != "2021":
                     self.t2_template = "2019"
             label_at = self._last(recs, "t2_row")
             if label_at is not None:
@@ -366,7 +384,17 @@ class _Builder:
         table = "t2_2019" if self.t2_template == "2019" else "t2"
         rec = next((r for r in ids if r.template == self.t2_template), ids[0])
         blocks = labels.t2_blocks(self.t2_template)
-        block = next(b for b in blocks if any(r.id == rec.id for r in b.rows))
+        block = next((b for b in blocks if any(r.id == rec.id for r in b.rows)), None)
+        printed = norm(row.cells[label_at].text)
+        if block is None:  # a row only the other template has (「政府集中采购」 under 2021 columns)
+            self.left_out(pointer("tables", table), row.where, f"行「{printed}」不属于本表所用的模板（{self.t2_template}年版）",
+                          f"row “{printed}” is not part of this table's template ({self.t2_template})")
+            return
+        if rec.template and rec.template != self.t2_template:
+            wanted = next(r for r in block.rows if r.id == rec.id)
+            self.findings.append(Finding(code=INCOMPLETE, severity=Severity.INFO, message="label_variant",
+                                         pointers=(pointer("tables", table, rec.id),),
+                                         args={"where": _where_text(row.where), "printed": printed, "read_as": wanted.zh}))
         values = row.cells[label_at + 1:]
         cols = block.columns
         header = self.t2_header
@@ -425,13 +453,19 @@ class _Builder:
         self.t4_pending = []
 
 
-def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: str | Path = "") -> Loaded:
-    """The report document of a stream of paragraphs and table rows, in printed order."""
-    b = _Builder(options)
+def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: str | Path = "",
+             findings: Iterable[Finding] = ()) -> Loaded:
+    """The report document of a stream of paragraphs and table rows, in printed order.  ``findings``
+    are what the front-end already noted (rows it left out), so they are not reported twice."""
+    b = _Builder(options, findings=list(findings))
+    given: dict[str, Meta] = {}
     front: list[Para] = []  # paragraphs before the first heading
     sections: list[tuple[Para, list[Para]]] = []
     claimed: set[int] = set()
     for block in blocks:
+        if isinstance(block, Meta):
+            given.setdefault(block.key, block)
+            continue
         if isinstance(block, Row):
             # A row with one cell of running text is a boxed paragraph, not a table row.
             texts = [c for c in block.cells if c.text.strip()]
@@ -441,6 +475,10 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
             else:
                 b.row(block)
                 continue
+        dated = page_date(block.text) if not sections else None
+        if dated:  # 「发布日期：2021-02-05」 under the title: the page's date, not text
+            given.setdefault("publication_date", Meta("publication_date", dated[1], {**block.where, "source": "page:" + dated[0]}))
+            continue
         n = heading_number(block.text)
         if n is not None and n not in claimed:
             claimed.add(n)
@@ -474,18 +512,34 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
             title_paras.insert(0, front[i - 1])
         front = front[front.index(title_paras[0]):]  # what comes before the title is page furniture
     preface = [p for p in front if p not in title_paras]
+    title_where: Mapping[str, Any] = {}
     if title_paras:
-        title = "".join(p.text.strip() for p in title_paras)
-        metadata["title"] = title
-        sm["/metadata/title"] = dict(title_paras[0].where)
-        m = _YEAR.search(title)
-        if m:
-            metadata["report_year"] = int(m.group(1))
-            sm["/metadata/report_year"] = dict(title_paras[0].where)
-            organ = title[:m.start()].strip()
-            if organ:
-                metadata["organ_name"] = organ
-                sm["/metadata/organ_name"] = dict(title_paras[0].where)
+        metadata["title"] = "".join(p.text.strip() for p in title_paras)
+        title_where = {**title_paras[0].where, "source": "title"}
+    elif "title" in given:
+        metadata["title"] = str(given["title"].value).strip()
+        title_where = dict(given["title"].where)
+    if metadata.get("title"):
+        sm["/metadata/title"] = dict(title_where)
+        year, organ = title_parts(metadata["title"])
+        if year:
+            metadata["report_year"] = year
+            sm["/metadata/report_year"] = dict(title_where)
+        if organ:
+            metadata["organ_name"] = organ
+            sm["/metadata/organ_name"] = dict(title_where)
+    if "report_year" not in metadata and preface:  # no title, or one without a year: the first sentence
+        year, organ = sentence_parts(preface[0].text)
+        if year:
+            metadata["report_year"] = year
+            sm["/metadata/report_year"] = {**preface[0].where, "source": "first_sentence"}
+        if organ and "organ_name" not in metadata:
+            metadata["organ_name"] = organ
+            sm["/metadata/organ_name"] = {**preface[0].where, "source": "first_sentence"}
+    for key in ("publication_date", "url", "organ_name"):
+        if key in given and key not in metadata and given[key].value:
+            metadata[key] = given[key].value
+            sm[f"/metadata/{key}"] = dict(given[key].where)
 
     # Signature: a date on a line of its own at the very end, with the organ's name before it.
     signature: list[Para] = []
@@ -509,7 +563,8 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     if tables:
         t3 = tables.get("t3", {})
         metadata["template_version"] = "2019" if "t2_2019" in tables or "other_handling" in t3 else "2021"
-    order = ["organ_name", "organ_kind", "region", "report_year", "template_version", "signing_date", "title"]
+    order = ["organ_name", "organ_kind", "region", "report_year", "template_version", "publication_date", "signing_date",
+             "title", "url"]
     doc["metadata"] = {k: metadata[k] for k in order if k in metadata}
     if preface:
         doc["preface"] = "\n".join(p.text.strip() for p in preface)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from checker.loaders import Loaded, LoadOptions
+from checker.loaders import Loaded, LoadOptions, flat
 from checker.loaders.encoding import decode
 from checker.loaders.layout import Block, Cell, Para, Row, assemble, spaced_row, value_like
 
@@ -75,4 +75,8 @@ def blocks(text: str) -> list[Block]:
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
-    return assemble(blocks(decode(path, data)), fmt="text", options=options, file=path)
+    text = decode(path, data)
+    if flat.is_flat(text):
+        found, notes = flat.blocks(text)
+        return assemble(found, fmt="text", options=options, file=path, findings=notes)
+    return assemble(blocks(text), fmt="text", options=options, file=path)

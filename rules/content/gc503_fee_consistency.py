@@ -6,7 +6,7 @@ import re
 
 from checker.findings import Severity, Text
 from checker.rule import Rule
-from rules.common import insufficient
+from rules.common import insufficient, missing_table
 from rules.content.common import sentences_matching
 from rules.text.claims import passages
 
@@ -57,6 +57,7 @@ class FeeConsistency(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
         cell = report.t3("other_overdue_fee", "total")
         if not cell.is_number:

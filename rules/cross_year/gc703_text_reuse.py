@@ -2,46 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from checker import labels
 from checker.findings import Severity, Text
 from checker.model import Report
 from checker.rule import Option, Rule
-from checker.textnum import split_sentences
+from checker.textreuse import normalise, shingles
 
-# Sentences every report may share word for word: the standard opening, the statistical period,
-# the contact line.  They are removed before measuring.
-_BOILERPLATE = re.compile(
-    r"(本|此)(年度)?报告[^。]{0,12}(根据|依据|按照)[^。]{0,80}(编制|制作|编写)"
-    r"|统计期限|统计期间|统计时限|所列数据"
-    r"|如对本?(年度)?报告有(任何)?疑问|联系电话|联系地址|邮政编码|电子邮箱|本报告的电子版"
-)
-# A sub-heading line: 「（一）主动公开方面。」「一是……」 labels of the template carry no content.
-_SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*([^。，,；;：:]{0,24}[。.：:])?")
-_KEEP = re.compile(r"[\w]")
-
-
-def normalise(text: str, year: int | None) -> str:
-    """The text reduced to what copying shows: boilerplate sentences and sub-heading labels removed,
-    the report's own year read as 「Ｙ」 and the year before as 「Ｐ」 (so 「2023年」 this year and
-    「2022年」 last year compare equal), every other number as 「#」, punctuation and spaces dropped."""
-    kept = []
-    for line in text.splitlines():
-        line = _SUBHEADING.sub("", line)
-        kept.extend(s.text for s in split_sentences(line) if not _BOILERPLATE.search(s.text))
-    out = unicodedata.normalize("NFKC", "".join(kept))
-    if year:
-        out = out.replace(str(year), "Ｙ").replace(str(year - 1), "Ｐ")
-    out = re.sub(r"\d+(\.\d+)?", "#", out)
-    return "".join(ch for ch in out if ch == "#" or (_KEEP.match(ch) and ch != "_"))
-
-
-def shingles(text: str, n: int) -> set[str]:
-    if len(text) < n:
-        return {text} if text else set()
-    return {text[i:i + n] for i in range(len(text) - n + 1)}
+__all__ = ["TextReuse", "normalise", "shingles"]  # normalise and shingles live in checker.textreuse
 
 
 def _prose_sections(report: Report) -> list[tuple[int, str, str]]:
@@ -61,6 +28,7 @@ class TextReuse(Rule):
     「Ｐ」（上年报告按它自己的年度同样处理，使「2023年」与「2022年」不掩盖照抄），其他数字一律写作「#」
     （只改数字也算雷同），去掉标点和空格。然后取连续 ``ngram``（默认 8）个字为一个片段，
     本部分的片段中出现在上年报告任一部分的比例即重复比例；全文比例按片段数加权。
+    本年或上年正文去掉套话后合计不足 ``min_total_chars``（默认 40）字时，比例没有意义，结果为「数据不足」（不报 0%）。
 
     为什么
     年度报告格式把「内容雷同」列为追责情形；一些地方考核规定报告与上年重复超过 50% 的扣分。
@@ -89,6 +57,7 @@ class TextReuse(Rule):
         "threshold": Option(0.5, "重复比例达到该值（0–1；大于 1 的值按百分数读，如 50）给出警告", (int, float)),
         "ngram": Option(8, "片段长度（字数）", int),
         "min_chars": Option(100, "部分正文（规范化后）少于这么多字时只列出比例，不单独触发警告", int),
+        "min_total_chars": Option(40, "本年或上年全部正文（规范化后）少于这么多字时无法衡量，结果为数据不足", int),
     }
     messages = {
         "reuse": ("正文与上一年度报告重复 {overall}%（阈值 {threshold}%）；各部分：{sections}",
@@ -102,14 +71,26 @@ class TextReuse(Rule):
             threshold /= 100
         current, previous = ctx.report, ctx.previous
         prev_shingles: set[str] = set()
+        prev_chars = 0
         for _, _, text in _prose_sections(previous):
-            prev_shingles |= shingles(normalise(text, previous.year), n)
+            norm = normalise(text, previous.year)
+            prev_chars += len(norm)
+            prev_shingles |= shingles(norm, n)
         mine = _prose_sections(current)
         if not mine:
             yield self.not_applicable("本报告各部分没有正文", "this report has no prose")
             return
         if not prev_shingles:
             yield self.insufficient("上一年度报告没有可比较的正文", "last year's report has no prose to compare", "/sections")
+            return
+        # Too little text to measure: a share of a few characters says nothing (never 「0%」).
+        mine_chars = sum(len(normalise(text, current.year)) for _, _, text in mine)
+        least = int(self.config["min_total_chars"])
+        if mine_chars < least or prev_chars < least:
+            which = ("本报告", "this report", mine_chars) if mine_chars < least else ("上一年度报告", "last year's report", prev_chars)
+            yield self.insufficient(f"{which[0]}正文去掉套话后只有 {which[2]} 字（少于 {least} 字），无法衡量雷同比例",
+                                    f"{which[1]} has only {which[2]} characters of prose once boilerplate is removed "
+                                    f"(fewer than {least}); too short to measure reuse", "/sections")
             return
         rows, hit_total, all_total, over = [], 0, 0, []
         for number, pointer, text in mine:
@@ -124,6 +105,7 @@ class TextReuse(Rule):
             if share >= threshold and len(norm) >= self.config["min_chars"]:
                 over.append(pointer)
         if not all_total:
+            yield self.insufficient("正文太短，无法衡量雷同比例", "the prose is too short to measure reuse", "/sections")
             return
         overall = hit_total / all_total
         if overall >= threshold or over:

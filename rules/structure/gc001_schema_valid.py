@@ -12,6 +12,8 @@ class SchemaValid(Rule):
     检查什么
     报告文档的每一处都符合格式约定：必填项齐全，没有未知字段，表格每一格是整数、空白（null）或原文文字。
     每处不符合都是一条发现，指向出错的位置；其他规则照常对格式正确的部分运行。
+    从 Word、网页、PDF 或文本读入时，读取程序无法确定而略去的行和单元格已由 GC003 指出：它们造成的缺项
+    不再作为错误重复报告，本规则的结果为“数据不足”并列出这些位置。
 
     为什么
     字段拼错（如 ``tabels``）会让整张表“消失”，其他规则便无从核对；逐处指出比整份拒收更有用。
@@ -36,5 +38,14 @@ class SchemaValid(Rule):
     messages = {"schema": ("{place}：{detail}", "{place}: {detail}")}
 
     def check(self, ctx):
+        gaps = tuple(ctx.extra.get("import_gaps") or ())
+        left_out = []
         for error in ctx.schema_errors:
+            if any(error.pointer == g or error.pointer.startswith(g + "/") for g in gaps):
+                left_out.append(error.pointer)  # the loader could not read it and said so (GC003)
+                continue
             yield self.finding("schema", error.pointer, detail=error.message)
+        if left_out:
+            yield self.insufficient(f"{len(left_out)} 处缺项是读入时略去的内容（见 GC003），不计为报告本身的错误",
+                                    f"{len(left_out)} missing item(s) were left out on import (see GC003), "
+                                    "not counted as the report's own errors", *left_out)

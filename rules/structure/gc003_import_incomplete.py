@@ -25,6 +25,11 @@ class ImportIncomplete(ReportedElsewhere):
 
     正确示例
     该行不填，提示「表三 · 一、本年新收申请：第12行：应有 7 个数值，原文有 6 个，无法确定对应关系，已略去，请对照原文补全」。
+
+    网页抓取的文本中，表格的数字常常连排印出（「0 0 0 0 0 00」「1000001」）：只有一种拆分时照读；有多种拆分时，
+    按模板的勾稽关系取舍，全表只有一种拆分能使各关系成立时才读入（并以提示说明该表的算术规则因此无法发现错误），
+    否则该行不填，并列出各种可能的拆分。行名称有错字（「不再受理」「其他法律和行政法规禁止公开」）时，按其在表中的
+    位置和字面相近程度读取，只在没有歧义时读取，并以提示指出原文的写法。
     """
 
     code = "GC003"
@@ -37,4 +42,11 @@ class ImportIncomplete(ReportedElsewhere):
     messages = {
         "left_out": ("{place}：原文{where}：{reason}，已略去，请对照原文核对",
                      "{place}: {where} in the source: {reason}; left out — please check against the source"),
+        "label_variant": ("{place}：原文{where}印作「{printed}」，按「{read_as}」读取，请核对",
+                          "{place}: {where} in the source reads “{printed}”; read as “{read_as}” — please check"),
+        "decoded": ("{place}：原文{where}的数字连排印出，其中 {rows} 行按模板的勾稽关系（{relations}）唯一拆分读入；"
+                    "这些关系因此必然成立，{rules} 在此表中无法发现算术错误，请对照原文核对",
+                    "{place}: {where} in the source prints its digits run together; {rows} row(s) were split the only "
+                    "way the template's relations ({relations}) allow, so those relations hold by construction and "
+                    "{rules} cannot find an arithmetic error in this table — please check against the source"),
     }

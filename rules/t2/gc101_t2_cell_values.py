@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from checker import labels
 from checker.findings import Severity
+from checker.model import Kind
 from checker.rule import Rule
-from rules.common import CELL_MESSAGES, judge_cells
+from rules.common import BLANK_MESSAGES, CELL_MESSAGES, judge_cells, missing_table
 
 
 class T2CellValues(Rule):
@@ -38,6 +39,7 @@ class T2CellValues(Rule):
     severity = Severity.ERROR
     messages = {
         **CELL_MESSAGES,
+        **BLANK_MESSAGES,
         "text": ("{place}：填写了文字「{raw}」，应为非负数", "{place}: reads “{raw}”, not a non-negative number"),
     }
 
@@ -45,6 +47,13 @@ class T2CellValues(Rule):
         report = ctx.report
         table = "t2_2019" if report.template == "2019" else "t2"
         if not report.has_table(table):
+            yield missing_table(self, table)
+            return
+        cells = [report.cell(table, row.id, col.id) for block in labels.t2_blocks(report.template)
+                 for row in block.rows for col in block.columns]
+        present = [c for c in cells if c.kind is not Kind.MISSING]
+        if present and all(c.kind is Kind.BLANK for c in present):
+            yield self.finding("table_blank", f"/tables/{table}", severity=Severity.WARNING, count=len(present))
             return
         for block in labels.t2_blocks(report.template):
             for row in block.rows:

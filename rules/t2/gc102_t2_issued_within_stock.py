@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import insufficient
+from rules.common import insufficient, missing_table
 
 
 class T2IssuedWithinStock(Rule):
@@ -45,6 +45,7 @@ class T2IssuedWithinStock(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t2"):
+            yield missing_table(self, "t2")
             return
         for row in labels.T2_2021[0].rows:
             issued = report.t2(row.id, "issued")

@@ -8,7 +8,7 @@ from checker import labels
 from checker.dates import normalise
 from checker.findings import Severity, Text
 from checker.rule import Option, Rule
-from rules.common import fmt
+from rules.common import fmt, missing_table
 
 # Upper bounds (万元) beyond which a year's 行政事业性收费 is implausible for the kind of organ: a
 # figure above them was very likely written in 元.  Generous on purpose: this is a hint, not a check.
@@ -65,6 +65,7 @@ class T2FeeUnit(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t2"):
+            yield missing_table(self, "t2")
             return
         cell = report.t2("fees", "amount")
         raw = normalise(cell.raw) if isinstance(cell.raw, str) else ""

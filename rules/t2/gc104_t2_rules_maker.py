@@ -7,6 +7,7 @@ import re
 from checker import labels
 from checker.findings import Severity, Text
 from checker.rule import Option, Rule
+from rules.common import missing_table
 
 # A department of the State Council names no place (「生态环境部」, 「国家税务总局」, 「海关总署」); a local
 # department, or a central organ's local branch, does (「国家税务总局山西省税务局」, 「阳泉市教育局」).  The
@@ -69,6 +70,7 @@ class T2RulesMaker(Rule):
             return  # a State Council department
         table = "t2_2019" if report.template == "2019" else "t2"
         if not report.has_table(table):
+            yield missing_table(self, table)
             return
         block = labels.t2_blocks(report.template)[0]
         cells = [report.cell(table, "regulations", c.id) for c in block.columns]

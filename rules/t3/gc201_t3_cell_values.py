@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker import labels
 from checker.findings import Severity
 from checker.rule import Rule
-from rules.common import CELL_MESSAGES, judge_cells
+from rules.common import BLANK_MESSAGES, CELL_MESSAGES, judge_grid, missing_table
 
 
 class T3CellValues(Rule):
@@ -14,6 +14,8 @@ class T3CellValues(Rule):
     检查什么
     表三「收到和处理政府信息公开申请情况」的每一格（2021年模板 25 行 × 7 列）：空白、「/」「—」等不适用标记为警告；
     文字（如「无」）、负数、小数为错误。空白不等于 0，本工具不会把空白当作 0 参与计算。
+    整张表空白（印了表头却没有数字）只报一条，整列空白（如「科研机构」一列）也只报一条，不逐格报告；
+    报告中没有表三时为「数据不足」，不是「通过」。
 
     为什么
     表三是统计表，每格都是件数。空白或文字使勾稽关系无法核对，监管部门也无法汇总。
@@ -34,10 +36,12 @@ class T3CellValues(Rule):
     title_en = "Every T3 cell is a non-negative whole number"
     clause = "国办公开办函〔2021〕30号 表三"
     severity = Severity.ERROR
-    messages = CELL_MESSAGES
+    messages = {**CELL_MESSAGES, **BLANK_MESSAGES}
 
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
-        yield from judge_cells(self, (report.t3(r.id, c.id) for r in report.t3_rows() for c in labels.T3_COLUMNS))
+        yield from judge_grid(self, "t3", ((c.id, (c.zh, c.en), [report.t3(r.id, c.id) for r in report.t3_rows()])
+                                           for c in labels.T3_COLUMNS))

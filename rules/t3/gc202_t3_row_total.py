@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import insufficient
+from rules.common import insufficient, missing_table
 
 
 class T3RowTotal(Rule):
@@ -43,6 +43,7 @@ class T3RowTotal(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
         for row in report.t3_rows():
             stated = report.t3(row.id, "total")

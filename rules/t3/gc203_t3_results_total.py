@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import insufficient, terms
+from rules.common import insufficient, missing_table, terms
 
 
 class T3ResultsTotal(Rule):
@@ -43,6 +43,7 @@ class T3ResultsTotal(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
         rows = labels.t3_result_rows(report.template)
         row_labels = {r.id: r for r in report.t3_rows()}

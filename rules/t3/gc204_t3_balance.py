@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import insufficient
+from rules.common import insufficient, missing_table
 
 
 class T3Balance(Rule):
@@ -43,6 +43,7 @@ class T3Balance(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
         for col in labels.T3_COLUMNS:
             left = total((report.t3("new_received", col.id), report.t3("carried_over", col.id)))

@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import Cell
 from checker.rule import Rule
-from rules.common import Difference, fmt, insufficient, t3_balance_differences, t3_results_differences, t3_row_differences
+from rules.common import Difference, fmt, insufficient, missing_table, t3_balance_differences, t3_results_differences, t3_row_differences
 
 _COLUMNS = {c.id: c for c in labels.T3_COLUMNS}
 _ROWS = {r.id: r for r in labels.T3_ROWS_2021 + (labels.T3_OTHER_2019,)}
@@ -88,6 +88,7 @@ class T3OffsettingErrors(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
         column_identities = (
             (Text("一 + 二 = 三（七）+ 四", "I + II = III(7) + IV"), t3_balance_differences(report)),
@@ -116,6 +117,11 @@ class T3OffsettingErrors(Rule):
                                      Text(_ROWS[a.id].place, _ROWS[a.id].en), Text(_ROWS[b.id].place, _ROWS[b.id].en))
         if unknown:
             yield insufficient(self, Text("表三", "Table 3"), unknown.values())
+        elif all(m.difference is None for _, members in column_identities for m in members) \
+                and all(m.difference is None for m in rows):
+            # Not one identity member could be computed (a blank table): nothing was checked, no pass.
+            cells = {c.pointer: c for m in rows for c in m.unknown}
+            yield insufficient(self, Text("表三", "Table 3"), cells.values())
 
     def _pair(self, message: str, identity: Text, a: Difference, b: Difference, a_name: Text, b_name: Text):
         n = a.difference

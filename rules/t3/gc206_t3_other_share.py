@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.findings import Severity, Text
 from checker.rule import Option, Rule
-from rules.common import fmt, insufficient
+from rules.common import fmt, insufficient, missing_table
 
 
 class T3OtherShare(Rule):
@@ -47,6 +47,7 @@ class T3OtherShare(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t3"):
+            yield missing_table(self, "t3")
             return
         other = report.t3("other_other", "total")
         results = report.t3("results_total", "total")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker import labels
 from checker.findings import Severity
 from checker.rule import Rule
-from rules.common import CELL_MESSAGES, judge_cells
+from rules.common import BLANK_MESSAGES, CELL_MESSAGES, judge_grid, missing_table
 
 
 class T4CellValues(Rule):
@@ -13,7 +13,8 @@ class T4CellValues(Rule):
 
     检查什么
     表四「政府信息公开行政复议、行政诉讼情况」三组（行政复议、未经复议直接起诉、复议后起诉）各五格：
-    空白与「/」「—」为警告，文字、负数、小数为错误。报告有第四部分文字却没有表四时，为错误。
+    空白与「/」「—」为警告，文字、负数、小数为错误。报告有第四部分文字却没有表四时，为错误；既无表四
+    也无第四部分文字时为「数据不足」。整张表空白或一组五格全空白只报一条。
 
     为什么
     表四是统计表，用于汇总全国的复议、诉讼情况；只写一段文字无法汇总，也无法核对。
@@ -36,6 +37,7 @@ class T4CellValues(Rule):
     severity = Severity.ERROR
     messages = {
         **CELL_MESSAGES,
+        **BLANK_MESSAGES,
         "prose_only": ("{place}：只有文字说明，没有按格式填报表四（15 个数字）",
                        "{place}: prose only; Table 4 (15 numbers) is missing"),
     }
@@ -46,5 +48,9 @@ class T4CellValues(Rule):
             section = report.section(4)
             if section is not None and section.text.strip():
                 yield self.finding("prose_only", section.pointer)
+            else:
+                yield missing_table(self, "t4")
             return
-        yield from judge_cells(self, (report.t4(b.id, c.id) for b in labels.T4_BLOCKS for c in labels.T4_COLUMNS))
+        # One 「column」 per block: a block printed without numbers is one finding.
+        yield from judge_grid(self, "t4", ((b.id, (b.zh, b.en), [report.t4(b.id, c.id) for c in labels.T4_COLUMNS])
+                                           for b in labels.T4_BLOCKS), message="block_blank")

@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import insufficient
+from rules.common import insufficient, missing_table
 
 
 class T4BlockTotal(Rule):
@@ -42,6 +42,7 @@ class T4BlockTotal(Rule):
     def check(self, ctx):
         report = ctx.report
         if not report.has_table("t4"):
+            yield missing_table(self, "t4")
             return
         for block in labels.T4_BLOCKS:
             stated = report.t4(block.id, "total")

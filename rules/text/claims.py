@@ -79,12 +79,16 @@ _APPLICATION_TOPIC = re.compile(r"信息公开申请|公开申请|依申请公�
 _NOT_APPLICATIONS = re.compile(r"政务服务|服务事项|办件|诉求|热线|来信|来电|来访|咨询|留言|许可|审批|复议|诉讼|信访(?!举报投诉类)")
 _DISCLOSURE_TOPIC = re.compile(r"信息公开|政务公开|依申请")
 _SENTENCE_EXCLUDED = re.compile(r"撤回|备案")
+# Counts of information items, not of applications: 「依申请公开信息数354条，不予公开信息数48条」
+# (some provinces' statistics of documents by disclosure attribute).
+_INFO_ITEMS = re.compile(r"(依申请公开|不予公开|主动公开)(政府)?信息(数|总数)|依申请公开\d|制发政府信息|制作、获取政府信息"
+                         r"|公文类政府信息")
 _REVIEW_BODY = re.compile(r"复议机关|复议机构|受理[^，。]{0,6}复议申请|办理[^，。]{0,6}复议案件|复议委员会")
 _OTHER_SCOPE = re.compile(
-    r"(上一?年度?|去年|前年|往年)(?!度?结转|度?遗留|未办结)|同比|环比|较上|比上|较去|比去|与上|相比|历年|以来|累计"
+    r"(?<!结转)(上一?年度?|去年|前年|往年)(?!度?结转|度?遗留|未办结)|同比|环比|较上|比上|较去|比去|与上|相比|历年|以来|累计"
     r"|县级|乡镇|乡（镇）|街道|本级|市直|县直|区直|各县|县区|区县|县（市、区）|各区|下辖|所属|直属|分别"
     r"|季度|上半年|下半年|(?<![\d日])\d{1,2}\s*月(?!\s*\d{1,2}\s*日)|[一二三四五六七八九十]{1,2}月份"
-    r"|同意公开|其中[，,]?[^，,。；]{0,12}?(局|委|办公室|中心|政府|街道|乡|镇|县|区|公司|医院|学校|单位)"
+    r"|同意公开答复|其中[，,]?[^，,。；]{1,12}?(局|委|办公室|中心|政府|街道|乡|镇|县|区|公司|医院|学校|单位)"
 )
 _T2_EXCLUDED = re.compile(r"备案|审查|审核|清理|公报|刊登|解读|草案|征求意见|部门规范性文件|评估|修订|修改")
 _BREAKDOWN = re.compile(r"其中")
@@ -96,16 +100,16 @@ _COUNT_UNITS = ("件", "条", "个", "宗", "份")
 
 # (pattern, quantity): the keyword nearest before a figure, in its clause, names the figure.
 _T3_TOTALS = (
-    (r"(结转|转入|转至)(到|至)?下一?年度?|转下年|下年度继续办理|结转.{0,4}继续办理", "t3.carried_forward"),
-    (r"上一?年度?结转|往年结转|上年度?遗留|上年未办结", "t3.carried_over"),
+    (r"(结转|转入|转至|顺延)(到|至)?下一?年度?|转下一?年度?|下一?年度继续办理|结转.{0,4}继续办理", "t3.carried_forward"),
+    (r"上一?年度?结转|往年结转|上年度?遗留|上年未办结|结转上一?年度?", "t3.carried_over"),
     (r"尚未办结|未办结|仍在办理|正在办理", "t3.carried_forward"),
     (r"新收|新受理|新接收|本年度?收到", "t3.new_received"),
-    (r"收到|受理|接收|接到|申请(总数|总量|数量|数|量)", "t3.received"),
-    (r"办结|办理完毕|答复完毕|已答复|作出答复|办理完成|完成[^，,。；]{0,14}答复", "t3.results_total"),
+    (r"收到|收办|受理|接收|接到|申请(总数|总量|数量|数|量)", "t3.received"),
+    (r"办结|办理完毕|答复完毕|(?<!同意公开)答复|办理完成", "t3.results_total"),
 )
 _T3_RESULTS = (
-    (r"予以公开|全部公开", "t3.row.granted"),
-    (r"部分公开", "t3.row.partly_granted"),
+    (r"予以公开|全部公开|(?<!不)同意公开(?!答复)", "t3.row.granted"),
+    (r"部分公开|区分处理后?(予以)?公开", "t3.row.partly_granted"),
     (r"不予公开", "t3.group.denied"),
     (r"无法提供", "t3.group.unavailable"),
     (r"不予处理", "t3.group.not_processed"),
@@ -140,7 +144,7 @@ _T4 = (
     (r"尚未审结|未审结|正在审理|审理中", "t4.@.pending"),
 )
 _T2_2021 = (
-    (r"制发|印发|出台|新制定|制定|发布", "issued"),
+    (r"制发|印发|出台|新制定|制定|发布|新增公开", "issued"),
     (r"废止|废除|宣布失效", "repealed"),
     (r"现行有效", "in_force"),
 )
@@ -178,9 +182,9 @@ def _nearest(lead: str, table) -> tuple[str, int] | None:
 
 def _bare(lead: str, table) -> bool:
     """The lead is only a keyword: 「废止」「同时废止了」「现行有效」."""
-    words = re.sub(r"^(同时|另|并|已经|已|共计|共|其余|全部|均|按期|按时|依法|在法定期限内)+|(继续办理|办理|答复|了|的|为)$",
+    words = re.sub(r"^(同时|另|并|已经|已|共计|共|其余|全部|均|按期|按时|依法|在法定期限内)+|(件数|数量|继续办理|办理|答复|了|的|为)+$",
                    "", lead.strip())
-    return any(p.fullmatch(words) for p, _ in table)
+    return any(p.fullmatch(words) or p.fullmatch(lead.strip()) for p, _ in table)
 
 
 def _clause_start(text: str, pos: int, breaks: re.Pattern[str] | None = None) -> int:
@@ -188,11 +192,48 @@ def _clause_start(text: str, pos: int, breaks: re.Pattern[str] | None = None) ->
     return starts[-1] if starts else 0
 
 
-def _other_scope_positions(text: str, year: int | None) -> list[int]:
-    out = [m.start() for m in _OTHER_SCOPE.finditer(text)]
+def _other_scope_spans(text: str, year: int | None, own: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where another scope starts, and where it ends: the end of the sentence, or the closing
+    bracket when the scope word is inside a parenthesis (「收到申请84件（较上年增长12%），已办结82件」)."""
+    starts = [m.start() for m in _OTHER_SCOPE.finditer(text) if not any(a <= m.start() < b for a, b in own)]
     if year is not None:
-        out += [y.start for y in find_years(text, outside_titles=False) if y.year != year]
+        starts += [y.start for y in find_years(text, outside_titles=False) if y.year != year]
+    out = []
+    for p in starts:
+        opened = max(text.rfind("（", 0, p), text.rfind("(", 0, p))
+        closed = max(text.rfind("）", 0, p), text.rfind(")", 0, p))
+        if opened > closed:
+            m = re.compile(r"[）)]").search(text, p)
+            out.append((p, m.start() if m else len(text)))
+        else:
+            out.append((p, len(text)))
     return out
+
+
+def own_name_spans(text: str, organ: str) -> list[tuple[int, int]]:
+    """Where the sentence names the report's own organ (「××街道共受理…」 in a sub-district office's
+    report): a sub-unit word inside it is the organ itself, not another scope."""
+    if not organ:
+        return []
+    names = {organ}
+    short = re.sub(r"(人民政府|办事处|管理委员会|管委会)$", "", organ)
+    names.add(short)
+    # The last administrative unit of the name: 「示例市示例区东城街道办事处」 → 「东城街道」.
+    m = re.search(r"([^省市县区州盟旗]{1,8}(街道|乡|镇))$", short)
+    if m:
+        names.add(m.group(1))
+    names = {n for n in names if len(n) >= 2 and _OTHER_SCOPE.search(n)}
+    out = []
+    for n in names:
+        out += [(m.start(), m.end()) for m in re.finditer(re.escape(n), text)]
+    return out
+
+
+def _clause_span(text: str, pos: int) -> tuple[int, int]:
+    """The comma clause (or parenthesis) around ``pos``."""
+    start = _clause_start(text, pos, _COMMA)
+    m = _COMMA.search(text, pos)
+    return start, (m.start() if m else len(text))
 
 
 def read_claims(report: Report) -> tuple[Claim, ...]:
@@ -200,30 +241,87 @@ def read_claims(report: Report) -> tuple[Claim, ...]:
     return report.derived("text.claims", _read_claims)
 
 
+def looked_at(report: Report, prefixes: tuple[str, ...]) -> list[str]:
+    """The sentences a text rule read for its quantities and found nothing in (for ``-v``): those
+    that name its subject, so a reviewer can see what silence means."""
+    topic = {"t3": _APPLICATION_TOPIC, "t4": re.compile(r"复议|诉讼"), "t2": _DOC_TYPE}
+    out = []
+    for passage in passages(report):
+        for sentence in split_sentences(passage.text):
+            if any(topic[p.split(".")[0]].search(sentence.text) for p in prefixes) \
+                    and any(f.unit in _COUNT_UNITS for f in find_figures(sentence.text)):
+                out.append(short_quote(sentence.text, 40))
+    return out
+
+
 def _read_claims(report: Report) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     year = report.year
     for passage in passages(report):
         previous = ""
+        previous_totals = False  # the sentence before stated the number received or handled
         for sentence in split_sentences(passage.text):
             text = mask_titles(normalise(sentence.text))
             # A sentence that opens with 「其中」 continues the one before it: same subject.
-            context = (previous + "。" + text) if text.startswith("其中") or sentence.continues else text
-            previous = context
-            if _SENTENCE_EXCLUDED.search(text):
-                continue
-            claims.extend(_sentence_claims(report, passage, sentence, text, context, year))
+            continued = text.startswith("其中") or sentence.continues
+            context = (previous + "。" + text) if continued else text
+            found = _sentence_claims(report, passage, sentence, text, context, year, previous, previous_totals)
+            claims.extend(found)
+            previous_totals = any(c.quantity in ("t3.received", "t3.new_received", "t3.results_total")
+                                  for c in found) or (previous_totals and continued)
+            previous = context if continued else text
     return tuple(claims)
 
 
-def _sentence_claims(report, passage, sentence, text, context, year):
-    other_scope = _other_scope_positions(text, year)
+_TRAILING = (
+    (re.compile(r"^(的|为|被|是)?(顺延|结转|转入|转至|转)(到|至)?下一?年度?"), "t3.carried_forward"),
+    (re.compile(r"^(的|为)?(因政府信息公开)?(被申请|被提起|被)?(行政)?复议(?!机)"), "t4.review.total"),
+    (re.compile(r"^(的|为)?(因政府信息公开)?(被提起|被)?行政诉讼"), "t4.litigation.total"),
+)
+_CASE_COUNT = re.compile(r"案件(数|数量|总数)?(为|是|共)?$|^(共|共计|合计)?(为|是)?$")
+_COMBINE = re.compile(r"^\s*(及|和|与|以及|、|或)\s*$")
+_SUM_WORD = re.compile(r"(共|共计|合计|总计)(为|有)?\s*$")
+
+
+def _combined_results(lead: str) -> list[str] | None:
+    """「予以公开及部分公开」「不予公开、无法提供、不予处理共」: the result categories the figure adds up."""
+    found = []
+    for pattern, quantity in _T3_RESULTS_RE:
+        found += [(m.start(), m.end(), quantity) for m in pattern.finditer(lead)]
+    found.sort()
+    if len(found) < 2:
+        return None
+    chain = [found[-1]]
+    for item in reversed(found[:-1]):
+        if item[1] <= chain[0][0] and _COMBINE.match(lead[item[1]:chain[0][0]]):
+            chain.insert(0, item)
+        elif item[1] > chain[0][0]:
+            continue  # overlapping keywords (「不予公开」 contains no other; defensive)
+        else:
+            break
+    if len(chain) < 2:
+        return None
+    tail = lead[chain[-1][1]:]
+    if tail.strip() and not _SUM_WORD.search(tail) and not re.fullmatch(r"\s*(的|类|情形|申请)*\s*", tail):
+        return None
+    return [q for _, _, q in chain]
+
+
+def _sentence_claims(report, passage, sentence, text, context, year, previous="", previous_totals=False):
+    own = own_name_spans(text, report.organ_name)
+    scopes = _other_scope_spans(text, year, own)
     breakdowns = [m.start() for m in _BREAKDOWN.finditer(text)]
-    about_applications = bool(_APPLICATION_TOPIC.search(context))
+    # 撤回 and 备案 are another scope only in their own clause (「（含申请人主动撤回申请）」).
+    excluded = [_clause_span(text, m.start()) for m in _SENTENCE_EXCLUDED.finditer(text)]
+    about_applications = bool(_APPLICATION_TOPIC.search(context)) and not _INFO_ITEMS.search(normalise(text))
+    # 「全年共收到申请8件。同意公开3件，无法提供4件。」: results follow the sentence with the total.
+    results_context = (about_applications or previous_totals) and not _INFO_ITEMS.search(text)
     about_t4 = (passage.section == 4 or bool(_DISCLOSURE_TOPIC.search(context))) and not _REVIEW_BODY.search(text)
-    t2_ok = not _T2_EXCLUDED.search(text)
+    # 备案, 审查, 解读…: T2 figures in the clause that says it or after it are about something else.
+    t2_excluded = [m.start() for m in _T2_EXCLUDED.finditer(text)]
     t4_block = None  # the T4 block the sentence is talking about, for 「其中维持1件」
     prev_end = 0
+    other_subject = False  # 「受理各类政务服务事项3000件，办结2990件」: the bare 办结 is theirs too
     out: list[Claim] = []
 
     def claim(q, fig):
@@ -234,17 +332,32 @@ def _sentence_claims(report, passage, sentence, text, context, year):
         start = fig.start
         lead_start = max(prev_end, _clause_start(text, start))
         lead = text[lead_start:start]
+        comma_lead = text[max(prev_end, _clause_start(text, start, _COMMA)):start]
         prev_end_before, prev_end = prev_end, fig.end
         if not fig.exact_count or fig.unit not in _COUNT_UNITS:
             continue
-        if any(p < start for p in other_scope):
+        if any(a < start < b for a, b in scopes) or any(a <= start < b for a, b in excluded):
             continue
         after_breakdown = [b for b in breakdowns if b < start]
+        trailing = text[fig.end:_clause_span(text, fig.end)[1]] if fig.end < len(text) else ""
         # T4 first: 「被申请行政复议2件」 also mentions 申请.
         t4 = _nearest(lead, _T4_RE)
+        if t4 is None:
+            # 「有3件行政复议涉及政府信息公开」「0件行政诉讼」: the keyword right after the figure.
+            for pattern, q in _TRAILING[1:]:
+                if pattern.match(trailing):
+                    t4 = (q, len(lead))
+                    break
+        if t4 is None and passage.section == 4 and _CASE_COUNT.search(lead) and previous:
+            # 「……行政诉讼情况。……案件数为0件」: the subject is the sentence before, if it names one block.
+            named = {q for p, q in _T4_RE[2:4] if p.search(previous)}
+            if len(named) == 1 and not _T4_RE[0][0].search(previous) and not _T4_RE[1][0].search(previous):
+                t4 = (named.pop(), len(lead))
+        subject_before = _DISCLOSURE_TOPIC.search(text[:start]) or _DISCLOSURE_TOPIC.search(trailing)
         # Outside section 四 the disclosure subject must come before the figure (「因政府信息公开被申请
-        # 行政复议2件」), not after it (「办理行政诉讼案件15件（信息公开类2件）」).
-        if t4 and about_t4 and (passage.section == 4 or _DISCLOSURE_TOPIC.search(text[:start])):
+        # 行政复议2件」) or in its own clause (「有3件行政复议涉及政府信息公开」), not in another
+        # (「办理行政诉讼案件15件（信息公开类2件）」).
+        if t4 and about_t4 and (passage.section == 4 or subject_before):
             q = t4[0]
             clause = text[max(prev_end_before, _clause_start(text, start, _COMMA)):start]
             if q in ("t4.review.total", "t4.litigation.total") and "复议" in clause and re.search(r"诉讼|起诉", clause):
@@ -257,22 +370,38 @@ def _sentence_claims(report, passage, sentence, text, context, year):
             if not after_breakdown:
                 claim(q, fig)
             continue
-        if about_applications:
-            totals = _nearest(lead, _T3_TOTALS_RE)
+        if about_applications or results_context:
+            totals = _nearest(comma_lead, _T3_TOTALS_RE)
             results = _nearest(lead, _T3_RESULTS_RE)
-            if results and (not totals or results[1] >= totals[1]):
+            if results and (not totals or results[1] + (len(comma_lead) - len(lead)) >= totals[1]):
                 qualifier = text[after_breakdown[-1]:start] if after_breakdown else ""
                 if not _BREAKDOWN_QUALIFIER.search(qualifier):
-                    claim(results[0], fig)
+                    combined = _combined_results(comma_lead)
+                    if combined:
+                        claim("t3.sum:" + "+".join(combined), fig)
+                    else:
+                        claim(results[0], fig)
                 continue
+            if not about_applications:
+                continue
+            if totals is None and _TRAILING[0][0].match(trailing):
+                totals = ("t3.carried_forward", len(comma_lead))  # 「另有103件顺延到下年度答复」
+                lead = comma_lead = "结转下年度"
             # A total needs 申请 in its own clause (「共收到政府信息公开申请84件」) or a bare keyword
             # continuing the list (「已办结82件」); 「依申请公开方面，全年受理各类事项300件」 is not one.
             comma_clause = text[_clause_start(text, start, _COMMA):start]
-            if totals and not after_breakdown and not _NOT_APPLICATIONS.search(lead) \
-                    and ("申请" in comma_clause or _bare(lead, _T3_TOTALS_RE)):
+            in_brackets = _in_brackets(text, start)
+            if totals and _NOT_APPLICATIONS.search(comma_lead):
+                other_subject = True
+            if other_subject and "申请" not in comma_clause:
+                continue
+            if totals and (not after_breakdown or totals[0] == "t3.carried_over" and in_brackets) \
+                    and not _NOT_APPLICATIONS.search(comma_lead) \
+                    and ("申请" in comma_clause or _bare(comma_lead, _T3_TOTALS_RE)
+                         or totals[0] == "t3.carried_forward" and comma_lead == "结转下年度"):
                 claim(totals[0], fig)
                 continue
-        if t2_ok and not after_breakdown:
+        if not after_breakdown and not any(p < _clause_span(text, start)[1] for p in t2_excluded):
             types = [m for m in _DOC_TYPE.finditer(text, 0, start)]
             if types:
                 clause = text[_clause_start(text, types[-1].start()):start]
@@ -285,13 +414,30 @@ def _sentence_claims(report, passage, sentence, text, context, year):
                 # 「全年发布通知公告300件」 is about something else.
                 if found and (types[-1].start() >= _clause_start(text, start) or _bare(lead, table)):
                     claim(f"t2.{row}.{found[0]}", fig)
-    out.extend(_zero_claims(passage, sentence, text, other_scope, about_t4))
+                    continue
+            decision = _T2_DECISIONS.search(lead)
+            if decision and report.template != "2019":
+                kind = re.search(r"行政许可|行政处罚|行政强制", decision.group(0)).group(0)
+                claim(f"t2.{_T2_DECISION_ROWS[kind]}.decisions", fig)
+    out.extend(_zero_claims(passage, sentence, text, [a for a, _ in scopes], about_t4))
     # The same quantity twice in one sentence with different values is a breakdown we did not
     # recognise (「市政府制发5件，市政府办公室制发3件」): neither figure is read.
     values: dict[str, set[int]] = {}
     for c in out:
         values.setdefault(c.quantity, set()).add(c.value)
     return [c for c in out if len(values[c.quantity]) == 1]
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    opened = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    closed = max(text.rfind("）", 0, pos), text.rfind(")", 0, pos))
+    return opened > closed
+
+
+# 「作出行政许可决定1200件」「行政处罚决定300件」: T2's decision counts, only when 决定 is said.
+_T2_DECISIONS = re.compile(r"(行政许可|行政处罚|行政强制)(处理)?决定(书)?(数量|数|共|共计)?(为)?\s*$"
+                           r"|作出[^，。；]{0,6}?(行政许可|行政处罚|行政强制)[^，。；]{0,4}?决定[^，。；]{0,4}$")
+_T2_DECISION_ROWS = {"行政许可": "licensing", "行政处罚": "punishment", "行政强制": "coercion"}
 
 
 def _zero_claims(passage, sentence, text, other_scope, about_t4):
@@ -352,6 +498,14 @@ def expected_values(report: Report, quantity: str) -> list[tuple[Sum, Text]]:
             new, old = report.t3("new_received", col), report.t3("carried_over", col)
             return [(total((new,)), Text("表三 · 总计 · 一、本年新收申请", "Table 3 · total · I. new applications")),
                     (total((new, old)), Text("表三 · 总计 · 一 + 二（含上年结转）", "Table 3 · total · I + II"))]
+        if quantity.startswith("t3.sum:"):
+            found = [expected_values(report, q) for q in quantity[len("t3.sum:"):].split("+")]
+            if any(not f for f in found):
+                return []
+            cells = tuple(c for f in found for c in f[0][0].cells)
+            zh = " + ".join(f[0][1].zh.split(" · ")[-1] for f in found)
+            en = " + ".join(f[0][1].en.split(" · ")[-1] for f in found)
+            return [(total(cells), Text(f"表三 · 总计 · {zh}", f"Table 3 · total · {en}"))]
         if parts[1] == "group":
             rows = labels.t3_group_rows(report.template)[parts[2]]
             zh, en = labels.T3_GROUPS[parts[2]]
@@ -382,14 +536,51 @@ def expected_values(report: Report, quantity: str) -> list[tuple[Sum, Text]]:
     return []
 
 
-def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Text] | None = None,
-                   regional: bool = True):
-    """GC401/402/403/405: each claim against its cell(s).  Yields a finding per contradiction, an
-    insufficient-data skip naming a cell that is not a number, or not-applicable when the prose
-    states no comparable figure."""
+def _summary_cell(report: Report, quantity: str):
+    parts = quantity.split(".")
+    if parts[0] == "t4":
+        return report.t4(parts[1], parts[2]) if report.has_table("t4") else None
+    return report.t3(parts[1], "total") if report.has_table("t3") else None
+
+
+def compare_summaries(rule, report: Report, summaries) -> tuple[int, list]:
+    """「均获维持」 while 表四 has 纠正 or 尚未审结 cases: (how many compared, findings and skips)."""
+    from checker import labels
     from rules.common import fmt, insufficient
 
-    compared = 0
+    compared, out = 0, []
+    for s in summaries:
+        cells = [c for c in (_summary_cell(report, q) for q in s.zero) if c is not None]
+        if not cells:
+            continue
+        compared += 1
+        unknown = [c for c in cells if not c.is_number]
+        if unknown:
+            out.append(insufficient(rule, Text(f"文中「{s.written}」", f"the text “{s.written}”"), unknown))
+            continue
+        wrong = [c for c in cells if c.value]
+        if wrong:
+            out.append(rule.finding(
+                "summary", s.passage.pointer, *(c.pointer for c in wrong), quote=s.sentence.text,
+                stated=s.written, expected=0, actual=sum(c.value for c in wrong),
+                cells=Text("、".join(f"{labels.describe(c.pointer)}为 {fmt(c.value)}" for c in wrong),
+                           ", ".join(f"{labels.describe(c.pointer, 'en')} is {fmt(c.value)}" for c in wrong))))
+    return compared, out
+
+
+SUMMARY_MESSAGE = ("{place}：正文说「{stated}」，但{cells}", "{place}: the text says “{stated}”, but {cells}")
+
+
+def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Text] | None = None,
+                   regional: bool = True, summaries=()):
+    """GC401/402/403/405: each claim against its cell(s), and each summary (「均获维持」) against the
+    cells it says are 0.  Yields a finding per contradiction, an insufficient-data skip naming a cell
+    that is not a number, or not-applicable — naming, for ``-v``, the sentences looked at — when the
+    prose states nothing comparable."""
+    from rules.common import fmt, insufficient
+
+    compared, found = compare_summaries(rule, report, summaries)
+    yield from found
     for c in claims:
         if c.regional and not regional:
             continue
@@ -415,4 +606,91 @@ def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Te
             what=(what or {}).get(c.quantity, name),
         )
     if not compared:
-        yield rule.not_applicable("正文没有可与表格核对的相关数字", "the text states no figure to compare with the tables")
+        prefixes = tuple({c.quantity.split(".")[0] for c in claims}) or _RULE_TOPICS.get(rule.code, ("t3",))
+        seen = looked_at(report, prefixes)
+        if seen:
+            listed = "；".join(f"「{q}」" for q in seen[:5]) + ("等" if len(seen) > 5 else "")
+            yield rule.not_applicable(f"正文没有本规则可与表格核对的数字；读过的 {len(seen)} 句相关句子：{listed}",
+                                      f"the text states no figure this rule compares with the tables; {len(seen)} "
+                                      f"sentences on the subject read: {listed}")
+        else:
+            yield rule.not_applicable("正文没有可与表格核对的相关数字（没有谈及相关事项并带有件数的句子）",
+                                      "the text states no figure to compare with the tables (no sentence on the "
+                                      "subject states a count)")
+
+
+_RULE_TOPICS = {"GC401": ("t3",), "GC402": ("t3",), "GC403": ("t4",), "GC405": ("t2",)}
+
+
+# -- summaries: sentences that state a whole outcome without a figure ---------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """「均获维持」「全部胜诉」「所有申请均已按期办结」: a statement about the tables without a figure.
+
+    ``zero`` lists the cells (as quantities) the statement says are 0."""
+
+    kind: str  # upheld_all, won_all, none_lost, all_handled
+    zero: tuple[str, ...]
+    sentence: Sentence
+    passage: Passage
+    written: str
+
+
+_ALL_UPHELD = re.compile(r"(均|全部|都)(获|被|予以|得到|依法)?(维持|确认)")
+_WON_ALL = re.compile(r"(均|全部|都)(胜诉|获胜诉)")
+_NONE_LOST = re.compile(r"(无|没有|未|未出现|未发生)(一起|一件|任何)?(被)?(败诉|被纠错|被纠正|纠错|纠正)(的)?(情况|情形|案件)?(?![^，。；]{0,3}\d)")
+_ALL_HANDLED = re.compile(r"(所有|全部)(政府信息公开)?申请(均|都|全部)?(已|已经)?(按期|按时|在法定期限内)?(办结|办理完毕)"
+                          r"|(均|全部)(已|已经)?(按期|按时|在法定期限内)?(答复[及并和])?(办结|办理完毕)")
+
+
+def _t4_blocks_named(text: str) -> tuple[str, ...]:
+    review = "复议" in text
+    litigation = bool(re.search(r"诉讼|起诉|胜诉|败诉", text))
+    if review and not litigation:
+        return ("review",)
+    if litigation and not review:
+        return ("litigation_direct", "litigation_after_review")
+    return ("review", "litigation_direct", "litigation_after_review")
+
+
+def read_summaries(report: Report) -> tuple[Summary, ...]:
+    return report.derived("text.summaries", _read_summaries)
+
+
+def _read_summaries(report: Report) -> tuple[Summary, ...]:
+    out: list[Summary] = []
+    for passage in passages(report):
+        previous = ""
+        for sentence in split_sentences(passage.text):
+            text = mask_titles(normalise(sentence.text))
+            own = own_name_spans(text, report.organ_name)
+            scopes = _other_scope_spans(text, report.year, own)
+
+            def in_scope(m: re.Match[str]) -> bool:
+                return not any(a < m.start() < b for a, b in scopes) and not _SENTENCE_EXCLUDED.search(text)
+
+            about_t4 = (passage.section == 4 or bool(_DISCLOSURE_TOPIC.search(text))) and not _REVIEW_BODY.search(text)
+            subject = text if re.search(r"复议|诉讼|起诉", text) else previous
+            if about_t4 and re.search(r"复议|诉讼|起诉", subject):
+                blocks = _t4_blocks_named(subject)
+                for pattern, kind, columns in ((_ALL_UPHELD, "upheld_all", ("corrected", "other", "pending")),
+                                               (_WON_ALL, "won_all", ("corrected", "pending")),
+                                               (_NONE_LOST, "none_lost", ("corrected",))):
+                    m = pattern.search(text)
+                    if m and in_scope(m):
+                        if kind != "upheld_all":
+                            blocks = tuple(b for b in blocks if b != "review") or \
+                                ("litigation_direct", "litigation_after_review")
+                        if kind == "none_lost" and "复议" in subject:
+                            blocks = ("review", "litigation_direct", "litigation_after_review")
+                        out.append(Summary(kind, tuple(f"t4.{b}.{c}" for b in blocks for c in columns),
+                                           sentence, passage, sentence.text[m.start():m.end()]))
+                        break
+            m = _ALL_HANDLED.search(text)
+            if m and in_scope(m) and _APPLICATION_TOPIC.search(text + previous) \
+                    and not _NOT_APPLICATIONS.search(text[:m.start()]):
+                out.append(Summary("all_handled", ("t3.carried_forward",), sentence, passage,
+                                   sentence.text[m.start():m.end()]))
+            previous = text
+    return tuple(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.findings import Severity
 from checker.rule import Rule
-from rules.text.claims import REGIONAL_OPTION, T3_TOTAL_NAMES, compare_claims, read_claims
+from rules.text.claims import REGIONAL_OPTION, SUMMARY_MESSAGE, T3_TOTAL_NAMES, compare_claims, read_claims, read_summaries
 
 MISMATCH = ("{place}：正文写的是 {stated}，而{cell}为 {table}，相差 {difference}",
             "{place}: the text says {stated}, but {cell} is {table}; off by {difference}")
@@ -17,7 +17,11 @@ class TextApplicationCounts(Rule):
     逐句读取正文（含前言），找出明确说的是本机关本年度申请总数的数字，与表三「总计」列核对：
     「新收…申请N件」对应一、本年新收；「上年结转N件」对应二；「共收到／受理…申请N件」对应一
     （如含上年结转，一 + 二 也视为一致）；「已办结N件」对应三（七）总计；「结转下年（度继续）办理N件」
-    「尚未办结N件」对应四；「未收到政府信息公开申请」视为 0。
+    「尚未办结N件」「顺延到下年度答复N件」对应四；「未收到政府信息公开申请」视为 0；
+    「答复…N件」「收办」「受理」等同义说法、「办结N件（含上年结转M件）」中的 M 也读取。
+    「所有申请均已按期办结」「均已办结」要求四、结转下年度继续办理为 0。
+    「撤回」「备案」只使该分句（或括号）不核对，同句其他数字照常读取；句中出现的本机关名称
+    （如街道办事处报告中的「××街道」）不视为下级单位。
     只有关键词紧挨在数字前、同一分句、句子说的是政府信息公开申请时才核对。下列情形不核对：
     「余」「近」「约」「多」等约数；「其中」之后的分项（其中某局、某渠道）；「县级」「乡镇」「市本级」等下级
     或部分单位的数字；其他年度（「2022年」「上年」「同比」）与「累计」；提到「备案」「撤回」的句子；
@@ -46,8 +50,9 @@ class TextApplicationCounts(Rule):
     clause = "《条例》第五十条；年度报告格式 表三（R9）"
     severity = Severity.WARNING
     options = REGIONAL_OPTION
-    messages = {"mismatch": MISMATCH}
+    messages = {"mismatch": MISMATCH, "summary": SUMMARY_MESSAGE}
 
     def check(self, ctx):
         claims = [c for c in read_claims(ctx.report) if c.quantity in T3_TOTAL_NAMES]
-        yield from compare_claims(self, ctx.report, claims, T3_TOTAL_NAMES, self.config["compare_regional"])
+        summaries = [s for s in read_summaries(ctx.report) if s.kind == "all_handled"]
+        yield from compare_claims(self, ctx.report, claims, T3_TOTAL_NAMES, self.config["compare_regional"], summaries)

@@ -15,7 +15,10 @@ class TextResultCounts(Rule):
     正文中「予以公开N件」「部分公开N件」与表三总计列（一）（二）核对；点到类别名称的
     「不予公开N件」「无法提供N件」「不予处理N件」「其他处理N件」与该类各项之和核对；点到具体情形的
     （「属于国家秘密1件」「本机关不掌握相关政府信息44件」「重复申请2件」……）与该行核对。
-    句子须是关于政府信息公开申请的（以「其中」开头的句子沿用上一句的主题）。按申请人或渠道分项的
+    合并的说法按各项之和核对：「予以公开及部分公开24件」对应（一）+（二），「不予公开、无法提供、不予处理共12件」
+    对应三类之和。「同意公开N件」视为予以公开，「区分处理后公开N件」视为部分公开（「同意公开答复」不核对）。
+    句子须是关于政府信息公开申请的（以「其中」开头的句子沿用上一句的主题；紧跟在写明收到数或办结数的句子之后、
+    不含「申请」二字的办理结果句也读取）。按信息条数统计的「依申请公开信息数N条，不予公开信息数M条」不是申请数，不核对。按申请人或渠道分项的
     「其中」（「其中自然人予以公开…」「其中网上申请…」）、约数、其他年度、「累计」、下级单位、
     提到「备案」「撤回」的句子、「同意公开答复」都不核对。每条发现引用原句。
     「全市」「全县」「各级各部门」等说全地区的数字默认也核对（政府报告的表格通常汇总全地区）；
@@ -44,5 +47,5 @@ class TextResultCounts(Rule):
     messages = {"mismatch": MISMATCH}
 
     def check(self, ctx):
-        claims = [c for c in read_claims(ctx.report) if c.quantity.startswith(("t3.row.", "t3.group."))]
+        claims = [c for c in read_claims(ctx.report) if c.quantity.startswith(("t3.row.", "t3.group.", "t3.sum:"))]
         yield from compare_claims(self, ctx.report, claims, regional=self.config["compare_regional"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.findings import Severity
 from checker.rule import Rule
-from rules.text.claims import compare_claims, read_claims
+from rules.text.claims import SUMMARY_MESSAGE, compare_claims, read_claims, read_summaries
 from rules.text.gc401_text_application_counts import MISMATCH
 
 
@@ -15,7 +15,10 @@ class TextReviewLitigation(Rule):
     正文中因政府信息公开被申请行政复议、提起行政诉讼的件数（「被申请行政复议2件」「提起行政诉讼1件」
     「复议后起诉」「直接起诉」，以及紧随其后的「其中维持1件」「尚未审结1件」）与表四核对：
     行政复议对应行政复议「总计」，行政诉讼对应两个诉讼栏目之和。「未发生因政府信息公开引起的行政复议、
-    行政诉讼」视为 0。句子须在第四部分，或提到信息公开／政务公开；本机关作为复议机关办理的案件
+    行政诉讼」视为 0。数字在关键词之后（「有3件行政复议涉及政府信息公开」「0件行政诉讼」）、或主题在上一句
+    （「……行政诉讼情况。案件数为0件」，第四部分）也读取；同一句列出全部四种结果时，各结果之和由 GC404 核对。
+    不带数字的概括也核对：「均获维持」要求相应栏目的纠正、其他结果、尚未审结都是 0；「全部胜诉」要求诉讼的
+    纠正、尚未审结是 0；「无败诉」「未被纠错」要求纠正是 0。句子须在第四部分，或提到信息公开／政务公开；本机关作为复议机关办理的案件
     （「复议机关」「受理行政复议申请」）、其他年度、累计数、「纠错」「败诉」等分项的否定句不核对。
 
     为什么
@@ -28,7 +31,8 @@ class TextReviewLitigation(Rule):
     表四行政复议总计 2；第四部分写「本年度未发生因政府信息公开工作被申请行政复议的情况」。
 
     正确示例
-    写「本年度因政府信息公开工作被申请行政复议2件，其中维持1件，尚未审结1件」。
+    写「本年度因政府信息公开工作被申请行政复议2件，其中维持1件，尚未审结1件」；表四行政复议有 1 件尚未审结时，
+    不写「均获维持」。
     """
 
     code = "GC403"
@@ -37,8 +41,9 @@ class TextReviewLitigation(Rule):
     title_en = "Reconsideration and litigation counts in the text match Table 4"
     clause = "《条例》第五十条；年度报告格式 表四（R9）"
     severity = Severity.WARNING
-    messages = {"mismatch": MISMATCH}
+    messages = {"mismatch": MISMATCH, "summary": SUMMARY_MESSAGE}
 
     def check(self, ctx):
         claims = [c for c in read_claims(ctx.report) if c.quantity.startswith("t4.")]
-        yield from compare_claims(self, ctx.report, claims)
+        summaries = [s for s in read_summaries(ctx.report) if s.kind != "all_handled"]
+        yield from compare_claims(self, ctx.report, claims, summaries=summaries)

@@ -16,6 +16,10 @@ _AFTER_YEAR = re.compile(r"^\s*(度)?\s*(以来|起|开始|至|到|—|-|~|底|�
                          r"|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|初|中|上半年|下半年|第?[一二三四]季度)")
 _WORK = re.compile(r"收到|新收|受理|办结|答复|主动公开|发布|公开|制发|印发|废止|办理|开展|举办|组织|召开|编发|发行|更新|上报")
 _PLAN = re.compile(r"将|计划|拟|下一步|预计|力争|争取")
+# 「上年结转」 is a T3 row of this year's account, not a comparison with last year.
+_OWN_ACCOUNT = re.compile(r"上一?年度?(结转|遗留|未办结)")
+# 「2022年，××局……」 opening section 一 (or its first sub-heading) without a count: the year of the account.
+_OPENING = re.compile(r"^\s*(（[一二三四五六七八九十]）[^，。]{0,12}?[。：:]?)?\s*((?:19|20)\d{2})\s*年(度)?\s*[，,]")
 
 
 class TextWrongYear(Rule):
@@ -26,7 +30,8 @@ class TextWrongYear(Rule):
     而句中没有本报告年度、没有比较或回顾的用语（「同比」「较」「上年」「以来」「截至」「累计」……），
     年份也不是文件名称（《…》内）、年份区间（「2021—2025年」）、「2022年度报告」「2022年考核结果」之类的
     引用，也不是具体日期（「2022年12月」）。这通常是照搬上一年报告、只改了数字而忘了改年份。
-    晚于报告年度的年份（计划、发布日期）不检查。
+    晚于报告年度的年份（计划、发布日期）不检查。「上年结转」「上年度遗留」是本年度表三的一项，不视为比较用语。
+    第一部分开篇「2022年，××局……」（不论有无数字）也视为年份写错。
 
     为什么
     年份写错使读者误以为数字属于其他年度；也是「内容雷同」（照搬往年报告）的典型痕迹。
@@ -62,8 +67,15 @@ class TextWrongYear(Rule):
             yield self.insufficient("报告信息未写明报告年度", "the metadata gives no report year", "/metadata/report_year")
             return
         for passage in passages(ctx.report):
-            for sentence in split_sentences(passage.text):
+            for index, sentence in enumerate(split_sentences(passage.text)):
                 text = mask_titles(normalise(sentence.text))
+                if passage.section == 1 and index == 0:
+                    m = _OPENING.match(text)
+                    if m and int(m.group(2)) < year and not _COMPARISON.search(text[m.end():m.end() + 6]):
+                        yield self.finding("wrong_year", passage.pointer, quote=sentence.text,
+                                           year=int(m.group(2)), report_year=year)
+                        continue
+                text = _OWN_ACCOUNT.sub(lambda m: "□" * len(m.group(0)), text)
                 years = find_years(sentence.text)
                 if not years or any(y.year == year for y in years) or _COMPARISON.search(text) or _PLAN.search(text):
                     continue

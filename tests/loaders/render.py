@@ -260,3 +260,71 @@ def to_pdf(items: list[tuple[str, Any]], path: Path, ruled: bool = True, running
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=36, rightMargin=36).build(
         flow, onFirstPage=furniture, onLaterPages=furniture)
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Crawler text: a portal page saved with its body on one line and its tables flattened
+# ---------------------------------------------------------------------------------------------
+
+
+def _clean(value: Any) -> str:
+    return "" if value is None else str(value).replace("\xa0", "").replace("\u3000", "").strip()
+
+
+def flat_run(values: list[Any], spacing: str, rng: Any) -> str:
+    """A row's values as a crawler flattens them: ``none`` (「0000000」), ``single`` (「0 0 0」),
+    ``irregular`` (「00 0 0 00 0」), ``spaced`` (a space before and after the run too)."""
+    printed = [_clean(v) for v in values if _clean(v)]  # a blank cell leaves nothing behind
+    if spacing == "none":
+        return "".join(printed)
+    if spacing == "irregular":
+        return "".join(p + (rng.choice(("", " ", "  ")) if i < len(printed) - 1 else "") for i, p in enumerate(printed))
+    joined = " ".join(printed)
+    return f" {joined} " if spacing == "spaced" else joined
+
+
+def crawler_text(doc: dict, spacing: str, seed: int = 0) -> str:
+    """The report as crawler text: a 「标题:」/「发布时间:」 header, then the whole body on one line."""
+    import random
+
+    rng = random.Random(seed)
+    meta, tables = doc["metadata"], doc["tables"]
+    body: list[str] = [doc.get("preface", "").replace("\n", "")]
+
+    def section(n: int) -> None:
+        s = labels.SECTIONS[n - 1]
+        body.append(f"{s.numeral}、{s.heading}")
+        text = doc["sections"][n - 1]["text"].replace("\n", "") if n - 1 < len(doc["sections"]) else ""
+        if n in (1, 5, 6):
+            body.append(text)
+
+    section(1)
+    section(2)
+    for block in labels.T2_2021:
+        body.append(block.item + "信息内容" + "".join(c.zh for c in block.columns))
+        for row in block.rows:
+            cells = tables["t2"][row.id]
+            body.append(row.zh + flat_run([cells[c.id] for c in block.columns], spacing, rng))
+    section(3)
+    body.append(labels.T3_CORNER_NOTE[0] + "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他")
+    groups_done: set[str] = set()
+    for row in labels.T3_ROWS_2021:
+        group = row.id.split("_")[0]
+        if row.id == "granted":
+            body.append(labels.T3_RESULTS_HEADER[0])
+        if group in labels.T3_GROUPS and group not in groups_done and row.zh[0].isdigit():
+            groups_done.add(group)
+            body.append(labels.T3_GROUPS[group][0])
+        body.append(row.zh + flat_run([tables["t3"][row.id][c.id] for c in labels.T3_COLUMNS], spacing, rng))
+    section(4)
+    body.append("行政复议行政诉讼" + "".join(c.zh for c in labels.T4_COLUMNS) + "未经复议直接起诉复议后起诉"
+                + "".join(c.zh for c in labels.T4_COLUMNS) * 2)
+    body.append(flat_run([tables["t4"][b.id][c.id] for b in labels.T4_BLOCKS for c in labels.T4_COLUMNS], spacing, rng))
+    section(5)
+    section(6)
+    sign = meta.get("signing_date", "2024-03-07").split("-")
+    body.append(f" {meta['organ_name']} {int(sign[0])}年{int(sign[1])}月{int(sign[2])}日")
+    header = [f"标题: {meta['title']}", "发布时间: 2024-03-10 09:00", "文号: ", "发布机构: ", "栏目: 政府信息公开年报",
+              "原文链接: https://example.gov.cn/a.htm", "本地目录: x", "页面链接与图片详见 links.tsv(同目录)",
+              "==================== 正文 ===================="]
+    return "\n".join(header) + "\n" + "".join(body)
