@@ -165,3 +165,38 @@ def test_on_the_command_line(gov_check, tmp_path):
         parse(out)
     missing = gov_check(tmp_path / "没有\x1b]0;pwned\x07.json")
     assert missing.exit_code == 2 and "\x1b" not in missing.output
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "markdown", "json"])
+def test_year_over_year_comparison(fmt):
+    """`gov-check compare` lays out both years' text and cells: the same rules hold for its formats."""
+    import io
+
+    from checker.compare import build
+    from checker.output.compare import render_comparison
+
+    engine = Engine()
+    this = hostile_result()
+    last_doc = json.loads(json.dumps(this.document))
+    last_doc["metadata"]["report_year"] = 2022
+    last_doc["sections"][2]["text"] = "上年" + HOSTILE
+    last = engine.check(last_doc, file=FILE)
+    comparison = build(last, replace(this, findings=list(this.findings)), engine.rule_classes())
+    out = render_comparison(comparison, fmt)
+    if fmt == "docx":
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(out)).paragraphs)
+        assert "标题" in text
+        return
+    assert_utf8(out)
+    if fmt == "json":
+        json.loads(out)
+    elif fmt == "markdown":
+        assert not TERMINAL_UNSAFE.search(out)
+    else:
+        html5lib = pytest.importorskip("html5lib")
+        parser = html5lib.HTMLParser(strict=False)
+        parser.parse(out)
+        assert [e for e in parser.errors if "invalid-codepoint" in str(e) or "control" in str(e)] == []
+        assert "<script>alert(1)" not in out
