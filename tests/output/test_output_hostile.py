@@ -18,7 +18,7 @@ from checker.findings import Finding, Severity
 from checker.output import RenderContext
 from checker.output.safe import terminal_text, xml_text
 from checker.schema import load_schema
-from tests.conftest import EXAMPLES, ROOT, write_json
+from tests.conftest import EXAMPLES, ROOT
 
 CONTROLS = "".join(chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)) + "\x7f\x85\x9b\x9d"
 ESCAPES = ("\x1b]0;pwned\x07\x1b[2J\x1b[1;31mRED\x1b[0m\x1b]8;;http://evil.invalid\x1b\\link\x1b]8;;\x1b\\"
