@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test docs schema clean bench
+.PHONY: demo test docs schema clean bench fuzz
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The fuzzer (tests/fuzz, docs/robustness.md): as long as asked, one line of figures at the end.
+FUZZ_SECONDS ?= 60
+FUZZ_SEED ?= 1
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED) $(FUZZ_ARGS)
 
 docs: $(STAMP)
 	$(BIN)/python tools/build_schema.py

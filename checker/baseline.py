@@ -52,6 +52,14 @@ def _key(e: dict[str, Any]) -> str:
     return json.dumps(e, ensure_ascii=False, sort_keys=True)
 
 
+def _shallow(value: Any, depth: int = 0) -> bool:
+    if isinstance(value, dict):
+        return depth < 8 and all(_shallow(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return depth < 8 and all(_shallow(v, depth + 1) for v in value)
+    return True
+
+
 def write_baseline(path: str | Path, results: Iterable[ReportResult]) -> int:
     """Record every finding of these results; returns how many.  Report paths are kept relative
     to the baseline file's folder, so the baseline moves with the reports."""
@@ -71,16 +79,23 @@ def write_baseline(path: str | Path, results: Iterable[ReportResult]) -> int:
 def apply_baseline(path: str | Path, results: list[ReportResult]) -> int:
     """Drop the findings the baseline already holds (each baseline entry hides one finding);
     returns how many were hidden.  A baseline that cannot be read is a ConfigError."""
+    from checker.config import read_text
+
     path = Path(path)
+    if not path.exists() and not path.is_symlink():
+        raise ConfigError(f"{path}: 基线文件不存在（用 --write-baseline 生成）")
+    text = read_text(path)  # a FIFO, a device or an oversized file: ConfigError naming it
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: 基线文件不存在（用 --write-baseline 生成）") from None
-    except (OSError, ValueError) as exc:
+        data = json.loads(text)
+    except ValueError as exc:
         raise ConfigError(f"{path}: 无法读取基线文件：{exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: 基线文件嵌套层数过深，不是 gov-check 基线文件") from None
     if not isinstance(data, dict) or data.get("gov_check_baseline") != VERSION or not isinstance(data.get("findings"), list):
         raise ConfigError(f"{path}: 不是 gov-check 基线文件（版本 {VERSION}）")
-    known = Counter(_key(e) for e in data["findings"] if isinstance(e, dict))
+    # An entry is a flat record (its values at most a list of plain values); anything nested deeper was
+    # not written by gov-check and matches no finding.
+    known = Counter(_key(e) for e in data["findings"] if isinstance(e, dict) and _shallow(e))
     root = path.resolve().parent
     hidden = 0
     for r in results:

@@ -52,6 +52,21 @@ def fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+_FETCH_OPTIONS = (
+    click.option("--allow-private", is_flag=True, help="允许访问本机、内网等非公网地址的网址（默认拒绝）"),
+    click.option("--save-source", type=click.Path(file_okay=False, path_type=str),
+                 help="把从网址下载的网页和附件保存到该文件夹（便于向填报单位出示）"),
+    click.option("--fetch-timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+                 help="下载一份网址报告的时限（秒）"),
+)
+
+
+def _fetch_options(func: Any) -> Any:
+    for option in reversed(_FETCH_OPTIONS):
+        func = option(func)
+    return func
+
+
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gov-check", prog_name="gov-check")
 def main() -> None:
@@ -118,6 +133,7 @@ def main() -> None:
               help="在标准错误输出上显示进度条（默认：标准错误输出是终端且不在 CI 中时显示，即使结果重定向到文件）")
 @click.option("--sarif-root", type=click.Path(file_okay=False, path_type=str), default=None,
               help="SARIF 中报告文件的路径相对于此文件夹（默认：当前文件夹）")
+@_fetch_options
 def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, lang: str | None, previous: str | None, organ_kind: str | None, quiet: bool, verbose: bool,
           statistics: bool, color: bool | None, config_path: str | None = None, no_config: bool = False,
@@ -125,8 +141,9 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
           baseline_path: str | None = None, write_baseline_path: str | None = None, jobs: int | None = None,
           previous_dir: str | None = None, organ_map: str | None = None, hierarchy: str | None = None,
           summary_csv: str | None = None, summary_json: str | None = None, summary_only: bool = False,
-          progress: bool | None = None, sarif_root: str | None = None) -> None:
-    """检查一份或多份年度报告；REPORTS 可以是文件、文件夹或通配符（如 "2023/**/*.json"）。"""
+          progress: bool | None = None, sarif_root: str | None = None, allow_private: bool = False, save_source: str | None = None,
+          fetch_timeout: float = 30.0) -> None:
+    """检查一份或多份年度报告；REPORTS 可以是文件、文件夹、通配符（如 "2023/**/*.json"）或网址（http/https）。"""
     from checker.config import ConfigError
     from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
@@ -134,8 +151,10 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
 
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
+    from checker.loaders.fetch import is_url
+
     try:
-        config = _configure(reports[0], config_path, no_config)
+        config = _configure("." if is_url(reports[0]) else reports[0], config_path, no_config)
         config.select = _split(select) or config.select
         config.ignore = config.ignore + _split(ignore)
         config.fail_on = fail_on or config.fail_on
@@ -162,6 +181,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     if not rules:
         fail("没有选中任何规则（检查 --select / --ignore）")
     options = LoadOptions(organ_kind=organ_kind, **config.limits)
+    reports, not_fetched = _fetch(reports, options.max_bytes, allow_private, save_source, fetch_timeout)
     previous_doc = None
     if previous:
         try:
@@ -170,12 +190,20 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
             fail(f"上一年度报告：{exc}")
     from checker.run import BatchInterrupted
 
+    if not reports:  # every report was a URL that could not be fetched
+        for url, why in not_fetched:
+            _err(f"gov-check: {url}: {why}")
+        sys.exit(EXIT_ERROR)
     try:
         batch = _run_batch(engine, config, options, reports, previous_doc, jobs, previous_dir, organ_map, hierarchy,
                            progress)
     except BatchInterrupted as exc:  # outputs are written only after the batch: none was started
         _err(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件")
         sys.exit(130)
+    from checker.findings import ReportResult
+
+    batch.results += [ReportResult(file=url, document=None, findings=[], outcomes=[], load_error=f"{url}: {why}")
+                      for url, why in not_fetched]
     results = engine.finish(batch.results)
     try:
         _baseline(results, baseline_path, write_baseline_path)
@@ -205,15 +233,48 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     sys.exit(EXIT_OK)
 
 
+def _fetch(reports: tuple[str, ...], max_bytes: int | None, allow_private: bool, save_source: str | None,
+           timeout: float) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """Reports given as URLs, downloaded: (the arguments with each URL replaced by its local copy,
+    [(url, why) for each that could not be fetched])."""
+    from pathlib import Path
+
+    from checker.loaders import LoadError
+    from checker.loaders.fetch import FetchOptions, fetch, is_url
+
+    if not any(is_url(r) for r in reports):
+        return reports, []
+    options = FetchOptions(timeout=timeout, allow_private=allow_private,
+                           save_dir=Path(save_source) if save_source else None,
+                           **({"max_bytes": max_bytes} if max_bytes else {}))
+    local: list[str] = []
+    failed: list[tuple[str, str]] = []
+    for arg in reports:
+        if not is_url(arg):
+            local.append(arg)
+            continue
+        try:
+            got = fetch(arg, options)
+        except LoadError as exc:
+            failed.append((arg, exc.message))
+            continue
+        where = "、".join(str(p) for p in got.saved)
+        _err(f"gov-check: {arg} → {where}" if save_source else f"gov-check: 已下载 {arg}")
+        local.append(str(got.path))
+    return tuple(local), failed
+
+
 def _emit(output: str | None, content: str | bytes) -> None:
     """Write to ``output`` atomically (exit 2 with the reason when it cannot be written), or to stdout."""
     from checker.output import write_atomic
 
     if output:
         try:
-            write_atomic(output, content)
+            written = write_atomic(output, content)
         except OSError as exc:
             fail(f"{output}: 无法写入：{exc.strerror or exc}")
+        if os.path.islink(output):  # written through the link (checker.output.write_atomic), and said
+            _err(f"gov-check: {output} 是符号链接，结果写入了它指向的文件 {written}（链接保留）")
     else:
         click.echo(content, nl=False)
 
@@ -262,6 +323,7 @@ def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
         except ConfigError as exc:
             fail(str(exc))
     host = PluginHost(paths=paths)
+    host.rules  # a plugin rule whose metadata is unusable is that plugin's load problem, told here
     for problem in host.problems:
         _err(f"gov-check: {problem}")
     return host
@@ -463,8 +525,10 @@ def new_plugin(name: str, directory: str, prefix: str | None) -> None:
                                                  "authorised_organisation"]),
               help="机关类别（覆盖按名称推断的类别）")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="提示语言")
-def convert(report: str, output: str | None, force: bool, organ_kind: str | None, lang: str) -> None:
-    """把 Word、网页、PDF、文本或其他工具的 JSON 报告转换为报告文档（JSON）。"""
+@_fetch_options
+def convert(report: str, output: str | None, force: bool, organ_kind: str | None, lang: str, allow_private: bool = False,
+            save_source: str | None = None, fetch_timeout: float = 30.0) -> None:
+    """把 Word、网页、PDF、文本或其他工具的 JSON 报告（文件或网址）转换为报告文档（JSON）。"""
     import json
     from pathlib import Path
 
@@ -476,14 +540,25 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
     if output and Path(output).exists() and not force:
         fail(f"{output}: 文件已存在；如需覆盖请加 --force")
     host = PluginHost()
+    options = LoadOptions(organ_kind=organ_kind)
+    local, not_fetched = _fetch((report,), options.max_bytes, allow_private, save_source, fetch_timeout)
+    for url, why in not_fetched:
+        fail(f"{url}: {why}")
+    source = local[0]
     try:
-        loaded = load(report, host.loaders, LoadOptions(organ_kind=organ_kind))
+        loaded = load(source, host.loaders, options)
     except LoadError as exc:
         fail(str(exc))
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
     rules = host.rules
     for finding in loaded.findings:
         _err(f"{report}: {finding.code} {render(finding, rules, lang, loaded.document)}")
+    if loaded.format != "json":
+        from checker.loaders.evidence import cells_read
+
+        read, left = cells_read(loaded.document, loaded.findings)
+        _err(f"{report}: 读出表格单元格 {read} 个" + (f"，未能读出 {left} 个（见上面的 GC003，请对照原文补全）" if left
+                                             else "，模板的表格单元格全部读出"))
     if output:
         try:
             write_atomic(output, text)
@@ -512,6 +587,8 @@ COMPARE_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "mar
               help="机关更名对照表（TOML/JSON：[organs] \"新名称\" = \"旧名称\"）")
 @click.option("--force", is_flag=True, help="两份报告不是同一机关的相邻两年时仍然比较")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="批量比较的并行进程数（默认：本机 CPU 核数）")
+@click.option("--select", multiple=True, help="两年的问题只列这些规则的（代码、代码前缀或规则名，逗号分隔）")
+@click.option("--ignore", multiple=True, help="两年的问题不列这些规则的（同上）")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None,
               help="正文重复比例达到该值时标出（0–1 或百分数；默认取 GC703 的 threshold，0.5）")
 @click.option("--large-ratio", type=click.FloatRange(min=1, min_open=True), default=5.0, show_default=True,
@@ -523,7 +600,8 @@ COMPARE_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "mar
 @click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
 def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previous_dir: str | None,
             output_dir: str | None, organ_map: str | None, force: bool, threshold: float | None, large_ratio: float,
-            large_base: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None) -> None:
+            large_base: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None,
+            select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> None:
     """比较同一机关相邻两年的年度报告：gov-check compare 上年报告 本年报告 -o 比对.html
 
     \b
@@ -544,13 +622,15 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     try:
         config = _configure(reports[0], config_path, no_config)
         config.lang = lang or config.lang
+        config.select = _split(select) or config.select
+        config.ignore = config.ignore + _split(ignore)
         engine = _engine(config)
         engine.rules
         names = load_organ_map(organ_map) if organ_map else {}
     except (ConfigError, ValueError) as exc:
         fail(str(exc))
     for problem in engine.host.problems:
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     if threshold is None:
         threshold = float(config.options.get("GC703", {}).get("threshold", 0.5))
     options = CompareOptions(threshold=threshold / 100 if threshold > 1 else threshold,
@@ -615,7 +695,7 @@ def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous
     index = run_batch(engine, options, this_found.files, last_found.files, out, fmt, names, jobs)
     index["unreadable"] += [f"{a}: {why}" for a, why in this_found.problems + last_found.problems]
     for note in index["notes"]:
-        click.echo(f"gov-check: {note}", err=True)
+        _err(f"gov-check: {note}")
     try:
         write_atomic(out / "index.html", render_index(index, "html"))
         write_atomic(out / "index.json", render_index(index, "json"))
@@ -625,7 +705,7 @@ def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous
                f"本年无上年报告 {len(index['without_last_year'])} 份，上年无本年报告 {len(index['without_this_year'])} 份",
                err=True)
     for line in index["unreadable"]:
-        click.echo(f"gov-check: 无法读取：{line}", err=True)
+        _err(f"gov-check: 无法读取：{line}")
     sys.exit(EXIT_ERROR if index["unreadable"] else EXIT_OK)
 
 

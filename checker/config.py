@@ -62,6 +62,7 @@ class Config:
     waivers: str | None = None  # the waivers file (absolute path)
     limits: dict[str, int] = field(default_factory=dict)  # LoadOptions field → value, from [limits]
     files: tuple[str, ...] = ()  # the config files read, the given one first
+    origins: dict[str, str] = field(default_factory=dict)  # "rules.GC011" → the file that set it
 
     def kind_for(self, organ_name: str) -> str | None:
         """The organ kind the configuration imposes on an organ of this name, if any."""
@@ -117,6 +118,10 @@ def _schema_errors(data: Any, file: Path) -> list[str]:
             what = f"取值 {err.instance!r} 不在允许范围（{'、'.join(map(str, err.validator_value))}）内"
         elif err.validator == "type":
             what = f"应为 {err.validator_value}，实为 {json.dumps(err.instance, ensure_ascii=False, default=str)[:60]}"
+        elif err.validator in ("maximum", "minimum", "exclusiveMinimum", "exclusiveMaximum"):
+            bound = {"maximum": "不能大于", "minimum": "不能小于", "exclusiveMinimum": "必须大于",
+                     "exclusiveMaximum": "必须小于"}[err.validator]
+            what = f"取值 {err.instance!r} 超出范围（{bound} {err.validator_value}）"
         elif err.validator == "pattern":
             what = f"取值 {err.instance!r} 格式不对（应匹配 {err.validator_value}）"
         else:
@@ -125,16 +130,23 @@ def _schema_errors(data: Any, file: Path) -> list[str]:
     return out
 
 
+# A configuration, waivers, baseline, organ-map or hierarchy file larger than this is not one.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
 def read_text(path: Path) -> str:
-    """A UTF-8 text file, with or without the byte-order mark Windows editors write."""
+    """A UTF-8 text file, with or without the byte-order mark Windows editors write; a FIFO, a device
+    or a file past MAX_FILE_BYTES is refused like a report would be (checker.loaders.read_regular)."""
+    from checker.loaders import LoadError, read_regular
+
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: 文件不存在") from None
+        data = read_regular(Path(path), MAX_FILE_BYTES)
+    except LoadError as exc:
+        raise ConfigError(str(exc)) from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: 不是 UTF-8 文本（请另存为 UTF-8 编码）") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: 无法读取：{exc.strerror or exc}") from None
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -143,9 +155,32 @@ def read_toml(path: Path) -> dict[str, Any]:
 
     text = read_text(path)
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML 格式错误：{exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: TOML 嵌套层数过深，不是配置文件") from None
+    bad = _not_finite(data)
+    if bad:
+        raise ConfigError(f"{path}: {bad}: 数值必须是有限数（不能是 inf 或 nan）")
+    return data
+
+
+def _not_finite(data: Any, key: str = "") -> str | None:
+    """The dotted key of the first inf or nan in TOML data, or None (TOML allows both; no setting
+    means them, and they break every comparison and conversion)."""
+    import math
+
+    stack = [(key, data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return where or "（顶层）"
+        if isinstance(value, dict):
+            stack.extend((f"{where}.{k}" if where else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", v) for i, v in enumerate(value))
+    return None
 
 
 def _read_chain(path: Path, seen: tuple[Path, ...] = ()) -> list[tuple[Path, dict[str, Any]]]:
@@ -196,6 +231,7 @@ def load_config(path: str | Path, base: Config | None = None) -> Config:
                 option, unit = LIMITS[key]
                 cfg.limits[option] = int(value * unit)
         for code, settings in data.get("rules", {}).items():
+            cfg.origins[f"rules.{code.upper()}"] = str(file)
             settings = dict(settings)
             if "severity" in settings:
                 cfg.severities[code.upper()] = Severity(settings.pop("severity"))

@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping
 
 from checker.config import Config, ConfigError, Profile, matches
 from checker.findings import Finding, Outcome, ReportResult, RuleOutcome, Severity, Skip, Text
-from checker.isolation import MAX_FINDINGS_PER_RULE, RuleClock, captured_output, malformed
+from checker.isolation import MAX_FINDINGS_PER_RULE, RuleClock, RuleFailed, can_fork, captured_output, in_child, malformed
 from checker.model import Report
 from checker.plugins import PluginHost
 from checker.rule import Context, Rule
@@ -75,7 +75,7 @@ class Engine:
             options.setdefault(code, {}).update(opts)
         for code in list(severities) + list(options):
             if code not in registry:
-                raise ConfigError(f"没有规则 {code}（配置中的严重程度或选项指向了不存在的规则）")
+                raise ConfigError(f"{self._where(code)}没有规则 {code}（配置中的严重程度或选项指向了不存在的规则）")
         out = []
         for code, cls in registry.items():
             if select and not matches(code, cls.name, select):
@@ -84,7 +84,9 @@ class Engine:
                 continue
             unknown = set(options.get(code, {})) - set(cls.options)
             if unknown:
-                raise ConfigError(f"规则 {code} 没有选项：{', '.join(sorted(unknown))}；可用：{', '.join(cls.options) or '无'}")
+                key = sorted(unknown)[0]
+                raise ConfigError(f"{self._where(code, key)}规则 {code} 没有选项「{key}」；"
+                                  + _belongs(key, code, registry))
             for key, value in options.get(code, {}).items():
                 wrong = _wrong_type(value, cls.options[key].type)
                 if wrong:
@@ -92,6 +94,11 @@ class Engine:
                     raise ConfigError(f"{where}: 应为 {wrong}，实为 {value!r}（{type(value).__name__}）")
             out.append(cls(options.get(code), severities.get(code)))
         return out
+
+    def _where(self, code: str, key: str | None = None) -> str:
+        """「FILE: rules.CODE.KEY: 」 when a config file set this rule's settings, else ""."""
+        file = self.config.origins.get(f"rules.{code}")
+        return f"{file}: rules.{code}{'.' + key if key else ''}: " if file else ""
 
     @cached_property
     def selected_codes(self) -> frozenset[str]:
@@ -118,10 +125,15 @@ class Engine:
         loaded_codes = {f.code for f in findings}
         outcomes: list[RuleOutcome] = []
         clock = RuleClock(self.config.rule_seconds).install()
+        forking = can_fork()  # plugin rules run in a child process that can be stopped (checker.isolation)
         try:
             for rule in self.rules:
-                outcome, found = self._run(rule, Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra),
-                                           clock)
+                seen = Context(ctx.report, rule.config, ctx.previous, ctx.schema_errors, ctx.extra)
+                isolated = self.host.rule_owners.get(rule.code, "rules") != "rules"  # a plugin's rule
+                if isolated and not forking:  # its own copy: what it changes cannot reach the other rules
+                    seen = Context(Report(_copy(document)), rule.config,
+                                   Report(_copy(previous)) if previous is not None else None, ctx.schema_errors, ctx.extra)
+                outcome, found = self._run(rule, seen, clock, forked=isolated and forking)
                 if outcome.outcome is Outcome.PASS and rule.code in loaded_codes:
                     outcome = RuleOutcome(rule.code, Outcome.FAIL, seconds=outcome.seconds)  # the loader found it
                 outcomes.append(outcome)
@@ -136,6 +148,10 @@ class Engine:
                     findings.append(f)
         finally:
             clock.uninstall()
+        if loaded_codes:
+            from checker.loaders.evidence import mark_import_gaps
+
+            findings = mark_import_gaps(findings, list(findings))
         if self.waivers:
             from checker.waivers import apply_waivers
 
@@ -167,7 +183,7 @@ class Engine:
                                for o in result.outcomes]
         return results
 
-    def _run(self, rule: Rule, ctx: Context, clock: RuleClock) -> tuple[RuleOutcome, list[Finding]]:
+    def _run(self, rule: Rule, ctx: Context, clock: RuleClock, forked: bool = False) -> tuple[RuleOutcome, list[Finding]]:
         start = time.perf_counter()
         reason = rule.not_applicable_reason(ctx)
         if reason is not None:
@@ -176,7 +192,7 @@ class Engine:
         skips: list[Skip] = []
         try:
             with clock, captured_output():
-                for item in rule.check(ctx) or ():
+                for item in (in_child(rule.check, ctx) if forked else rule.check(ctx)) or ():
                     if isinstance(item, Finding):
                         problem = malformed(item)
                         if problem:
@@ -188,7 +204,7 @@ class Engine:
                         raise TypeError(f"check() yielded {type(item).__name__}, not a Finding or Skip")
                     if len(found) > MAX_FINDINGS_PER_RULE:
                         raise RuntimeError(f"more than {MAX_FINDINGS_PER_RULE} findings")
-        except Exception as exc:  # a rule's crash is a finding, never the end of the run
+        except (Exception, SystemExit) as exc:  # a rule's crash (or its sys.exit()) is a finding, never the end of the run
             return RuleOutcome(rule.code, Outcome.ERROR, (Text(str(exc)[:300], str(exc)[:300]),),
                                seconds=time.perf_counter() - start), [_crash(rule.code, exc)]
         seconds = time.perf_counter() - start
@@ -202,6 +218,22 @@ class Engine:
             outcome = Outcome.PASS
         pointers = tuple(p for s in skips for p in s.pointers)
         return RuleOutcome(rule.code, outcome, tuple(s.reason for s in skips), pointers, seconds), found
+
+
+def _belongs(key: str, code: str, registry: Mapping[str, type]) -> str:
+    """Where a key found under [rules.CODE] belongs, or the options the rule has."""
+    from checker.schema import load_schema
+
+    schema = load_schema("config")
+    if key in schema["properties"]:
+        return (f"「{key}」是顶层设置，须写在所有 [表] 之前（TOML 中写在 [rules.{code}] 表头之后的键都属于该表）")
+    if key in schema["properties"]["limits"]["properties"]:
+        return f"「{key}」是上限设置，应写在 [limits] 表中"
+    owners = [other for other, cls in registry.items() if key in getattr(cls, "options", {})]
+    if owners:
+        return f"「{key}」是规则 {'、'.join(owners[:5])} 的选项，应写在 [rules.{owners[0]}] 表中"
+    have = ", ".join(registry[code].options)
+    return f"可用选项：{have}" if have else f"规则 {code} 没有任何选项（只能设置 severity）"
 
 
 _TYPE_NAMES = {int: "整数", float: "数字", str: "字符串", bool: "true/false", list: "列表", tuple: "列表", dict: "表"}
@@ -226,8 +258,20 @@ def _crash(rule: str, exc: BaseException) -> Finding:
 
     tb = traceback.extract_tb(exc.__traceback__)
     where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+    name = type(exc).__name__
+    if isinstance(exc, RuleFailed):  # raised in the rule's child process: its own type and place
+        name, where = exc.type_name, exc.where
     return Finding(code=CRASH_CODE, severity=Severity.ERROR, message="crashed", pointers=(),
-                   args={"rule": rule, "error": f"{type(exc).__name__}: {exc}"[:300], "where": where})
+                   args={"rule": rule, "error": f"{name}: {exc}"[:300], "where": where})
+
+
+def _copy(document: Any) -> Any:
+    """A deep copy of a report document (plain JSON data: dicts, lists, strings, numbers)."""
+    if isinstance(document, dict):
+        return {k: _copy(v) for k, v in document.items()}
+    if isinstance(document, list):
+        return [_copy(v) for v in document]
+    return document
 
 
 def _replace(f: Finding, **changes: Any) -> Finding:

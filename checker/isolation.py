@@ -11,6 +11,7 @@ from typing import Any, Iterator
 from checker.findings import Finding, Severity
 
 DEFAULT_RULE_SECONDS = 10.0
+MAX_RULE_SECONDS = 86400.0  # the config schema's bound; a longer limit given in code is this one
 MAX_FINDINGS_PER_RULE = 5000
 
 
@@ -28,8 +29,8 @@ class RuleClock:
     """
 
     def __init__(self, seconds: float | None):
-        self.seconds = seconds
-        self.usable = bool(seconds and seconds > 0 and hasattr(signal, "setitimer")
+        self.seconds = min(seconds, MAX_RULE_SECONDS) if seconds and seconds == seconds else None  # NaN: none
+        self.usable = bool(self.seconds and self.seconds > 0 and hasattr(signal, "setitimer")
                            and threading.current_thread() is threading.main_thread())
         self._previous: Any = None
         self._installed = False
@@ -81,3 +82,114 @@ def malformed(finding: Finding) -> str | None:
         return "args is not a mapping"
     return None
 
+
+
+# -- plugin rules in a child process ---------------------------------------------------------------
+
+PLUGIN_RULE_MB = 1024  # address space a plugin rule may add to the process before it is stopped
+
+
+class RuleFailed(Exception):
+    """What a rule raised in its child process, carried back as its type's name, message and place."""
+
+    def __init__(self, type_name: str, message: str, where: str):
+        super().__init__(message)
+        self.type_name, self.where = type_name, where
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def can_fork() -> bool:
+    """A plugin rule runs in a forked child only where that is safe: POSIX, and no other thread
+    (a child forked beside a thread may inherit a lock that thread held)."""
+    import os
+
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def in_child(check: Any, ctx: Any, memory_mb: int = PLUGIN_RULE_MB) -> Iterator[Any]:
+    """``check(ctx)`` run in a forked child with its address space bounded; yields what it yielded
+    and then raises what it raised (RuleFailed).  The child gets the parent's memory copy-on-write:
+    whatever the rule changes stays in the child.  A rule stuck inside C code (a regex, a native
+    loop) is stopped with the child when the rule clock expires (the clock's RuleTimeout arrives
+    here while this process waits); one that allocates past ``memory_mb`` fails with MemoryError."""
+    import os
+    import pickle
+    import select
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        status = 0
+        try:
+            os.close(read_end)
+            _child(check, ctx, write_end, memory_mb)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    try:
+        while True:
+            select.select([read_end], [], [])  # the rule clock's SIGALRM interrupts this wait
+            chunk = os.read(read_end, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        _, status = os.waitpid(pid, 0)
+    try:
+        items, failure = pickle.loads(b"".join(chunks))
+    except Exception:
+        sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+        raise RuleFailed("RuleProcessDied", f"规则进程异常结束（{'信号 ' + str(sig) if sig else '未返回结果'}）", "") from None
+    yield from items
+    if failure is not None:
+        raise RuleFailed(*failure)
+
+
+def _child(check: Any, ctx: Any, fd: int, memory_mb: int) -> None:
+    import os
+    import pickle
+    import resource
+    import traceback
+
+    signal.setitimer(signal.ITIMER_REAL, 0)  # the parent's clock: the parent keeps time
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)  # what native code writes, too, stays out of the user's output
+    os.dup2(devnull, 2)
+    try:
+        with open("/proc/self/statm") as fh:
+            used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = used + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    except (OSError, ValueError):  # not Linux: no bound on memory
+        pass
+    items: list[Any] = []
+    failure = None
+    try:
+        with captured_output():
+            for item in check(ctx) or ():
+                items.append(item)
+                if len(items) > MAX_FINDINGS_PER_RULE + 1:
+                    break
+    except BaseException as exc:  # noqa: BLE001 - everything a rule does is reported
+        tb = traceback.extract_tb(exc.__traceback__)
+        where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
+        failure = (type(exc).__name__, str(exc)[:300], where)
+    try:
+        payload = pickle.dumps((items, failure))
+    except Exception as exc:  # a finding holding something that cannot leave the process
+        payload = pickle.dumps(([], ("TypeError", f"check() yielded a finding that cannot be passed on: {exc}"[:300], "")))
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view):]

@@ -97,10 +97,12 @@ def render(finding: Finding, rules: Mapping[str, type], lang: str = "zh", docume
     for key in ("expected", "actual", "difference"):
         if getattr(finding, key) is not None:
             args.setdefault(key, _arg(getattr(finding, key), lang))
+    gap = finding.args.get("import_gap")  # a finding that only follows from what the import could not read
+    suffix = str(_arg(gap, lang)) if gap else ""
     try:
-        return template.format_map(args)
+        return template.format_map(args) + suffix
     except (ValueError, IndexError, AttributeError):
-        return template
+        return template + suffix
 
 
 def place(finding: Finding, document: Any, lang: str = "zh") -> str:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from checker import labels
 from checker.organs import infer_kind
+from checker.textnum import MAX_DIGITS
 
 
 T = TypeVar("T")
@@ -38,6 +39,7 @@ class Kind(str, Enum):
 MARKS = frozenset({"/", "//", "-", "--", "---", "—", "——", "―", "–", "~", "不适用", "无此项", "/ ", "\\", "×", "—/—"})
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_LARGEST = 10 ** MAX_DIGITS  # a cell's number must be smaller: a longer one is text (checker.textnum.MAX_DIGITS)
 
 
 def parse_value(raw: Any) -> tuple[Kind, int | float | None]:
@@ -47,10 +49,10 @@ def parse_value(raw: Any) -> tuple[Kind, int | float | None]:
         return Kind.BLANK, None
     if isinstance(raw, bool):
         return Kind.TEXT, None
-    if isinstance(raw, int):
-        return Kind.NUMBER, raw
+    if isinstance(raw, int):  # past MAX_DIGITS digits not a count (and past 4,300 not even printable): text
+        return (Kind.NUMBER, raw) if -_LARGEST < raw < _LARGEST else (Kind.TEXT, None)
     if isinstance(raw, float):
-        if not math.isfinite(raw):
+        if not math.isfinite(raw) or abs(raw) >= _LARGEST:
             return Kind.TEXT, None
         return Kind.NUMBER, int(raw) if raw.is_integer() and abs(raw) < 2**53 else raw
     if not isinstance(raw, str):

@@ -228,7 +228,7 @@ class PluginHost:
 
     @cached_property
     def rules(self) -> dict[str, type]:
-        from checker.rule import Rule
+        from checker.rule import Rule, metadata_problem
 
         found: dict[str, type] = {}
         owners = self.rule_owners
@@ -236,6 +236,8 @@ class PluginHost:
             for cls in result or ():
                 if not (isinstance(cls, type) and issubclass(cls, Rule) and isinstance(getattr(cls, "code", None), str)):
                     self._problem(plugin, f"gov_check_rules returned {cls!r}, not a Rule")
+                elif (problem := metadata_problem(cls)) is not None:
+                    self._problem(plugin, problem)
                 elif cls.code in found and found[cls.code] is not cls:
                     self._problem(plugin, f"rule code {cls.code} is already taken")
                 else:

@@ -126,6 +126,42 @@ class ReportedElsewhere(Rule):
 _TEMPLATE_ZH = {"2021": "2021年模板", "2019": "2019年模板", "legacy": "2019年以前（无统一表格）"}
 
 
+def metadata_problem(cls: type) -> str | None:
+    """Why a rule class's metadata cannot be used (checked when a plugin is loaded, so that
+    ``gov-check rules``, ``explain`` and every output can trust it), or None."""
+    import re
+
+    def strs(value: Any) -> bool:
+        return isinstance(value, (set, frozenset, tuple, list)) and all(isinstance(v, str) for v in value)
+
+    for attr in ("code", "name", "title_zh", "title_en", "clause"):
+        value = getattr(cls, attr, None)
+        if not isinstance(value, str) or not value.strip():
+            return f"rule {getattr(cls, '__name__', cls)!r}: {attr} is {value!r}, not a non-empty string"
+    code = cls.code  # type: ignore[attr-defined]
+    if not re.fullmatch(r"[A-Za-z]{1,4}[0-9]{3}", code):
+        return f"rule {code!r}: the code must be 1–4 letters and 3 digits (like GC203 or SX101)"
+    if not isinstance(getattr(cls, "severity", None), Severity):
+        return (f"rule {code}: severity is {getattr(cls, 'severity', None)!r}, not a Severity "
+                "(write Severity.ERROR, Severity.WARNING or Severity.INFO)")
+    if not strs(getattr(cls, "templates", None)):
+        return f"rule {code}: templates is {getattr(cls, 'templates', None)!r}, not a set of template versions"
+    kinds = getattr(cls, "organ_kinds", None)
+    if kinds is not None and not strs(kinds):
+        return f"rule {code}: organ_kinds is {kinds!r}, not None or a set of organ kinds"
+    options = getattr(cls, "options", None)
+    if not isinstance(options, Mapping) or not all(isinstance(k, str) and isinstance(o, Option) for k, o in options.items()):
+        return f"rule {code}: options must map option names to Option(...)"
+    messages = getattr(cls, "messages", None)
+    if not isinstance(messages, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and all(isinstance(t, str) for t in v)
+            for k, v in messages.items()):
+        return f"rule {code}: messages must map keys to (zh, en) pairs of strings"
+    if not callable(getattr(cls, "check", None)):
+        return f"rule {code}: check is not callable"
+    return None
+
+
 def _difference(code: str, value: Any) -> int | float | None:
     """A finding's ``difference`` is a number (the JSON contract says so): a numeric string a rule
     formatted is read back; anything else is the rule's mistake, said with its code."""

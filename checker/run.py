@@ -133,6 +133,8 @@ def load_mapping_file(path: str) -> Any:
         return json.loads(read_text(p))
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{path}:{exc.lineno}:{exc.colno}: JSON 格式错误：{exc.msg}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: JSON 嵌套层数过深，不是对照表或层级文件") from None
 
 
 def load_organ_map(path: str) -> dict[str, str]:

@@ -29,6 +29,10 @@ _CN_CHARS = "零〇一二两三四五六七八九十百千万"
 _APPROX_BEFORE = re.compile(r"(近|约|将近|接近|超过|逾|大约|约为|上万|近乎)\s*$")
 _APPROX_AFTER = re.compile(r"^\s*(余|多|左右|以上|上下|来)")
 
+# Digits a figure may have; a longer digit string is text (a count of 10^20 is not a count, and
+# past 4,300 digits Python's int() refuses it).
+MAX_DIGITS = 20
+
 _ARABIC = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万|亿)?")
 _CHINESE = re.compile(rf"(?<![第{_CN_CHARS}])([{_CN_CHARS}]+)(余|多)?\s*(?={_UNIT_RE})")
 _NOT_A_COUNT = re.compile(r"\s*(工作日|自然日|月|百分点|小时|季度|星期|年度|学期)")
@@ -93,7 +97,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def parse_chinese_number(s: str) -> int | None:
     """「十二」→12, 「一百零五」→105, 「两」→2, 「二〇二三」→2023, 「三万五千」→35000; None if not a number."""
-    if not s or any(ch not in _CN_CHARS for ch in s):
+    if not s or len(s) > MAX_DIGITS or any(ch not in _CN_CHARS for ch in s):
         return None
     if all(ch in _CN_DIGITS for ch in s) and len(s) > 1:  # digit by digit: 「二〇二三」
         return int("".join(str(_CN_DIGITS[ch]) for ch in s))
@@ -136,6 +140,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if start > 0 and text[start - 1] in "〔[第":
             continue
         num = m.group(1).replace(",", "")
+        if len(num) + len(m.group(2) or "") > MAX_DIGITS:
+            continue  # not a count: a digit string that long is text (and past int()'s 4,300-digit limit)
         value: int | float = float(num + (m.group(2) or "")) if m.group(2) else int(num)
         approx = False
         if m.group(3):

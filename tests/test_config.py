@@ -100,7 +100,7 @@ def test_limits_are_set_in_the_config_and_named_when_reached(gov_check, clean_do
 def test_unknown_profile_rule_or_option_is_exit_2(gov_check, broken_heading, tmp_path):
     cfg = tmp_path / "c.toml"
     for text, what in (('profile = "nowhere"\n', "nowhere"), ('[rules.GC999]\nseverity = "error"\n', "GC999"),
-                       ('[rules.GC011]\ncolour = 1\n', "没有选项：colour")):
+                       ('[rules.GC011]\ncolour = 1\n', "没有选项「colour」")):
         cfg.write_text(text, encoding="utf-8")
         result = gov_check(broken_heading, "--config", cfg)
         assert result.exit_code == 2 and what in result.stderr, result.stderr

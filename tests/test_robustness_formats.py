@@ -262,7 +262,8 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], int, str, str]] = {
     "xhtml-entities-and-external-entity": ("r.xhtml.html", _xhtml, 1, "", SECRET),
     # PDF
     "pdf-encrypted": ("r.pdf", lambda t: _encrypted(t, "secret"), 2, "PDF 已加密（需要打开密码）", ""),
-    "pdf-encrypted-without-open-password": ("r.pdf", lambda t: _encrypted(t, ""), 1, "", ""),
+    # opened without a password and read — it then holds no report (a few lines of English)
+    "pdf-encrypted-without-open-password": ("r.pdf", lambda t: _encrypted(t, ""), 2, "不像一份政府信息公开工作年度报告", "已加密"),
     "pdf-image-only": ("r.pdf", lambda t: _pdf(t, text=False), 2, "没有文字层（可能是扫描件）", ""),
     "pdf-truncated": ("r.pdf", lambda t: _HUAIAN[: len(_HUAIAN) // 2], 2, "PDF 文件不完整（可能被截断", ""),
     "pdf-stream-bomb": ("r.pdf", lambda t: _pdf_bomb(), 2, "PDF 中的压缩数据解压后超过上限 100 MB", ""),
@@ -276,13 +277,14 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], int, str, str]] = {
     "pdf-runlength-bomb": ("r.pdf", lambda t: _pdf_bomb(bytes([129, 32]) * (BOMB // 128 + 1) + bytes([128]),
                                                         b"/RunLengthDecode"), 2, "PDF 中的压缩数据解压后超过上限 100 MB", ""),
     "pdf-300-pages": ("r.pdf", lambda t: _pdf(t, pages=300), 2, "PDF 共 300 页，超过上限 100 页", ""),
-    "pdf-that-is-a-web-page": ("r.pdf", lambda t: b"<html><body><p>not a pdf</p></body></html>", 1, "GC010", ""),
+    "pdf-that-is-a-web-page": ("r.pdf", lambda t: b"<html><body><p>not a pdf</p></body></html>", 2, "不像一份政府信息公开工作年度报告",
+                               "PDF 文件已损坏"),
     "pdf-garbage": ("r.pdf", lambda t: bytes(range(256)) * 8, 2, "PDF 文件已损坏", ""),
     # text
     "text-utf16-with-bom": ("r.txt", lambda t: YANGQUAN_TXT.encode("utf-16"), 0, SAME_AS_UTF8, ""),
     "text-utf16-without-bom": ("r.txt", lambda t: YANGQUAN_TXT.encode("utf-16-le"), 0, SAME_AS_UTF8, ""),
     "text-gbk-without-declaration": ("r.txt", lambda t: _gbk(YANGQUAN_TXT), 0, SAME_AS_UTF8, ""),
-    "text-one-10mb-line": ("r.txt", lambda t: "公开".encode() * (10 * 1024 * 1024 // 6), 1, "", ""),
+    "text-one-10mb-line": ("r.txt", lambda t: "公开".encode() * (10 * 1024 * 1024 // 6), 2, "不像一份政府信息公开工作年度报告", ""),
 }
 
 
@@ -404,7 +406,8 @@ def test_pdf_page_limit_is_configurable(tmp_path):
     path = tmp_path / "r.pdf"
     path.write_bytes(_pdf(tmp_path, pages=3))
     loaders = PluginHost(autoload=False).loaders
-    assert load(path, loaders, LoadOptions()).format == "pdf"
+    with pytest.raises(LoadError, match="不像一份政府信息公开工作年度报告"):  # read whole: three pages of English are no report
+        load(path, loaders, LoadOptions())
     with pytest.raises(LoadError, match="PDF 共 3 页，超过上限 2 页"):
         load(path, loaders, LoadOptions(max_pages=2))
 

@@ -43,7 +43,7 @@ class Measured:
     missing: list[str] = field(default_factory=list)  # reports whose file is not on this machine
 
 
-def _document(entry: dict, shared: Path) -> dict | None:
+def _document(entry: dict, shared: Path, imported: bool = False) -> dict | None:
     from checker.engine import Engine
     from checker.loaders import LoadOptions, load
 
@@ -55,7 +55,7 @@ def _document(entry: dict, shared: Path) -> dict | None:
     if not path.exists():
         return None
     doc = load(path, Engine().host.loaders, LoadOptions()).document
-    if fixture is None:
+    if fixture is None or imported:
         return doc
     return overlay(doc, fixture)
 
@@ -106,7 +106,8 @@ def _at(claim, quote: str, written: str | None) -> bool:
     return where <= offset < where + len(quote)
 
 
-def measure(shared: Path) -> Measured:
+def measure(shared: Path, imported: bool = False) -> Measured:
+    """``imported``: the corpus tables as the loaders read them, instead of the transcriptions."""
     import yaml
 
     from checker.model import Report
@@ -122,7 +123,7 @@ def measure(shared: Path) -> Measured:
     spec = yaml.safe_load((DATA / "figures.yaml").read_text(encoding="utf-8"))
     out = Measured()
     for entry in spec["reports"]:
-        doc = _document(entry, shared)
+        doc = _document(entry, shared, imported)
         if doc is None:
             out.missing.append(entry["id"])
             continue
@@ -177,7 +178,7 @@ _RULE_OF = {"t2": "GC405", "t4": "GC403"}
 _T3_TOTALS = ("t3.received", "t3.new_received", "t3.carried_over", "t3.results_total", "t3.carried_forward")
 
 
-def perturbed(shared: Path) -> tuple[int, int, list[tuple[str, str]]]:
+def perturbed(shared: Path, imported: bool = False) -> tuple[int, int, list[tuple[str, str]]]:
     """Each listed figure's cell set one higher than printed: how many the rule then flags (a figure
     read but never flaggable would be a silent agreement).  Returns (flagged, tried, not flagged)."""
     import copy
@@ -191,7 +192,7 @@ def perturbed(shared: Path) -> tuple[int, int, list[tuple[str, str]]]:
     spec = yaml.safe_load((DATA / "figures.yaml").read_text(encoding="utf-8"))
     flagged, tried, missed = 0, 0, []
     for entry in spec["reports"]:
-        doc = _document(entry, shared)
+        doc = _document(entry, shared, imported)
         if doc is None:
             continue
         for fig in entry.get("figures") or []:
@@ -224,8 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the folder with samples/ and corpus/ (default: ../shared beside the checkout)")
     parser.add_argument("--markdown", action="store_true", help="a Markdown table")
+    parser.add_argument("--imported", action="store_true",
+                        help="read the corpus tables with the loaders instead of the transcriptions")
     args = parser.parse_args(argv)
-    m = measure(args.shared)
+    m = measure(args.shared, args.imported)
     if args.markdown:
         print("| report | text | cell | read | matched | flagged |\n|---|---|---|---|---|---|")
     for r in m.rows:
@@ -249,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  read but not a restatement: {report}: {quote}")
     if m.missing:
         print("  not on this machine: " + ", ".join(m.missing))
-    flagged, tried, missed = perturbed(args.shared)
+    flagged, tried, missed = perturbed(args.shared, args.imported)
     print(f"with the cell one higher than printed, flagged {flagged} of {tried}")
     for report, quote in missed:
         print(f"  not flagged: {report}: {quote}")

@@ -18,6 +18,13 @@ from checker.textreuse import is_boilerplate, neutralise, normalise, shingles
 # A changed sentence: the two normalised sentences are at least this similar (difflib's ratio);
 # below it, the one was removed and the other added.
 CHANGED_RATIO = 0.5
+# A changed section of more than this many sentences on each side pairs sentences within this
+# distance of each other's position (see diff_sentences).
+PAIRING_WINDOW = 60
+# Candidates for a changed sentence: those sharing at least this share of character pairs (Dice),
+# the best CANDIDATES of them compared exactly.
+CANDIDATE_DICE = 0.3
+CANDIDATES = 3
 # A sentence shorter than this (normalised) is not reported as moved: 「加强培训」 recurs by chance.
 MOVED_MIN_CHARS = 6
 
@@ -100,6 +107,10 @@ def sentences(text: str, year: int | None) -> list[Sentence]:
     return out
 
 
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
 def char_diff(a: str, b: str) -> list[list[str]]:
     """[[op, text]…] with op 「equal」, 「delete」 (last year's characters) or 「insert」 (this year's)."""
     out: list[list[str]] = []
@@ -142,16 +153,31 @@ def diff_sentences(last: list[Sentence], this: list[Sentence]) -> list[Row]:
             continue
         olds, news = list(last[i1:i2]), list(this[j1:j2])
         paired: dict[int, Sentence] = {}
+        taken: set[int] = set()
+        # a rewritten section is a block of m × n candidates: beyond PAIRING_WINDOW each sentence is
+        # tried against last year's sentences near its own relative position only; character pairs
+        # shared (cheap) choose the few candidates whose exact ratio (dear) is computed
+        window = len(olds) if len(olds) * len(news) <= PAIRING_WINDOW ** 2 else PAIRING_WINDOW
+        old_pairs = [_bigrams(a.key) for a in olds]
         for bi, b in enumerate(news):
-            best, score = None, CHANGED_RATIO
-            for a in olds:
-                if a.boilerplate != b.boilerplate or any(a is p for p in paired.values()):
+            mine = _bigrams(b.key)
+            centre = bi * len(olds) // max(1, len(news))
+            candidates = []
+            for ai in range(max(0, centre - window), min(len(olds), centre + window + 1)):
+                if ai in taken or olds[ai].boilerplate != b.boilerplate:
                     continue
-                ratio = SequenceMatcher(None, a.key, b.key, autojunk=False).ratio()
+                theirs = old_pairs[ai]
+                dice = 2 * len(mine & theirs) / (len(mine) + len(theirs) or 1)
+                if dice >= CANDIDATE_DICE:
+                    candidates.append((dice, ai))
+            best, score, best_index = None, CHANGED_RATIO, -1
+            for _, ai in sorted(candidates, reverse=True)[:CANDIDATES]:
+                ratio = SequenceMatcher(None, olds[ai].key, b.key, autojunk=False).ratio()
                 if ratio >= score:
-                    best, score = a, ratio
+                    best, score, best_index = olds[ai], ratio, ai
             if best is not None:
                 paired[bi] = best
+                taken.add(best_index)
         done: set[int] = set()
         for bi, b in enumerate(news):
             a = paired.get(bi)
@@ -198,9 +224,11 @@ def compare_text(last: Report, this: Report, *, threshold: float = 0.5, ngram: i
                                               sentences(b.text, this.year) if b else []))
              for a, b in pair_parts(parts(last), parts(this))]
     _find_moves(pairs, lang)
+    # GC703's measure exactly: last year's six sections' text; the overall share over this year's six
+    # sections (a part whose heading names no known section gets its own share, outside the total)
     before: set[str] = set()
     for p in parts(last):
-        if p.key != "preface":
+        if p.number:
             before |= shingles(normalise(p.text, last.year), ngram)
     hit_total = all_total = 0
     for pair in pairs:
@@ -212,7 +240,8 @@ def compare_text(last: Report, this: Report, *, threshold: float = 0.5, ngram: i
         if not mine:
             continue
         hit = len(mine & before)
-        hit_total, all_total = hit_total + hit, all_total + len(mine)
+        if pair.this.number:
+            hit_total, all_total = hit_total + hit, all_total + len(mine)
         pair.reuse = hit / len(mine)
         pair.over = pair.reuse >= threshold and len(norm) >= min_chars
     return pairs, (hit_total / all_total if all_total else None)

@@ -81,6 +81,15 @@ def apply_options(metadata: dict[str, Any], options: LoadOptions) -> None:
 
 
 def read_bytes(path: Path, options: LoadOptions) -> bytes:
+    """A report file's bytes, with the checks every file gov-check reads goes through."""
+    return read_regular(path, options.max_bytes, raise_with("file_mb"))
+
+
+def read_regular(path: Path, max_bytes: int, hint: str = "") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; anything else (a folder, a FIFO or a
+    device such as /dev/zero, a file too large, one that cannot be read) is a LoadError naming it.
+    Every file gov-check reads comes through here: reports, configs, waivers, baselines, maps."""
+    path = Path(path)
     try:
         if path.is_dir():
             raise LoadError(path, "这是一个文件夹，不是报告文件")
@@ -88,11 +97,17 @@ def read_bytes(path: Path, options: LoadOptions) -> bytes:
         if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: opening or reading it could wait forever
             raise LoadError(path, "不是普通文件（管道、设备或套接字），不读取")
         size = info.st_size
-        if size > options.max_bytes:
-            raise LoadError(path, f"文件过大（{size / 1048576:.1f} MB），超过上限 {options.max_bytes / 1048576:.0f} MB"
-                                  + raise_with("file_mb"))
-        with path.open("rb") as fh:
-            return fh.read(options.max_bytes + 1)
+        if size > max_bytes:
+            raise LoadError(path, f"文件过大（{size / 1048576:.1f} MB），超过上限 {max_bytes / 1048576:.0f} MB" + hint)
+        with path.open("rb") as fh:  # in steps: the file may have grown since stat(), and read(n) reserves n bytes
+            chunks, total = [], 0
+            while total <= max_bytes and (chunk := fh.read(min(max_bytes + 1 - total, max(size, 1) + (1 << 20)))):
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
+        if len(data) > max_bytes:
+            raise LoadError(path, f"文件过大，超过上限 {max_bytes / 1048576:.0f} MB" + hint)
+        return data
     except FileNotFoundError:
         if path.is_symlink():
             raise LoadError(path, f"符号链接指向的文件不存在（{os.readlink(path)}）") from None

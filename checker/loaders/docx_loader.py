@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,10 @@ from checker.loaders.layout import Block, Cell, Para, Row, assemble
 
 
 _CHUNK = 1 << 20
+# Word lays a table out on at most 63 grid columns; a span or an indent past that (which a damaged or
+# hostile file may declare: gridSpan="1000000000") is bounded here, so the grid a row builds is at most
+# this wide plus one slot per cell, whatever the file says.
+MAX_GRID_COLUMNS = 64
 
 
 def check_package(data: bytes, path: Path, options: LoadOptions) -> None:
@@ -56,8 +61,15 @@ def check_package(data: bytes, path: Path, options: LoadOptions) -> None:
                         tail = chunk[-16:]
     except LoadError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError) as exc:
-        raise LoadError(path, f"不是有效的 Word（.docx）文件（zip 包已损坏或不完整）：{exc}") from None
+    except RuntimeError as exc:  # zipfile: "File … is encrypted, password required for extraction"
+        raise LoadError(path, f"不是可读取的 Word（.docx）文件（zip 包中的部件已加密）：{_one_line(exc)}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError,
+            zlib.error) as exc:  # zlib.error: a damaged deflate stream
+        raise LoadError(path, f"不是有效的 Word（.docx）文件（zip 包已损坏或不完整）：{_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -120,9 +132,10 @@ def _table_rows(tbl: Any, table_no: int) -> list[Row]:
     for r, tr in enumerate(tbl.iterchildren(_W + "tr"), 1):
         here: dict[int, Any] = {}
         grid: list[Any] = []
-        before = _grid_before(tr)  # a row may start some columns in: cells line up by grid column
+        before = min(_grid_before(tr), MAX_GRID_COLUMNS)  # a row may start some columns in: cells line up by grid column
         for tc in tr.iterchildren(_W + "tc"):
             span, vmerge = _props(tc)
+            span = max(1, min(span, MAX_GRID_COLUMNS - before - len(grid)))
             owner = above.get(before + len(grid), tc) if vmerge == "continue" else tc
             if owner is tc and vmerge == "continue":
                 orphans.add(tc)
@@ -141,7 +154,8 @@ def _table_rows(tbl: Any, table_no: int) -> list[Row]:
             if tc not in text:
                 text[tc] = "\n".join(paragraph_text(p) for p in tc.iterchildren(_W + "p"))
             cells.append(Cell(text[tc], {"table": table_no, "row": r, "col": c}))
-        out.append(Row(tuple(cells), {"table": table_no, "row": r}))
+        if grid:  # a row without cells (a damaged file may hold millions) says nothing
+            out.append(Row(tuple(cells), {"table": table_no, "row": r}))
     return out
 
 

@@ -12,14 +12,13 @@ unambiguous); and hands each table's runs to :mod:`checker.loaders.digits` to sp
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from checker import labels
 from checker.findings import Finding, Severity, Text
 from checker.loaders.digits import Decoded, Relation, RowRun, decode, pieces
-from checker.loaders.layout import INCOMPLETE, Block, Cell, Meta, Para, Row, norm
+from checker.loaders.layout import _NOTE, INCOMPLETE, Block, Cell, Meta, Para, Row, _where_text, norm
 from checker.loaders.pagemeta import PAGE_DATE, date_value, iso_date
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
@@ -113,7 +112,7 @@ def _forms(*texts: str) -> tuple[str, ...]:
     out: list[str] = []
     for t in texts:
         k = norm(t)
-        for f in (k, re.sub(r"\(区分处理的.*\)$", "", k)):
+        for f in (k, _NOTE.sub("", k)):
             if f and f not in out:
                 out.append(f)
     return tuple(out)
@@ -134,6 +133,8 @@ def _match(segment: str, rows: Sequence[_RowLabel], after: int) -> tuple[int, st
     scored: list[tuple[int, int, str]] = []
     for i in range(after + 1, min(after + 3, len(rows))):
         target = rows[i].forms[-1]
+        if len(target) < 4:
+            continue  # a short label (「规章」) is only itself: 「规定」 is not a misprint of it
         for size in range(max(1, len(target) - 2), len(target) + 3):
             if size > len(key):
                 break
@@ -145,7 +146,7 @@ def _match(segment: str, rows: Sequence[_RowLabel], after: int) -> tuple[int, st
     d, i, tail = scored[0]
     limit = max(1, len(rows[i].forms[-1]) // 6)
     rivals = [s for s in scored if s[1] != i and s[0] <= d]
-    if d <= limit and not rivals:
+    if d <= limit and not rivals and "。" not in tail:
         return i, tail
     return None
 
@@ -229,8 +230,9 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
     out: list[_Table] = []
     head = {n: (s, e) for n, s, e in headings}
     pos = head.get(2, (0, 0))[0]
-    t2_at = body.find("第二十条", pos)
-    if t2_at >= 0:
+    # the first 「第二十条第…」 that starts a table (the preface or section 二 may cite the article)
+    for found in re.finditer("第二十条第", body[pos:]):
+        t2_at = pos + found.start()
         stretch = norm(body[t2_at:t2_at + 600])
         template = "2019" if sum(norm(w) in stretch for w in _T2_2019_WORDS) > sum(norm(w) in stretch for w in _T2_2021_WORDS) \
             else "2021"
@@ -243,6 +245,7 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
         if printed:
             out.append(_Table("t2", t2_at, end, printed, template))
             pos = end
+            break
     t3_at = min((i for i in (body.find("本列数据", pos), body.find("申请人情况", pos)) if i >= 0), default=-1)
     if t3_at >= 0:
         t3_at = max(t3_at - 1, 0) if body[t3_at - 1:t3_at] in "（(" else t3_at
@@ -262,6 +265,24 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
         if m and all(w in norm(body[t4_at:m.start()]) for w in ("结果维持", "尚未审结", "复议后起诉")) \
                 and norm(body[t4_at:m.start()]).endswith("总计"):
             out.append(_Table("t4", t4_at, m.end(), [_Printed(header, "总计", m.group(), m.start(), m.end())]))
+    return out
+
+
+_EVIDENCE = {"t2": ("第二十条第",), "t3": ("本列数据", "申请人情况"), "t4": ("结果维持",)}
+
+
+def _unread(body: _Body, tables: list[_Table]) -> list[Finding]:
+    """A GC003 warning for each table whose labels are printed but whose numbers could not be read."""
+    read = {t.name for t in tables}
+    out = []
+    for name, words in _EVIDENCE.items():
+        at = min((i for i in (body.text.find(w) for w in words) if i >= 0), default=-1)
+        if name not in read and at >= 0:
+            out.append(Finding(INCOMPLETE, Severity.WARNING, "left_out", (pointer("tables", name),),
+                               {"where": _where_text(body.where(at)),
+                                "reason": Text("原文印有该表的标题或栏目，但未能按模板的行读出其中的数字",
+                                               "the table's labels are printed but its numbers could not be read "
+                                               "row by row")}))
     return out
 
 
@@ -303,8 +324,9 @@ _RELATIONS_USED = {
 }
 
 
-def _show(cells: Sequence[str]) -> str:
-    return " ".join(cells)
+def _show(cells: Sequence[str], width: int = 60) -> str:
+    text = " ".join(cells)
+    return text if len(text) <= width else text[:width] + "…"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -370,6 +392,7 @@ def blocks(text: str) -> tuple[list[Block], list[Finding]]:
     findings: list[Finding] = []
     headings = find_headings(body.text)
     tables = _tables(body.text, headings)
+    findings.extend(_unread(body, tables))
     end_of_text = len(body.text.rstrip())
 
     # The front matter: page furniture and the title as separate pieces, then the preface.
@@ -384,6 +407,9 @@ def blocks(text: str) -> tuple[list[Block], list[Finding]]:
         pos = t.end()
     out.extend(_text_paras(body, pos, preface_at, split=True))
     out.extend(_text_paras(body, preface_at, first_heading, split=False))
+    for table in tables:  # a table printed before any heading (or in a body whose headings were not found)
+        if table.start < first_heading:
+            out.extend(_table_blocks(body, table, findings))
 
     # The signature at the very end: the organ and a date.
     tail_end = end_of_text
@@ -462,7 +488,7 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
         row_ptr = pointer("tables", "t4") if table.name == "t4" else pointer("tables", name, p.row.id)
         if p.row.id != "t4" and p.label not in p.row.forms:
             findings.append(Finding(INCOMPLETE, Severity.INFO, "label_variant", (row_ptr,),
-                                    {"where": _where(where), "printed": p.label, "read_as": norm(p.row.zh)}))
+                                    {"where": _where_text(where), "printed": p.label, "read_as": norm(p.row.zh)}))
         if result.cells is None:
             findings.append(_left_out(row_ptr, where, p.run, result, table.name in _RELATIONS_USED))
             continue
@@ -473,23 +499,34 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
         inferred_rows += result.inferred
         label = () if table.name == "t4" else (Cell(p.row.zh, where),)
         out.append(Row(label + tuple(Cell(c, dict(cell_where)) for c in cells), where))
+    if table.name == "t3":
+        findings.extend(_corner_note(body, table))
     if inferred_rows and table.name in _RELATIONS_USED:
         rel, codes = _RELATIONS_USED[table.name]
         findings.append(Finding(INCOMPLETE, Severity.INFO, "decoded", (pointer("tables", name),),
-                                {"where": _where(body.where(table.start)), "rows": inferred_rows, "relations": rel,
+                                {"where": _where_text(body.where(table.start)), "rows": inferred_rows, "relations": rel,
                                  "rules": codes}))
     return out
 
 
-def _where(where: dict[str, Any]) -> Text:
-    from checker.loaders.layout import _where_text
-
-    return _where_text(where)
+def _corner_note(body: _Body, table: _Table) -> list[Finding]:
+    """The note printed in T3's corner, when printed with a character changed (「钩稽关系」)."""
+    canonical = labels.T3_CORNER_NOTE[0]
+    at = body.text.find("本列数据", table.start, table.rows[0].start if table.rows else table.end)
+    if at < 0:
+        return []
+    start = at - 1 if body.text[at - 1:at] in "（(" else at
+    printed = body.text[start:start + len(canonical)]
+    if norm(printed) == norm(canonical) or distance(norm(printed), norm(canonical)) > 2:
+        return []
+    return [Finding(INCOMPLETE, Severity.INFO, "label_variant", (pointer("tables", "t3"),),
+                    {"where": _where_text(body.where(start)), "printed": printed, "read_as": canonical})]
 
 
 def _left_out(ptr: str, where: dict[str, Any], run: str, result: Any, related: bool) -> Finding:
     shown = "；".join(_show(c) for c in result.candidates[:6]) + ("；……" if len(result.candidates) > 6 else "")
     shown_en = "; ".join(_show(c) for c in result.candidates[:6]) + ("; …" if len(result.candidates) > 6 else "")
+    run = _show([run], 40)
     capped = "（候选过多，只列出前若干种）" if result.capped else ""
     capped_en = " (too many candidates; only the first are listed)" if result.capped else ""
     if result.reason == "none":
@@ -503,4 +540,4 @@ def _left_out(ptr: str, where: dict[str, Any], run: str, result: Any, related: b
     else:
         zh = f"数字「{run}」连排印出，可拆分为多种读法且都符合勾稽关系：{shown}{capped}"
         en = f"the digits “{run}” are printed run together and can be split several ways that all fit the relations: {shown_en}{capped_en}"
-    return Finding(INCOMPLETE, Severity.WARNING, "left_out", (ptr,), {"where": _where(where), "reason": Text(zh, en)})
+    return Finding(INCOMPLETE, Severity.WARNING, "left_out", (ptr,), {"where": _where_text(where), "reason": Text(zh, en)})

@@ -16,8 +16,9 @@ from typing import Iterator
 
 from checker.loaders import Loaded, LoadError, LoadOptions, raise_with
 from checker.loaders.encoding import decode
-from checker.loaders.layout import Block, Cell, Meta, Para, Row, assemble
-from checker.loaders.pagemeta import date_value
+from checker.loaders.article import about_line, find_article, is_chrome
+from checker.loaders.layout import Block, Cell, Meta, Para, Row, assemble, parse_date
+from checker.loaders.pagemeta import PAGE_DATE, date_value, iso_date
 
 _BLOCK = {"p", "div", "td", "th", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "header", "footer", "br",
           "blockquote", "pre", "ul", "ol", "center", "body", "main", "tr", "dd", "dt", "dl", "hr", "title"}
@@ -89,6 +90,12 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
     if count > options.max_blocks:
         raise LoadError(path, f"网页中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取"
                               + raise_with("blocks"))
+    body = root.find("body")
+    body = body if body is not None else root
+    article = find_article(body)
+    around = set(article.iterancestors()) if article is not None else set()
+    state = {"inside": False}
+    before: list[Block] = []  # blocks up to the article's end; what follows is in `out`
     out: list[Block] = list(_page_meta(root))
     buf: list[str] = []
     line_of: list[int] = [0]
@@ -96,9 +103,18 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
 
     def flush() -> None:
         text = _layout("".join(buf))
-        if text:
-            out.append(Para(text, {"line": line_of[0]}))
         buf.clear()
+        if not text:
+            return
+        if article is not None and not state["inside"] and about_line(text):
+            # The portal's 「来源：… 时间：2022-01-19 09:28」 line is no text of the report; its date is
+            # the page's publication date.
+            m = PAGE_DATE.search(text)
+            date = iso_date(*m.groups()[1:]) if m else None
+            if date:
+                out.append(Meta("publication_date", date, {"line": line_of[0], "source": "page:" + m.group(1)}))
+            return
+        out.append(Para(text, {"line": line_of[0]}))
 
     def walk(node) -> None:
         if not isinstance(node.tag, str):
@@ -107,6 +123,16 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
             return
         tag = node.tag.lower()
         if tag in _SKIP:
+            pass
+        elif node is article:
+            flush()
+            state["inside"] = True
+            walk_children(node)
+            flush()
+            state["inside"] = False
+            before.extend(out)
+            out.clear()
+        elif article is not None and not state["inside"] and node not in around and is_chrome(node):
             pass
         elif tag == "table" and _is_layout_table(node):
             # A table used to lay out the page (the whole article in one cell): read it as flow.
@@ -139,10 +165,20 @@ def blocks(text: str, path: Path, options: LoadOptions | None = None) -> list[Bl
         if node.tail:
             buf.append(node.tail)
 
-    body = root.find("body")
-    walk(body if body is not None else root)
+    def walk_children(node) -> None:
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            walk(child)
+
+    walk(body)
     flush()
-    return out
+    if article is None:
+        return out
+    # After the article only its signature may follow: a few short lines ending in a date.
+    after = [b for b in out[:3] if isinstance(b, Para)]
+    dated = next((i for i, b in enumerate(after) if parse_date(b.text)), None)
+    return before + (after[:dated + 1] if dated is not None else [])
 
 
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:

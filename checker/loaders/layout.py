@@ -20,9 +20,12 @@ from typing import Any, Iterable, Mapping, Union
 from checker import labels
 from checker.findings import Finding, Severity, Text
 from checker.loaders import Loaded, LoadOptions, apply_options
+from checker.loaders.evidence import lost_tables, unrecognised_headings
 from checker.loaders.pagemeta import page_date, sentence_parts, title_parts
+from checker.loaders.spare_cells import fit
 from checker.model import match_section, pointer
 from checker.organs import infer_kind
+from checker.textnum import MAX_DIGITS
 
 INCOMPLETE = "GC003"
 
@@ -165,7 +168,7 @@ def value_like(text: str) -> bool:
 
 def cell_value(text: str) -> int | str | None:
     """What the report printed: an int for plain digits, None for a blank, else the text itself."""
-    if text.isascii() and text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
         return int(text)
     if not text.strip():
         return None
@@ -201,6 +204,11 @@ _NUMBERED = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二
 _SENTENCE = re.compile(r"[。；;，,：:！？]")
 
 
+def numbered(text: str) -> bool:
+    """Whether a line begins with a section numeral (「三、」, 「第三部分」)."""
+    return bool(_NUMBERED.match(text))
+
+
 def heading_number(text: str) -> int | None:
     """The canonical section a paragraph is the heading of, or None for running text."""
     t = text.strip()
@@ -211,6 +219,10 @@ def heading_number(text: str) -> int | None:
         return None
     if _NUMBERED.match(t):
         return n
+    # Without a numeral, a table's own label (「行政复议」, the 2019 T2 row 「其他对外管理服务事项」) or
+    # a line that runs on (「…申请情况、」) is no heading.
+    if t.endswith(("、", "，", ",")) or t.startswith(("、", "，", "。", "；", "：")) or any(r.kind != "t2_item" for r in recognise(t)):
+        return None
     # Without a numeral only a line worded like a heading counts (「其他需要报告的事项」), so that a
     # short sentence that merely mentions 主动公开 is not taken for one.
     words = norm(t).replace("和", "及")
@@ -229,7 +241,7 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
 
 def _cn_number(s: str) -> int | None:
     s = s.strip()
-    if s.isdigit():
+    if s.isascii() and s.isdigit() and len(s) <= MAX_DIGITS:
         return int(s)
     if all(c in _CN_DIGITS for c in s) and len(s) == 4:
         return int("".join(str(_CN_DIGITS[c]) for c in s))
@@ -263,6 +275,7 @@ def parse_date(text: str) -> str | None:
 
 
 _where_text = labels.where_in_source
+where_text = labels.where_in_source  # a place in the original file as a reader names it: 「第4页第2个表格第3行第5列」
 
 
 @dataclass
@@ -279,6 +292,7 @@ class _Builder:
     t3_order: Mapping[str, int] | None = None  # where a T3 header row broke the template's column order
     t4_order: Mapping[str, int] | None = None
     conflicting: set[str] = field(default_factory=set)  # cells printed twice with different values
+    pending: Row | None = None  # a row label printed without its numbers, which may follow on the next row
 
     def left_out(self, ptr: str, where: Mapping[str, int], reason_zh: str, reason_en: str) -> None:
         self.findings.append(Finding(code=INCOMPLETE, severity=Severity.WARNING, message="left_out", pointers=(ptr,),
@@ -305,8 +319,56 @@ class _Builder:
 
     # -- rows ----------------------------------------------------------------------------------
     def row(self, row: Row) -> None:
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            joined = self._join(pending, row)
+            if joined is not None:
+                self._row(joined, defer=False)
+                return
+            self._row(pending, defer=False)
+        self._row(row)
+
+    def flush(self) -> None:
+        """The end of the table stream (or a heading): a label still waiting keeps its own cells."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            self._row(pending, defer=False)
+
+    def _join(self, label_row: Row, row: Row) -> Row | None:
+        """A row label whose numbers the conversion moved to the next row (a label cell merged
+        above, a Markdown line per label): the next row joins it only if it has no label of its
+        own and exactly the values the labelled row needs."""
+        if any(recognise(c.text) for c in row.cells) or not all(value_like(c.text) for c in row.cells):
+            return None
+        recs = [recognise(c.text) for c in label_row.cells]
+        at = self._last(recs, "t3_row")
+        if at is not None:
+            expected = len(labels.T3_COLUMNS)
+        else:
+            at = self._last(recs, "t2_row")
+            if at is None:
+                return None
+            ids = [r for r in recs[at] if r.kind == "t2_row"]
+            rec = next((r for r in ids if r.template == self.t2_template), ids[0])
+            expected = len(next(b for b in labels.t2_blocks(self.t2_template) if any(x.id == rec.id for x in b.rows)).columns)
+        values = fit(row.cells, expected)
+        if values is None or not any(c.text.strip() for c in values):
+            return None
+        return Row(tuple(label_row.cells[:at + 1]) + tuple(values), row.where)
+
+    def _waits(self, row: Row, recs: list[list[Rec]]) -> bool:
+        """A T2/T3 row label printed with no value at all: its numbers may be on the next row."""
+        at = self._last(recs, "t3_row")
+        if at is None:
+            at = self._last(recs, "t2_row")
+        return at is not None and all(not c.text.strip() for c in row.cells[at + 1:])
+
+    def _row(self, row: Row, defer: bool = True) -> None:
         cells = row.cells
         recs = [recognise(c.text) for c in cells]
+        if defer and self._waits(row, recs):
+            self.pending = row
+            return
         # A word printed in more than one table (「总计」) says nothing about which table this is.
         votes = {r.kind[:2] for rs in recs if len({x.kind[:2] for x in rs}) == 1 for r in rs}
         kinds = {r.kind for rs in recs for r in rs}
@@ -402,13 +464,12 @@ class _Builder:
             cols = tuple(next(c for c in block.columns if c.id == h) for h in header)  # printed in another order
         ptr = pointer("tables", table, rec.id)
         if len(values) != len(cols):
-            nonblank = [c for c in values if c.text.strip()]
-            if len(values) > len(cols) and len(nonblank) <= len(cols) and all(not c.text.strip() for c in values[len(cols):]):
-                values = values[:len(cols)]  # trailing empty cells of a wider grid
-            else:
+            fitted = fit(values, len(cols), wider_grid=True)  # empty cells of a wider grid or of a merged label
+            if fitted is None:
                 self.left_out(ptr, row.where, f"应有 {len(cols)} 个数值，原文有 {len(values)} 个，无法确定对应关系",
                               f"expected {len(cols)} values, found {len(values)}; cannot tell which is which")
                 return
+            values = fitted
         for col, cell in zip(cols, values):
             self.put(table, rec.id, col.id, cell)
 
@@ -425,11 +486,12 @@ class _Builder:
             self.left_out(ptr, row.where, f"表头（{_where_text(self.t3_order).zh}）的栏目顺序与模板不同，无法确定各数值所属栏目",
                           f"the header ({_where_text(self.t3_order).en}) lists the columns in another order")
             return
-        if len(values) != len(cols):
+        fitted = fit(values, len(cols))  # an empty cell of a merged label or a wider grid is layout
+        if fitted is None:
             self.left_out(ptr, row.where, f"应有 {len(cols)} 个数值，原文有 {len(values)} 个，无法确定对应关系",
                           f"expected {len(cols)} values, found {len(values)}; cannot tell which is which")
             return
-        for col, cell in zip(cols, values):
+        for col, cell in zip(cols, fitted):
             self.put("t3", rec.id, col.id, cell)
 
     def _t4_values(self, row: Row, cells: Iterable[Cell], blocks: list[str]) -> None:
@@ -440,7 +502,12 @@ class _Builder:
                           f"the header ({_where_text(self.t4_order).en}) lists the columns in another order")
             return
         order = [b.id for b in labels.T4_BLOCKS]
-        if len(cells) == 15 and (not blocks or blocks == order):
+        if len(cells) != 5 * max(len(blocks), 1):
+            fitted = fit(cells, 15) if blocks == order[:len(blocks)] else None
+            fitted = fitted if fitted is not None else fit(cells, 5 * len(blocks)) if blocks else None
+            cells = fitted if fitted is not None else cells
+        # One row of 15 under a header that named only some blocks (「行政复议 | 行政诉讼」).
+        if len(cells) == 15 and blocks == order[:len(blocks)]:
             blocks = order
         if not blocks or len(cells) != 5 * len(blocks):
             self.left_out(pointer("tables", "t4"), row.where,
@@ -462,10 +529,16 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     front: list[Para] = []  # paragraphs before the first heading
     sections: list[tuple[Para, list[Para]]] = []
     claimed: set[int] = set()
+    previous: Block | None = None
+    printed: list[tuple[str, Mapping[str, int]]] = []  # every text the file prints, for what was not read
     for block in blocks:
         if isinstance(block, Meta):
             given.setdefault(block.key, block)
             continue
+        printed.append((block.text, block.where) if isinstance(block, Para) else
+                       ("".join(c.text for c in block.cells), block.where))
+        prior, previous = previous, block
+        block = _label_line(block, b)
         if isinstance(block, Row):
             # A row with one cell of running text is a boxed paragraph, not a table row.
             texts = [c for c in block.cells if c.text.strip()]
@@ -480,7 +553,10 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
             given.setdefault("publication_date", Meta("publication_date", dated[1], {**block.where, "source": "page:" + dated[0]}))
             continue
         n = heading_number(block.text)
+        if n is not None and fmt in LINE_FORMATS and _runs_on(prior, block):
+            n = None
         if n is not None and n not in claimed:
+            b.flush()
             claimed.add(n)
             sections.append((block, []))
             b.current = {2: "t2", 3: "t3", 4: "t4"}.get(n, b.current if n < 2 else None)
@@ -490,10 +566,11 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
         if not block.text.strip() or PAGE_NUMBER.match(block.text):
             continue  # page numbers (「- 4 -」) are layout, not text
         (sections[-1][1] if sections else front).append(block)
+    b.flush()
+
+    from checker.loaders import LoadError
 
     if not front and not sections and not b.tables and not b.findings:
-        from checker.loaders import LoadError
-
         raise LoadError(file, "文件中没有文字内容（空文件，或只有图片）")
     doc: dict[str, Any] = {"schema_version": "1"}
     metadata: dict[str, Any] = {}
@@ -502,13 +579,12 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     # Title: the last short line before section 一 that names the report (a web page may print a
     # breadcrumb first), with the organ's name before it when that is on a line of its own.
     title_paras: list[Para] = []
-    candidates = [i for i, p in enumerate(front) if "报告" in p.text and len(p.text.strip()) <= 60
+    candidates = [i for i, p in enumerate(front) if _names_report(p.text) and len(p.text.strip()) <= 60
                   and not _SENTENCE.search(p.text) and "。" not in p.text and ">" not in p.text]
     if candidates:
         i = candidates[-1]
         title_paras = [front[i]]
-        if i > 0 and len(front[i - 1].text.strip()) <= 30 and not _YEAR.search(front[i - 1].text) and \
-                infer_kind(front[i - 1].text.strip()) is not None:
+        if i > 0 and _title_goes_on(front[i - 1].text, front[i].text):
             title_paras.insert(0, front[i - 1])
         front = front[front.index(title_paras[0]):]  # what comes before the title is page furniture
     preface = [p for p in front if p not in title_paras]
@@ -574,10 +650,59 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
         doc["sections"].append({"heading": head.text.strip(), "text": "\n".join(p.text.strip() for p in body)})
         sm[f"/sections/{i}"] = dict(head.where)
     doc["tables"] = {name: tables[name] for name in ("t2", "t2_2019", "t3", "t4") if name in tables}
+    if "title" not in metadata and not sections and not doc["tables"] and not b.findings:
+        raise LoadError(file, "没有找到年度报告的标题、六个部分的标题或任何统计表，不像一份政府信息公开工作年度报告"
+                              "（如是扫描件或图片，请提供带文字的版本）")
     _check_complete(b)
+    b.findings.extend(lost_tables(printed, doc["tables"], b.findings))
+    b.findings.extend(unrecognised_headings(((p.text, p.where) for p in preface + [q for _, body in sections for q in body]),
+                                            set(claimed)))
     if signature:
         doc["signature"] = doc_signature
     return Loaded(document=doc, format=fmt, source_map=sm, findings=b.findings)
+
+
+LINE_FORMATS = ("text", "pdf")  # formats whose paragraphs are printed lines, wrapped where the page ended
+_ENDS_SENTENCE = ("。", "：", ":", "；", ";", "！", "？", "）", ")")
+
+
+def _runs_on(previous: Block | None, block: Para) -> bool:
+    """A line without a numeral that continues the line before it (which ran to the page's edge
+    without ending its sentence) is the rest of that sentence, even if it begins with a section's
+    words (the standard preface wrapped as 「…主动公开政府信息情况、收到和」/「处理政府信息公开申请情况、…」)."""
+    if not isinstance(previous, Para) or _NUMBERED.match(block.text):
+        return False
+    before = previous.text.strip()
+    return len(before) >= 20 and not before.endswith(_ENDS_SENTENCE) and not _NUMBERED.match(before)
+
+
+def _names_report(text: str) -> bool:
+    """A line that can be (the end of) a report's title: it names the report, not merely mentions
+    one (a wrapped preface line 「本报告由总体情况、主动公开…」 does not)."""
+    key = norm(text)
+    return key.endswith("报告") or "年度报告" in key or "工作报告" in key
+
+
+def _title_goes_on(first: str, second: str) -> bool:
+    """Whether a line before the title's last line is the title's beginning: the organ's name on a
+    line of its own (「××市人民政府办公室」), or a title broken over two lines
+    (「2024年××局政府信息公开工作」/「年度报告」)."""
+    first, second = first.strip(), second.strip()
+    if not first or len(first) > 40 or _SENTENCE.search(first) or "。" in first or ">" in first:
+        return False
+    if not _YEAR.search(first) and len(first) <= 30 and infer_kind(first) is not None:
+        return True
+    joined = norm(first + second)
+    return "信息公开" not in norm(second) and "信息公开" in joined and joined.endswith("报告") and len(second) <= 20
+
+
+def _label_line(block: Block, b: _Builder) -> Block:
+    """A line that is nothing but a T2/T3 row label, printed inside its table's section (a
+    conversion that put the label on a line above its numbers), is a table row, not text."""
+    if isinstance(block, Para) and b.current in ("t2", "t3") and heading_number(block.text) is None and \
+            any(r.kind in ("t2_row", "t3_row") for r in recognise(block.text)):
+        return Row((Cell(block.text, block.where),), block.where)
+    return block
 
 
 _CORNER_NOTE = re.compile("^" + re.escape(labels.T3_CORNER_NOTE[0][:5]).replace("（", "[（(]"))

@@ -63,8 +63,13 @@ def unwrap(doc: Any, parse: Callable[[str], Any] = json.loads, depth: int = 0) -
 def is_peer(doc: Any) -> bool:
     sections = doc.get("sections") if isinstance(doc, dict) else None
     return "tables" not in doc and isinstance(sections, list) and any(
-        isinstance(s, dict) and (s.get("type") in _TABLE_TYPES or "tableData" in s or "activeDisclosureData" in s)
+        isinstance(s, dict) and (_str(s.get("type")) in _TABLE_TYPES or "tableData" in s or "activeDisclosureData" in s)
         for s in sections)
+
+
+def _str(value: Any) -> str:
+    """A value the file says is a name; anything else (a list, a number) names nothing."""
+    return value if isinstance(value, str) else ""
 
 
 def _get(node: Any, path: tuple[str, ...]) -> tuple[bool, Any]:

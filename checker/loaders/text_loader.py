@@ -5,8 +5,9 @@ Text copied out of a table comes in a few shapes, all read here:
 - one cell per line, each indented by a tab, rows separated by blank lines (copied from a web page);
   a cell's label may go on over the next line(s) without the tab (「商业\\n企业」, 「结果\\n\\n纠正」);
 - one row per line, cells separated by tabs (copied from Word or a spreadsheet);
-- Markdown tables (``| a | b |``).
-Only the tab that marks a cell is layout; everything else in a cell is kept as printed.
+- Markdown tables as converters write them: ``| a | b |``, or without the leading or the trailing
+  pipe (``a | b |``, ``| a | b``, ``a | b | c``), ``<br>`` for a line break inside a cell.
+Only the tab or pipe that marks a cell is layout; everything else in a cell is kept as printed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,22 @@ from checker.loaders.encoding import decode
 from checker.loaders.layout import Block, Cell, Para, Row, assemble, spaced_row, value_like
 
 _SENTENCE = re.compile(r"[。；;，,：:！？]")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_RULE = re.compile(r":?-{2,}:?")
+_STRONG = re.compile(r"^(\*\*|__)(.+)\1$")
+
+
+def pipe_cells(line: str) -> list[str] | None:
+    """The cells of a Markdown table row, or None for a line that is no such row.  A row begins or
+    ends with a pipe, or has at least two; the pipes at its ends are optional (converters differ)."""
+    t = line.strip()
+    if t.count("|") < 2 and not t.startswith("|") and not t.endswith("|"):
+        return None
+    if t.startswith("|"):
+        t = t[1:]
+    if t.endswith("|"):
+        t = t[:-1]
+    return [_BR.sub("\n", c).strip(" \t") for c in t.split("|")]  # a full-width space is text
 
 
 def blocks(text: str) -> list[Block]:
@@ -33,10 +50,10 @@ def blocks(text: str) -> list[Block]:
             row.clear()
 
     for number, line in enumerate(lines, 1):
-        if line.startswith("|") and line.rstrip().endswith("|"):  # Markdown table row
+        cells = pipe_cells(line) if "|" in line else None
+        if cells is not None:  # Markdown table row
             end_row()
-            cells = [c.strip() for c in line.strip()[1:-1].split("|")]
-            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+            if not all(_RULE.fullmatch(c) for c in cells if c):
                 out.append(Row(tuple(Cell(c, {"line": number}) for c in cells), {"line": number}))
             blank_run = 0
             continue
@@ -69,6 +86,9 @@ def blocks(text: str) -> list[Block]:
             continue
         if line.startswith("#"):
             line = line.lstrip("#").strip()
+        strong = _STRONG.match(line.strip())
+        if strong:  # a Markdown conversion's bold heading or title: 「**一、总体情况**」
+            line = strong.group(2).strip()
         out.append(Para(line, {"line": number}))
     end_row()
     return out

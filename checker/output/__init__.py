@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,11 +44,24 @@ def gov_check_formats() -> dict[str, Any]:
             "sarif": _Lazy("checker.output.sarif"), "junit": _Lazy("checker.output.junit")}
 
 
-def write_atomic(path: str | Path, content: str | bytes) -> None:
+def write_atomic(path: str | Path, content: str | bytes) -> Path:
     """Write ``content`` (text as UTF-8) to ``path`` so that it is replaced only once the new content
-    is complete."""
-    path = Path(path)
+    is complete.  A symlink is written through (its target is replaced, the link kept); a path that
+    is not a regular file (a named pipe, a device, a socket) is refused with an OSError — replacing it
+    would silently turn it into a file.  Returns the path written."""
+    import stat
     import tempfile
+
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        what = "文件夹" if stat.S_ISDIR(mode) else "管道、设备或套接字"
+        raise OSError(errno.EINVAL, f"这是{what}，不是普通文件，拒绝写入")
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:
@@ -66,3 +80,4 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
         except OSError:
             pass
         raise
+    return path

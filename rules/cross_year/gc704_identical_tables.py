@@ -30,7 +30,7 @@ class IdenticalTables(Rule):
     需要上一年度的报告（--previous）。表二、表三、表四逐表比较：两年同一模板、每一格都相同（数字相同，空白对空白）、
     且至少有若干格（默认 3 格）是非零数字时，给出警告。全为 0 或几乎全为 0 的表（如没有发生行政复议、诉讼的表四，
     没有收到申请的表三）两年相同是正常的，不提示——否则没有申请的小机关每年都会被误报；下限可配置（min_nonzero_cells）。
-    两年模板不同（表二栏目不同）时，该表不比较。
+    两年模板不同（表二栏目不同）时，该表不比较。本年或上年报告没有任何可比较的表格时为「数据不足」，不是「通过」。
 
     为什么
     一年的行政许可、处罚、申请办理数字与上年完全相同几乎不可能，通常是照抄了上年报告的表格。年度报告格式把
@@ -63,12 +63,14 @@ class IdenticalTables(Rule):
 
     def check(self, ctx):
         report, previous = ctx.report, ctx.previous
+        compared = 0
         for table in ("t2", "t3", "t4"):
             if table == "t2" and report.template != previous.template:
                 continue
             now, before = table_cells(report, table), table_cells(previous, table)
             if all(c.kind is Kind.MISSING for c in now) or all(c.kind is Kind.MISSING for c in before):
                 continue
+            compared += 1
             nonzero = sum(1 for c in now if c.is_number and c.value != 0)
             if nonzero < self.config["min_nonzero_cells"]:
                 continue
@@ -76,3 +78,6 @@ class IdenticalTables(Rule):
                 pointer = next(c.pointer for c in now if c.kind is not Kind.MISSING).rsplit("/", 2)[0]
                 yield self.finding("identical", pointer, table=_NAMES[table], count=len(now),
                                    year=previous.year if previous.year is not None else "?")
+        if not compared:
+            yield self.insufficient("本年或上一年度报告没有表格，无法比较", "this or last year's report has no tables to compare",
+                                    "/tables")

@@ -42,6 +42,13 @@ class ImportIncomplete(ReportedElsewhere):
     messages = {
         "left_out": ("{place}：原文{where}：{reason}，已略去，请对照原文核对",
                      "{place}: {where} in the source: {reason}; left out — please check against the source"),
+        "table_lost": ("{place}：原文{where}起印有这张表（{marks}），但未能读出其中的任何单元格，整张表已略去，请对照原文核对",
+                       "{place}: the source prints this table from {where} on ({marks}), but none of its cells could "
+                       "be read; the whole table is left out — please check against the source"),
+        "heading_unrecognised": ("{place}：原文{where}的「{printed}」像是这一部分的标题，但未能识别为标题（可能与正文连排），"
+                                 "这一部分的内容未能单独读出，请对照原文核对",
+                                 "{place}: “{printed}” at {where} in the source looks like this section's heading but "
+                                 "could not be recognised as one (run together with its text?) — please check against the source"),
         "label_variant": ("{place}：原文{where}印作「{printed}」，按「{read_as}」读取，请核对",
                           "{place}: {where} in the source reads “{printed}”; read as “{read_as}” — please check"),
         "decoded": ("{place}：原文{where}的数字连排印出，其中 {rows} 行按模板的勾稽关系（{relations}）唯一拆分读入；"

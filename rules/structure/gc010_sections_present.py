@@ -43,4 +43,5 @@ class SectionsPresent(Rule):
         for s in labels.SECTIONS:
             if ctx.report.section(s.number) is None:
                 yield self.finding("missing", "/sections", place=Text("正文各部分", "sections"),
-                                   section=Text(labels.section_place(s.number), labels.section_place(s.number, "en")))
+                                   section=Text(labels.section_place(s.number), labels.section_place(s.number, "en")),
+                                   number=s.number)

@@ -17,7 +17,7 @@ DEFAULT_PATTERNS = (
     r"不能遗漏，也不宜泛化",
     r"(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])",
     r"[×✕✖]{2,}",
-    r"[○〇]{2,}(?=[市县区省局委办乡镇街])",
+    r"(?<![○〇])[○〇]{2,}(?=[市县区省局委办乡镇街])",  # starts only where a run starts: linear on 「〇〇〇…」
     r"【[^】]{0,20}(填写|请|此处)[^】]{0,20}】",
     r"[（(]此处[^）)]{0,30}[）)]",
     r"[（(]请(填写|根据|按照|结合)[^）)]{0,40}[）)]",
@@ -70,20 +70,21 @@ class TemplateLeftovers(Rule):
             places += [(s.pointer, s.heading), (s.pointer, s.text)]
         places.append(("/signature", report.signature))
         for pointer, text in places:
-            seen: list[tuple[int, int]] = []
+            covered: set[int] = set()  # positions inside a match already reported (a set: a long text may hold thousands)
             for pattern in patterns:
                 for m in pattern.finditer(text or ""):
-                    if any(a <= m.start() < b for a, b in seen):
+                    if m.start() in covered:
                         continue
-                    seen.append((m.start(), m.end()))
+                    covered.update(range(m.start(), max(m.end(), m.start() + 1)))
                     yield self.finding("leftover", pointer, match=m.group(0),
                                        quote=_sentence(text, m.start(), m.end()))
 
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around a match, at most about 60 characters."""
-    left = max(text.rfind(ch, 0, start) for ch in "。；;！？\n") + 1
-    right_candidates = [i for i in (text.find(ch, end) for ch in "。；;！？\n") if i >= 0]
+    # Looked for only within 30 characters of the match: a 1,000,000-character text costs no more.
+    left = max(text.rfind(ch, max(0, start - 30), start) for ch in "。；;！？\n") + 1
+    right_candidates = [i for i in (text.find(ch, end, end + 30) for ch in "。；;！？\n") if i >= 0]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     left = max(left, start - 30)
     right = min(right, end + 30)

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from checker import labels
 from checker.findings import Severity
 from checker.model import Kind
 from checker.rule import Rule
 from rules.common import BLANK_MESSAGES, CELL_MESSAGES, judge_cells, missing_table
+
+
+_AMOUNT_WITH_UNIT = re.compile(r"\+?\d+(\.\d+)?\s*(万元|元)")
+
+
+def _with_unit(cell, table: str) -> bool:
+    """An amount printed with a unit that agrees with its column: 万元 under 2021's 「（单位：万元）」, or
+    any currency unit under 2019's 「采购总金额」, whose header names none."""
+    if cell.kind is not Kind.TEXT or not isinstance(cell.raw, str):
+        return False
+    m = _AMOUNT_WITH_UNIT.fullmatch(unicodedata.normalize("NFKC", cell.raw).strip())
+    return bool(m) and (table == "t2_2019" or m.group(2) == "万元")
 
 
 class T2CellValues(Rule):
@@ -28,7 +43,7 @@ class T2CellValues(Rule):
     「行政强制 · 本年处理决定数量」填「/」；「规章 · 本年制发件数」空白；「行政事业性收费」填「无」。
 
     正确示例
-    没有发生的填「0」；收费金额以万元为单位填数字，如「35.6」。
+    没有发生的填「0」；收费金额以万元为单位填数字，如「35.6」（写作「35.6万元」也按数字读）。
     """
 
     code = "GC101"
@@ -59,5 +74,7 @@ class T2CellValues(Rule):
             for row in block.rows:
                 for col in block.columns:
                     cell = report.cell(table, row.id, col.id)
+                    if col.id == "amount" and _with_unit(cell, table):
+                        continue  # 「45.82万元」: an amount printed with its unit is a number, not text
                     # Only the money columns may be decimal; 「本年增/减」 (2019) may be negative.
                     yield from judge_cells(self, (cell,), amount=col.id == "amount", signed=col.id == "change")

@@ -108,8 +108,8 @@ _T3_TOTALS = (
     (r"办结|办理完毕|答复完毕|(?<!同意公开)答复|办理完成", "t3.results_total"),
 )
 _T3_RESULTS = (
-    (r"予以公开|全部公开|(?<!不)同意公开(?!答复)", "t3.row.granted"),
-    (r"部分公开|区分处理后?(予以)?公开", "t3.row.partly_granted"),
+    (r"予以公开|全部公开|(?<![不分])同意公开(?!答复)", "t3.row.granted"),
+    (r"部分公开|部分同意公开|区分处理后?(予以)?公开", "t3.row.partly_granted"),
     (r"不予公开", "t3.group.denied"),
     (r"无法提供", "t3.group.unavailable"),
     (r"不予处理", "t3.group.not_processed"),
@@ -200,10 +200,8 @@ def _other_scope_spans(text: str, year: int | None, own: list[tuple[int, int]]) 
         starts += [y.start for y in find_years(text, outside_titles=False) if y.year != year]
     out = []
     for p in starts:
-        opened = max(text.rfind("（", 0, p), text.rfind("(", 0, p))
-        closed = max(text.rfind("）", 0, p), text.rfind(")", 0, p))
-        if opened > closed:
-            m = re.compile(r"[）)]").search(text, p)
+        if _in_brackets(text, p):
+            m = _CLOSING.search(text, p)
             out.append((p, m.start() if m else len(text)))
         else:
             out.append((p, len(text)))
@@ -273,12 +271,13 @@ def _read_claims(report: Report) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
-_TRAILING = (
-    (re.compile(r"^(的|为|被|是)?(顺延|结转|转入|转至|转)(到|至)?下一?年度?"), "t3.carried_forward"),
+# The keyword right after the figure (「另有103件顺延到下年度答复」「有3件行政复议涉及…」「0件行政诉讼」).
+_TRAILING_FORWARD = re.compile(r"^(的|为|被|是)?(顺延|结转|转入|转至|转)(到|至)?下一?年度?")
+_TRAILING_T4 = (
     (re.compile(r"^(的|为)?(因政府信息公开)?(被申请|被提起|被)?(行政)?复议(?!机)"), "t4.review.total"),
     (re.compile(r"^(的|为)?(因政府信息公开)?(被提起|被)?行政诉讼"), "t4.litigation.total"),
 )
-_CASE_COUNT = re.compile(r"案件(数|数量|总数)?(为|是|共)?$|^(共|共计|合计)?(为|是)?$")
+_CASE_COUNT = re.compile(r"案件(数|数量|总数)?(为|是|共)?$")
 _COMBINE = re.compile(r"^\s*(及|和|与|以及|、|或)\s*$")
 _SUM_WORD = re.compile(r"(共|共计|合计|总计)(为|有)?\s*$")
 
@@ -313,9 +312,9 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
     breakdowns = [m.start() for m in _BREAKDOWN.finditer(text)]
     # 撤回 and 备案 are another scope only in their own clause (「（含申请人主动撤回申请）」).
     excluded = [_clause_span(text, m.start()) for m in _SENTENCE_EXCLUDED.finditer(text)]
-    about_applications = bool(_APPLICATION_TOPIC.search(context)) and not _INFO_ITEMS.search(normalise(text))
+    about_applications = bool(_APPLICATION_TOPIC.search(context)) and not _INFO_ITEMS.search(text)
     # 「全年共收到申请8件。同意公开3件，无法提供4件。」: results follow the sentence with the total.
-    results_context = (about_applications or previous_totals) and not _INFO_ITEMS.search(text)
+    results_context = about_applications or (previous_totals and not _INFO_ITEMS.search(text))
     about_t4 = (passage.section == 4 or bool(_DISCLOSURE_TOPIC.search(context))) and not _REVIEW_BODY.search(text)
     # 备案, 审查, 解读…: T2 figures in the clause that says it or after it are about something else.
     t2_excluded = [m.start() for m in _T2_EXCLUDED.finditer(text)]
@@ -344,7 +343,7 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
         t4 = _nearest(lead, _T4_RE)
         if t4 is None:
             # 「有3件行政复议涉及政府信息公开」「0件行政诉讼」: the keyword right after the figure.
-            for pattern, q in _TRAILING[1:]:
+            for pattern, q in _TRAILING_T4:
                 if pattern.match(trailing):
                     t4 = (q, len(lead))
                     break
@@ -384,21 +383,21 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
                 continue
             if not about_applications:
                 continue
-            if totals is None and _TRAILING[0][0].match(trailing):
-                totals = ("t3.carried_forward", len(comma_lead))  # 「另有103件顺延到下年度答复」
-                lead = comma_lead = "结转下年度"
+            forward_after = totals is None and bool(_TRAILING_FORWARD.match(trailing))
+            if forward_after:
+                totals = ("t3.carried_forward", len(comma_lead))
             # A total needs 申请 in its own clause (「共收到政府信息公开申请84件」) or a bare keyword
             # continuing the list (「已办结82件」); 「依申请公开方面，全年受理各类事项300件」 is not one.
             comma_clause = text[_clause_start(text, start, _COMMA):start]
             in_brackets = _in_brackets(text, start)
-            if totals and _NOT_APPLICATIONS.search(comma_lead):
+            if _NOT_APPLICATIONS.search(comma_lead):
                 other_subject = True
             if other_subject and "申请" not in comma_clause:
                 continue
+            # 「办结37件（含上年结转2件）」: the carried-over part of a total, in brackets, is read.
             if totals and (not after_breakdown or totals[0] == "t3.carried_over" and in_brackets) \
                     and not _NOT_APPLICATIONS.search(comma_lead) \
-                    and ("申请" in comma_clause or _bare(comma_lead, _T3_TOTALS_RE)
-                         or totals[0] == "t3.carried_forward" and comma_lead == "结转下年度"):
+                    and ("申请" in comma_clause or _bare(comma_lead, _T3_TOTALS_RE) or forward_after):
                 claim(totals[0], fig)
                 continue
         if not after_breakdown and not any(p < _clause_span(text, start)[1] for p in t2_excluded):
@@ -426,6 +425,9 @@ def _sentence_claims(report, passage, sentence, text, context, year, previous=""
     for c in out:
         values.setdefault(c.quantity, set()).add(c.value)
     return [c for c in out if len(values[c.quantity]) == 1]
+
+
+_CLOSING = re.compile(r"[）)]")
 
 
 def _in_brackets(text: str, pos: int) -> bool:

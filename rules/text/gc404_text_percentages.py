@@ -9,13 +9,14 @@ from checker.findings import Severity
 from checker.rule import Rule
 from checker.textnum import find_figures, mask_titles, normalise, split_sentences
 from rules.common import fmt
-from rules.text.claims import passages, read_claims
+from rules.text.claims import passages, read_claims, short_quote
 
 # First-level result categories of T3 row 三: mutually exclusive, so their sum cannot exceed the
 # number of applications handled.
 _RESULT_CATEGORIES = ("t3.row.granted", "t3.row.partly_granted", "t3.group.denied", "t3.group.unavailable",
                       "t3.group.not_processed", "t3.group.other")
 _T4_OUTCOMES = ("upheld", "corrected", "other", "pending")
+_YEAR_ON_YEAR = re.compile(r"(同比|较上年|比上年|较去年|比去年)(增长|上升|增加|提高|下降|减少|降低)了?\s*$")
 # The applicant kinds of T3's columns: 自然人, and 法人或其他组织 (as a whole).
 _APPLICANT = re.compile(r"自然人|法人或其他组织|法人和其他组织|法人及其他组织")
 # 「予以公开占比41.6%」: a share stated without its count, of the result named right before it.
@@ -48,13 +49,14 @@ class TextPercentages(Rule):
     - 括号里的百分比「予以公开19件（51.4%）」与「占」一样核对；正文没有写总数时，与表三的办结数（或收到数）核对；
     - 「予以公开占比51.4%」这类不带件数的占比，与表三该项 ÷ 三（七）总计（或 ÷ 收到数）核对，按正文的小数位舍入；
     - 「办结82件，其中予以公开20件，部分公开13件……」：各类办理结果互斥，所列各类之和不得超过办结数
-      （没有办结数时不得超过收到数）；列全了六类（「予以公开及部分公开」这类合并说法按各类计）时，
+      （没有办结数时不得超过收到数加上年结转数——正文没写上年结转数时取表三的二）；列全了六类（「予以公开及部分公开」这类合并说法按各类计）时，
       各类之和必须等于办结数；
     - 「共收到申请36件，其中自然人申请30件，法人或其他组织申请6件」：两类申请人之和必须等于收到数，只列一类时
       不得超过收到数；
     - 「行政复议5件，其中维持2件……」：所列复议、诉讼结果之和不得超过所说的总数，列全维持、纠正、其他结果、
       尚未审结四种时必须相等。
-    「同比增长12%」与上年比较，正文没有上年数字时不核对。
+    「收到申请36件，同比增长12.5%」：给出上年报告（``--previous``）时，与上年表格的同一格比较，按正文的小数位
+    舍入；没有上年报告时不核对。
     约数不参与计算；没有可用总数的百分比、点名了句中没有的基数的百分比（「占解读总数的30%」）不核对。
     发现引用原句并写出算式。
 
@@ -85,6 +87,9 @@ class TextPercentages(Rule):
         "sum_short": ("{place}：正文列出了全部六类办理结果，其和 {terms} = {sum}，少于办结数 {whole}",
                       "{place}: the text lists all six kinds of result, adding up to {terms} = {sum}, fewer than the "
                       "{whole} handled"),
+        "year_on_year": ("{place}：正文写同比 {stated}，但上年{cell}为 {last}，本年 {now}，变化 {computed}%",
+                         "{place}: the text gives a year-on-year change of {stated}, but last year's {cell} was {last} "
+                         "and this year's is {now}: {computed}%"),
         "applicant_sum": ("{place}：正文所列各类申请人的申请数之和 {terms} = {sum}，与所说的收到数 {whole} 不符",
                           "{place}: the applications by kind of applicant add up to {terms} = {sum}, not the {whole} "
                           "received the text states"),
@@ -115,15 +120,23 @@ class TextPercentages(Rule):
                         yield item
                 if any(c.quantity in _RESULT_CATEGORIES or c.quantity.startswith("t3.sum:") for c in claims):
                     checked += 1
-                    yield from self._sums(claims, context, sentence, passage)
+                    yield from self._sums(claims, context, sentence, passage, ctx.report)
                 for item in (*self._t4_sums(claims, sentence, passage),
                              *self._applicant_sums(context, sentence, passage, text),
-                             *self._shares_of_table(ctx.report, sentence, passage, text)):
+                             *self._shares_of_table(ctx.report, sentence, passage, text),
+                             *self._year_on_year(ctx.report, ctx.previous, claims, sentence, passage, text)):
                     checked += 1
                     if item is not None:
                         yield item
         if not checked:
-            yield self.not_applicable("正文没有可核对的百分比或分项", "the text states no percentage or breakdown to check")
+            # For -v: the sentences with a percentage that were read and found to name no whole.
+            seen = [short_quote(s.text, 40) for p in passages(ctx.report) for s in split_sentences(p.text)
+                    if any(f.percent for f in find_figures(s.text))]
+            listed = "；".join(f"「{q}」" for q in seen[:5]) + ("等" if len(seen) > 5 else "")
+            yield self.not_applicable(
+                "正文没有可核对的百分比或分项" + (f"；读过的 {len(seen)} 句带百分比的句子没有写明可核对的总数：{listed}" if seen else ""),
+                "the text states no percentage or breakdown to check"
+                + (f"; {len(seen)} sentences with a percentage name no whole to check against: {listed}" if seen else ""))
 
     def _percentages(self, sentence, passage, text, claims, report=None):
         """Yields None for a percentage checked and consistent, a finding when it is not."""
@@ -180,7 +193,7 @@ class TextPercentages(Rule):
                                    stated=fig.written, part=fmt(part_fig.value), whole=fmt(wholes[0]),
                                    computed=_pct(part_fig.value, wholes[0]))
 
-    def _sums(self, claims, context, sentence, passage):
+    def _sums(self, claims, context, sentence, passage, report=None):
         """The result categories the text lists against the number handled: never more; and when it
         lists all six categories (the list is exhaustive), exactly as many."""
         parts: list[tuple[tuple[str, ...], object]] = []
@@ -203,16 +216,29 @@ class TextPercentages(Rule):
         name = ("办结数", "number handled")
         if whole is None:
             whole = next((c for c in context if c.quantity in ("t3.received", "t3.new_received")), None)
-            name = ("收到数", "number received")
+            name = ("收到数加上年结转数", "number received plus those carried over")
         if whole is None:
             return
+        limit = whole.value
+        if whole.quantity != "t3.results_total":
+            # Results also cover last year's carried-over applications: the number received bounds
+            # them only with 二 added (stated in the text, else the table's); unknown: not checked.
+            carried = next((c.value for c in context if c.quantity == "t3.carried_over"), None)
+            if carried is None and report is not None:
+                from rules.text.claims import expected_values
+
+                found = expected_values(report, "t3.carried_over")
+                carried = found[0][0].value if found and found[0][0].known else None
+            if carried is None:
+                return
+            limit = whole.value + carried
         total = sum(c.value for c in unique)
         terms = " + ".join(str(c.value) for c in unique)
-        if total > whole.value:
+        if total > limit:
             yield self.finding("sum", passage.pointer, quote=sentence.text,
-                               terms=terms, sum=total, whole=whole.value,
-                               total_name=name[0], total_name_en=name[1], expected=whole.value, actual=total,
-                               difference=total - whole.value)
+                               terms=terms, sum=total, whole=limit,
+                               total_name=name[0], total_name_en=name[1], expected=limit, actual=total,
+                               difference=total - limit)
         elif total < whole.value and len(covered) == len(_RESULT_CATEGORIES) and whole.quantity == "t3.results_total":
             yield self.finding("sum_short", passage.pointer, quote=sentence.text, terms=terms, sum=total,
                                whole=whole.value, expected=whole.value, actual=total, difference=whole.value - total)
@@ -246,6 +272,36 @@ class TextPercentages(Rule):
             yield self.finding("applicant_sum", passage.pointer, quote=sentence.text,
                                terms=" + ".join(str(v) for v in parts.values()), sum=stated, whole=total.value,
                                expected=total.value, actual=stated, difference=abs(stated - total.value))
+
+    def _year_on_year(self, report, previous, claims, sentence, passage, text):
+        """「收到申请36件，同比增长12.5%」 with last year's report given (``--previous``): the change
+        from last year's table to the figure, to the text's rounding.  Without last year's report the
+        percentage is not read."""
+        if previous is None:
+            return
+        from rules.text.claims import expected_values
+
+        figures = find_figures(sentence.text)
+        for i, fig in enumerate(figures):
+            if not fig.percent or fig.approximate or not i:
+                continue
+            m = _YEAR_ON_YEAR.search(text[figures[i - 1].end:fig.start])
+            part = figures[i - 1]
+            read = next((c for c in claims if c.figure is not None and c.figure.start == part.start), None)
+            if m is None or read is None:
+                continue
+            # The cell the figure restates, in last year's report; 「收到」 is 一 there (the first alternative).
+            before = expected_values(previous, read.quantity)
+            if not before or not before[0][0].known or not before[0][0].value:
+                continue
+            yield None
+            last = before[0][0].value
+            change = 100 * (read.value - last) / last
+            stated = fig.value if m.group(2) in ("增长", "上升", "增加", "提高") else -fig.value
+            if abs(change - stated) > _tolerance(fig):
+                yield self.finding("year_on_year", passage.pointer, quote=sentence.text, stated=fig.written,
+                                   now=fmt(read.value), last=fmt(last), computed=f"{change:+.1f}",
+                                   cell=before[0][1])
 
     def _t4_sums(self, claims, sentence, passage):
         """「行政复议5件，其中维持2件，纠正1件，其他结果1件，尚未审结1件」: the four outcomes of a block

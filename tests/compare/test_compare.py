@@ -399,3 +399,31 @@ def test_a_2019_template_last_year_against_a_2021_template_this_year():
     assert overdue["last"]["shown"] == "（无此格）" and not overdue["changed"]
     assert not [i for i in c["identities"] if i["kind"] == "roll_forward"]  # 对外公开总数量 is not 现行有效
     assert [i["holds"] for i in c["identities"] if i["kind"] == "carry_over"].count(None) == 0
+
+
+def test_a_long_rewritten_text_is_compared_quickly():
+    import random
+    import time
+
+    from checker.compare.sections import compare_text
+    from checker.model import Report
+
+    rng = random.Random(7)
+    words = "公开信息平台政务申请办理制度培训考核监督网站新媒体解读回应保障规范目录更新服务"
+
+    def text() -> str:
+        return "。".join("".join(rng.choice(words) for _ in range(rng.randint(20, 60))) for _ in range(1500)) + "。"
+
+    last = Report({"metadata": {"report_year": 2022}, "sections": [{"heading": "一、总体情况", "text": text()}]})
+    this = Report({"metadata": {"report_year": 2023}, "sections": [{"heading": "一、总体情况", "text": text()}]})
+    start = time.perf_counter()
+    pairs, reuse = compare_text(last, this)
+    assert time.perf_counter() - start < 10  # under 1 s on the development machine (2 shared cores)
+    assert len(pairs[0].rows) >= 1500
+
+
+def test_cli_select_limits_the_findings(gov_check, tmp_path, last_file):
+    out = tmp_path / "selected.json"
+    assert gov_check("compare", last_file, EXAMPLES / "yangquan-2023.json", "--select", "GC2,GC7", "-o", out).exit_code == 0
+    codes = {f["code"][:3] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]}
+    assert codes == {"GC2", "GC7"}

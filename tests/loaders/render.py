@@ -182,23 +182,30 @@ def to_docx(items: list[tuple[str, Any]], path: Path) -> Path:
     return path
 
 
+def html_table(grid: Grid, tag: str = '<table border="1">',
+               cell: Any = lambda lines: "\n      " + "<br>".join(_html.escape(x).replace(" ", "&nbsp;") for x in lines)
+               + "\n    ") -> list[str]:
+    """A grid as HTML table lines, merged cells as rowspan/colspan; ``cell`` prints a cell's lines."""
+    parts = [tag]
+    cells = spans(grid)
+    for r in range(len(grid)):
+        parts.append("  <tr>")
+        for rr, c, h, w, cell_text in cells:
+            if rr != r:
+                continue
+            attrs = (f' rowspan="{h}"' if h > 1 else "") + (f' colspan="{w}"' if w > 1 else "")
+            parts.append(f"    <td{attrs}>{cell(cell_text.split(chr(10)))}</td>")
+        parts.append("  </tr>")
+    parts.append("</table>")
+    return parts
+
+
 def to_html(items: list[tuple[str, Any]], path: Path, encoding: str = "utf-8") -> Path:
     parts = [f'<!DOCTYPE html>\n<html><head><meta charset="{encoding}"><title>年度报告</title>'
              '<script>var x = "<table>";</script></head>\n<body>']
     for kind, value in items:
         if kind == "table":
-            parts.append('<table border="1">')
-            cells = spans(value)
-            for r in range(len(value)):
-                parts.append("  <tr>")
-                for rr, c, h, w, cell_text in cells:
-                    if rr != r:
-                        continue
-                    attrs = (f' rowspan="{h}"' if h > 1 else "") + (f' colspan="{w}"' if w > 1 else "")
-                    body = "<br>".join(_html.escape(x).replace(" ", "&nbsp;") for x in cell_text.split("\n"))
-                    parts.append(f"    <td{attrs}>\n      {body}\n    </td>")
-                parts.append("  </tr>")
-            parts.append("</table>")
+            parts += html_table(value)
         elif kind == "title":
             parts.append(f"<h1>{_html.escape(value)}</h1>")
         elif kind == "h":

@@ -94,7 +94,8 @@ CASES = {
         tables={"t2_2019": _t2_2019(ZERO3, [1, 1, 1], ZERO3, [2, 0, 3], ZERO3, ZERO3, [0, 0]), "t3": _t3("2019"),
                 "t4": _t4()},
         gc003=[("warning", "left_out", "/tables/t2_2019/procurement",
-                "3 922533.2；39 22533.2；392 2533.2；3922 533.2；39225 33.2；392253 3.2")]),
+                "3 922533.2；39 22533.2；392 2533.2；3922 533.2；39225 33.2；392253 3.2"),
+               ("info", "label_variant", "/tables/t3", "（本列数据的钩稽关系为")]),
     "pingtan-jjf-2021": dict(
         title="平潭综合实验区经济发展局2021年政府信息公开工作年度报告", organ="平潭综合实验区经济发展局", year=2021,
         published="2022-01-19", signed="2022-01-13",
@@ -142,6 +143,7 @@ CASES = {
                 "t4": _t4(litigation_direct=[3, 0, 0, 1, 4], litigation_after_review=[1, 0, 0, 0, 1])},
         gc003=[("info", "label_variant", "/tables/t2/normative_documents", "「规范性文件」"),
                ("warning", "left_out", "/tables/t2/normative_documents", "2 1 20；2 12 0；21 2 0"),
+               ("info", "label_variant", "/tables/t3", "（本列数据的钩稽关系为"),
                ("warning", "left_out", "/tables/t2/regulations", "没有找到这一行")]),
 }
 

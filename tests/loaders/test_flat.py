@@ -5,7 +5,6 @@ distance — and never a wrong cell: what cannot be decoded is a GC003 with its 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -88,12 +87,16 @@ def test_distance():
     assert distance("不再处理", "不再受理") == 1 and distance("", "ab") == 2
 
 
-def test_a_misprinted_label_is_read_by_position_and_named(tmp_path):
+def _sample_flat(tmp_path, printed: str, misprint: str):
+    """The sample as crawler text (cells separated by spaces) with one label misprinted."""
     doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
-    text = crawler_text(doc, "single").replace("2.其他法律行政法规禁止公开", "2.其他法律和行政法规禁止公开")
     path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    loaded = load(path, path.read_bytes(), LoadOptions())
+    path.write_text(crawler_text(doc, "single").replace(printed, misprint), encoding="utf-8")
+    return load(path, path.read_bytes(), LoadOptions())
+
+
+def test_a_misprinted_label_is_read_by_position_and_named(tmp_path):
+    loaded = _sample_flat(tmp_path, "2.其他法律行政法规禁止公开", "2.其他法律和行政法规禁止公开")
     notes = [f for f in loaded.findings if f.message == "label_variant"]
     assert [(f.severity.value, f.pointers[0], f.args["printed"]) for f in notes] == [
         ("info", "/tables/t3/denied_prohibited_by_law", "2.其他法律和行政法规禁止公开")]
@@ -101,11 +104,7 @@ def test_a_misprinted_label_is_read_by_position_and_named(tmp_path):
 
 
 def test_a_2019_label_in_a_2021_table_does_not_make_it_2019(tmp_path):
-    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
-    text = crawler_text(doc, "single").replace("行政规范性文件18", "规范性文件18")
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    loaded = load(path, path.read_bytes(), LoadOptions())
+    loaded = _sample_flat(tmp_path, "行政规范性文件18", "规范性文件18")
     assert loaded.document["metadata"]["template_version"] == "2021"
     assert loaded.document["tables"]["t2"]["normative_documents"] == {"issued": 18, "repealed": 12, "in_force": 38}
     assert any(f.message == "label_variant" and f.args["printed"] == "规范性文件" for f in loaded.findings)
@@ -189,3 +188,29 @@ def test_the_table_search_is_bounded_and_says_so():
     result = decode(rows, rel)
     assert time.perf_counter() - start < 5
     assert all(r.cells is None and r.capped for r in result.rows.values())
+
+
+def test_a_table_whose_labels_are_printed_but_not_its_rows_is_reported(tmp_path):
+    text = ("标题: 某某局2023年度政府信息公开工作年度报告\n发布时间: 2024-01-10 09:00\n==================== 正文 ====================\n"
+            "根据条例编制本报告。一、总体情况正文。二、主动公开政府信息情况《条例》第二十条第（一）项规定的信息均已公开。"
+            "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）见附件。"
+            "四、政府信息公开行政复议、行政诉讼情况无。五、存在的主要问题及改进情况问题。六、其他需要报告的事项无。")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path, path.read_bytes(), LoadOptions())
+    assert loaded.document["tables"] == {}
+    assert [(f.severity.value, f.pointers[0]) for f in loaded.findings] == [("warning", "/tables/t2"), ("warning", "/tables/t3")]
+    assert len(loaded.document["sections"]) == 6
+    assert loaded.document["sections"][1]["text"] == "《条例》第二十条第（一）项规定的信息均已公开。"
+
+
+def test_a_one_line_body_without_the_crawler_header(tmp_path):
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    text = crawler_text(doc, "single").split("==================== 正文 ====================\n", 1)[1]
+    path = tmp_path / "report.txt"
+    path.write_text(doc["metadata"]["title"] + "\n" + text, encoding="utf-8")
+    loaded = load(path, path.read_bytes(), LoadOptions())
+    assert loaded.document["metadata"]["report_year"] == 2023
+    assert loaded.document["metadata"]["organ_name"] == "阳泉市人民政府"
+    assert len(loaded.document["sections"]) == 6
+    assert loaded.document["tables"]["t4"]["review"] == {"upheld": 0, "corrected": 8, "other": 7, "pending": 0, "total": 15}

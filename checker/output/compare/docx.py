@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from checker.output.compare.words import (FINDING_STATUS, figure_side, identity_result, moved_note, pct, percent,
+from checker.output.compare.words import (FINDING_STATUS, figure_side, identity_result, label, moved_note, pct, percent,
                                           side_title, signed, status_word, w)
 
 _FONT = "Noto Sans CJK SC"
@@ -112,17 +112,17 @@ def render(c: dict[str, Any]) -> bytes:
     document.styles["Normal"].font.size = Pt(9.5)
 
     s = c["summary"]
-    document.add_heading(f"{w('title', lang)}：{side_title(c['last'], lang)} → {side_title(c['this'], lang)}", level=1)
+    document.add_heading(f"{label('title', lang)}{side_title(c['last'], lang)} → {side_title(c['this'], lang)}", level=1)
     meta = document.add_paragraph()
-    _run(meta, f"{w('last', lang)}：{c['last']['file']}（{c['last']['format']}）　"
-               f"{w('this', lang)}：{c['this']['file']}（{c['this']['format']}）", colour="555555", size=8.5)
+    _run(meta, f"{label('last', lang)}{c['last']['file']}（{c['last']['format']}）　"
+               f"{label('this', lang)}{c['this']['file']}（{c['this']['format']}）", colour="555555", size=8.5)
     for problem in c["forced"]:
-        _run(document.add_paragraph(), f"{w('forced', lang)}：{problem}", bold=True, colour="B3261E")
+        _run(document.add_paragraph(), f"{label('forced', lang)}{problem}", bold=True, colour="B3261E")
     sent = s["sentences"]
     summary = _table(document, [w("summary", lang), ""], [7, 18])
     rows = [
         (w("reuse", lang), f"{pct(s['reuse'])}（{w('threshold', lang)} {pct(c['options']['threshold'])}）"
-         + (f"；{w('over', lang)}：{'、'.join(s['sections_over_threshold'])}" if s["sections_over_threshold"] else ""),
+         + (f"；{label('over', lang)}{'、'.join(s['sections_over_threshold'])}" if s["sections_over_threshold"] else ""),
          "broken" if s["over_threshold"] else None),
         (w("sentences", lang), " · ".join(f"{status_word(k, lang)} {sent[k]}"
                                           for k in ("copied", "changed", "moved", "added", "removed")), None),
@@ -132,8 +132,8 @@ def render(c: dict[str, Any]) -> bytes:
         (w("findings", lang), " · ".join(f"{status_word(k, lang, FINDING_STATUS)} {s['findings'][k]}"
                                          for k in ("persisting", "new", "fixed")), None),
     ]
-    for label, value, shade in rows:
-        _add_row(summary, [label, value], [7, 18], shade)
+    for name, value, shade in rows:
+        _add_row(summary, [name, value], [7, 18], shade)
 
     document.add_heading(w("text", lang), level=2)
     widths = [12, 1.6, 12]
@@ -141,11 +141,17 @@ def render(c: dict[str, Any]) -> bytes:
         reuse = f"（{w('section_reuse', lang)} {pct(sec['reuse'])}{'，' + w('over', lang) if sec['over_threshold'] else ''}）" \
             if sec["reuse"] is not None else ""
         document.add_heading(sec["title"] + reuse, level=3)
+        for f in c["findings"]:  # the problems of this part, both years, next to its text
+            if sec["number"] and f["section"] == sec["number"]:
+                paragraph = document.add_paragraph(style="List Bullet")
+                _run(paragraph, status_word(f["status"], lang, FINDING_STATUS) + " ", bold=True,
+                     colour={"persisting": "B3261E", "fixed": "1E7B1E"}.get(f["status"]), size=8.5)
+                _run(paragraph, f"{c[f['year']]['year']} {f['code']} {f['message']}", size=8.5)
         if not sec["rows"]:
             document.add_paragraph(w("no_prose", lang))
             continue
         heads = [w("no_text", lang) if sec[k] is None else (sec[k]["heading"] or sec["title"]) for k in ("last", "this")]
-        table = _table(document, [f"{w('last', lang)}：{heads[0]}", w("mark", lang), f"{w('this', lang)}：{heads[1]}"], widths)
+        table = _table(document, [f"{label('last', lang)}{heads[0]}", w("mark", lang), f"{label('this', lang)}{heads[1]}"], widths)
         for row in sec["rows"]:
             cells = table.add_row().cells
             for cell, width in zip(cells, widths):

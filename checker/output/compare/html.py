@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from checker import __version__
-from checker.output.compare.words import (FINDING_STATUS, figure_side, identity_result, moved_note, pct, percent,
+from checker.output.compare.words import (FINDING_STATUS, figure_side, identity_result, label, moved_note, pct, percent,
                                           side_title, signed, status_word, w)
 
 _CSS = """
@@ -36,8 +36,8 @@ table { border-collapse: collapse; width: 100%; }
 table.side { table-layout: fixed; font-size: 13px; }
 table.side th { background: #f3f3f3; position: sticky; top: 0; }
 table.side th, table.side td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; width: 50%; }
-table.side td.st { width: 4.2em; font-size: 11px; color: #555; text-align: center; }
-table.side th.st { width: 4.2em; }
+table.side td.st { width: 5.6em; font-size: 11px; color: #555; text-align: center; }
+table.side th.st { width: 5.6em; }
 tr.copied td { background: #fff4d6; }
 tr.boilerplate td { color: #777; }
 tr.added td.this, tr.moved td.this { background: #e3f4e1; }
@@ -120,8 +120,8 @@ def _sections(c: dict[str, Any], lang: str) -> str:
             out.append('<ul class="found">' + "".join(
                 f'<li class="{f["status"]}"><b>{status_word(f["status"], lang, FINDING_STATUS)}</b> '
                 f'{_e(c[f["year"]]["year"])} {_e(f["code"])} {_e(f["message"])}</li>' for f in mine) + "</ul>")
-        out.append(f'<table class="side"><thead><tr><th>{w("last", lang)}：{_e(heads[0])}</th><th class="st"></th>'
-                   f'<th>{w("this", lang)}：{_e(heads[1])}</th></tr></thead><tbody>')
+        out.append(f'<table class="side"><thead><tr><th>{label("last", lang)}{_e(heads[0])}</th><th class="st"></th>'
+                   f'<th>{label("this", lang)}{_e(heads[1])}</th></tr></thead><tbody>')
         for row in s["rows"]:
             out.append(f'<tr class="{row["status"]}"><td class="last">{_text_cell(row, "last", lang)}</td>'
                        f'<td class="st">{status_word(row["status"], lang)}</td>'
@@ -192,7 +192,7 @@ def _figures(c: dict[str, Any], lang: str) -> str:
     rows = [("", [f'<td>{_e(f["label"])}</td>', f'<td class="num">{_e(figure_side(f["last"], lang))}</td>',
                   f'<td class="num">{_e(figure_side(f["this"], lang))}</td>', f'<td class="num">{signed(f["change"])}</td>',
                   f'<td class="num">{percent(f["percent"])}</td>',
-                  '<td class="note">' + "<br>".join(f'{w(k, lang)}：{_e(f[k]["quote"])}' for k in ("last", "this") if f[k])
+                  '<td class="note">' + "<br>".join(f'{label(k, lang)}{_e(f[k]["quote"])}' for k in ("last", "this") if f[k])
                   + "</td>"]) for f in c["figures"]]
     return title + _list(head, rows)
 
@@ -226,9 +226,9 @@ def _header(c: dict[str, Any], lang: str) -> str:
     fs = s["findings"]
     cards.append((w("findings", lang), " · ".join(f"{status_word(k, lang, FINDING_STATUS)} {fs[k]}"
                                                   for k in ("persisting", "new", "fixed")), fs["persisting"] > 0))
-    forced = "".join(f'<p class="forced">{w("forced", lang)}：{_e(p)}</p>' for p in c["forced"])
-    return (f'<header class="page"><h1>{w("title", lang)}：{_e(side_title(last, lang))} → {_e(side_title(this, lang))}</h1>'
-            f'<p class="meta">{w("last", lang)}：{_e(last["file"])}（{_e(last["format"])}）　{w("this", lang)}：{_e(this["file"])}（{_e(this["format"])}）</p>'
+    forced = "".join(f'<p class="forced">{label("forced", lang)}{_e(p)}</p>' for p in c["forced"])
+    return (f'<header class="page"><h1>{label("title", lang)}{_e(side_title(last, lang))} → {_e(side_title(this, lang))}</h1>'
+            f'<p class="meta">{label("last", lang)}{_e(last["file"])}（{_e(last["format"])}）　{label("this", lang)}{_e(this["file"])}（{_e(this["format"])}）</p>'
             f"{forced}<ul class=\"cards\">"
             + "".join(f'<li class="{"alert" if alert else ""}">{_e(k)}<b>{_e(v)}</b></li>' for k, v, alert in cards)
             + "</ul></header>")
@@ -237,7 +237,7 @@ def _header(c: dict[str, Any], lang: str) -> str:
 def render(c: dict[str, Any]) -> str:
     lang = c["lang"]
     toc = "".join(f'<a href="#{k}">{w(k, lang)}</a>' for k in ("text", "tables", "identities", "figures", "findings"))
-    title = f'{w("title", lang)}：{side_title(c["last"], lang)} → {side_title(c["this"], lang)}'
+    title = f'{label("title", lang)}{side_title(c["last"], lang)} → {side_title(c["this"], lang)}'
     return (f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-CN"}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_e(title)}</title>'
             f"<style>{_CSS}</style></head><body>{_header(c, lang)}<nav class=\"toc\">{toc}</nav><main>"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.output.compare.words import (FINDING_STATUS, figure_side, identity_result, moved_note, pct, percent,
+from checker.output.compare.words import (FINDING_STATUS, figure_side, identity_result, label, moved_note, pct, percent,
                                           side_title, signed, status_word, w)
 
 
@@ -36,19 +36,19 @@ def _table(header: list[str], rule: str, rows: list[list[Any]], empty: str) -> l
 def render(c: dict[str, Any]) -> str:
     lang = c["lang"]
     s = c["summary"]
-    lines = [f"# {w('title', lang)}：{side_title(c['last'], lang)} → {side_title(c['this'], lang)}", ""]
-    lines += [f"- {w('last', lang)}：`{c['last']['file']}`（{c['last']['format']}）",
-              f"- {w('this', lang)}：`{c['this']['file']}`（{c['this']['format']}）"]
-    lines += [f"- **{w('forced', lang)}**：{p}" for p in c["forced"]]
+    lines = [f"# {label('title', lang)}{side_title(c['last'], lang)} → {side_title(c['this'], lang)}", ""]
+    lines += [f"- {label('last', lang)}`{c['last']['file']}`（{c['last']['format']}）",
+              f"- {label('this', lang)}`{c['this']['file']}`（{c['this']['format']}）"]
+    lines += [f"- **{label('forced', lang)}**{p}" for p in c["forced"]]
     sent = s["sentences"]
     lines += [
-        f"- {w('reuse', lang)}：**{pct(s['reuse'])}**（{w('threshold', lang)} {pct(c['options']['threshold'])}）"
-        + (f"；{w('over', lang)}：{'、'.join(s['sections_over_threshold'])}" if s["sections_over_threshold"] else ""),
-        f"- {w('sentences', lang)}：" + " · ".join(f"{status_word(k, lang)} {sent[k]}"
+        f"- {label('reuse', lang)}**{pct(s['reuse'])}**（{w('threshold', lang)} {pct(c['options']['threshold'])}）"
+        + (f"；{label('over', lang)}{'、'.join(s['sections_over_threshold'])}" if s["sections_over_threshold"] else ""),
+        f"- {label('sentences', lang)}" + " · ".join(f"{status_word(k, lang)} {sent[k]}"
                                                  for k in ("copied", "changed", "moved", "added", "removed")),
         f"- {w('cells_changed', lang)} {s['cells_changed']}/{s['cells']} · {w('large_changes', lang)} {s['large_changes']}"
         f" · {w('identities_broken', lang)} {s['identities_broken']}",
-        f"- {w('findings', lang)}：" + " · ".join(f"{status_word(k, lang, FINDING_STATUS)} {s['findings'][k]}"
+        f"- {label('findings', lang)}" + " · ".join(f"{status_word(k, lang, FINDING_STATUS)} {s['findings'][k]}"
                                                 for k in ("persisting", "new", "fixed")),
         "", f"## {w('text', lang)}", ""]
     for sec in c["sections"]:
@@ -58,7 +58,7 @@ def render(c: dict[str, Any]) -> str:
         copied = sum(1 for r in sec["rows"] if r["status"] in ("copied", "boilerplate") and not r["moved"])
         shown = [r for r in sec["rows"] if r["status"] not in ("copied", "boilerplate") or r["moved"]]
         if copied:
-            lines += [f"{'与上年相同的句子' if lang != 'en' else 'Sentences as last year'}：{copied}", ""]
+            lines += [f"{'与上年相同的句子：' if lang != 'en' else 'Sentences as last year: '}{copied}", ""]
         if shown:
             lines += [f"| {w('mark', lang)} | {w('last', lang)} | {w('this', lang)} |", "|---|---|---|"]
             for r in shown:
@@ -80,8 +80,8 @@ def render(c: dict[str, Any]) -> str:
         lines += [f"| {w('item', lang)} | {w('last', lang)} | {w('this', lang)} | {w('change', lang)} | {w('percent', lang)} | |",
                   "|---|---:|---:|---:|---:|---|"]
         for g, r, col, cell in changed:
-            label = " · ".join(x for x in (g["title"], r["label"], col) if x)
-            lines.append(f"| {_cell(label)} | {_cell(cell['last']['shown'])} | {_cell(cell['this']['shown'])} | "
+            place = " · ".join(x for x in (g["title"], r["label"], col) if x)
+            lines.append(f"| {_cell(place)} | {_cell(cell['last']['shown'])} | {_cell(cell['this']['shown'])} | "
                          f"{signed(cell['change'])} | {percent(cell['percent'])} | {'**' + w('large', lang) + '**' if cell['large'] else ''} |")
         lines.append("")
     lines += [f"## {w('identities', lang)}", "", "| | | | |", "|---|---:|---:|---|"]

@@ -74,6 +74,11 @@ def w(key: str, lang: str) -> str:
     return en if lang == "en" else zh
 
 
+def label(key: str, lang: str) -> str:
+    """A word followed by a colon: 「上年：」, “Last year: ”."""
+    return w(key, lang) + (": " if lang == "en" else "：")
+
+
 def status_word(status: str, lang: str, table: dict[str, tuple[str, str]] = STATUS) -> str:
     zh, en = table[status]
     return en if lang == "en" else zh
