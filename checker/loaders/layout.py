@@ -629,11 +629,11 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     if signature:
         doc_signature = "\n".join(p.text.strip() for p in signature)
         metadata["signing_date"] = parse_date(signature[-1].text)
-        sm["/metadata/signing_date"] = dict(signature[-1].where)
+        sm["/metadata/signing_date"] = {**signature[-1].where, "source": "signature"}
         sm["/signature"] = dict(signature[0].where)
         if "organ_name" not in metadata and len(signature) == 2:
             metadata["organ_name"] = signature[0].text.strip()
-            sm["/metadata/organ_name"] = dict(signature[0].where)
+            sm["/metadata/organ_name"] = {**signature[0].where, "source": "signature"}
     apply_options(metadata, options)
     tables = b.tables
     if tables:

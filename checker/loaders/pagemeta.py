@@ -4,7 +4,7 @@ publication dates (「发布日期：2021-02-05」, 「时间：2020-01-08 10:32
 
 Each value the assembler takes from here is recorded in the source map with a ``source`` naming
 where it came from (``header:发布时间``, ``page:发布日期``, ``meta:PubDate``, ``title``,
-``first_sentence``), so a reader can see why the checker believes it.
+``first_sentence``; the assembler adds ``signature``), so a reader can see why the checker believes it.
 """
 
 from __future__ import annotations

@@ -197,6 +197,8 @@ def test_the_body_keeps_its_narrative_out_of_the_tables(loaded):
     second = doc["sections"][1]["text"]
     assert second.startswith("(一)主动公开政府信息的数量") and "(二)主动公开政府信息的主要类别" in second
     assert doc["signature"] == "平潭综合实验区财政金融局\n2024年1月29日"
+    assert loaded("pingtan-czj-2023").source_map["/metadata/signing_date"]["source"] == "signature"
+    assert loaded("pingtan-czj-2023").source_map["/metadata/organ_name"]["source"] == "header:标题"
     assert doc["sections"][5]["text"] == "2023年，无收取信息处理费情况。"
 
 
