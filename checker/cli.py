@@ -592,25 +592,29 @@ COMPARE_FORMATS = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "mar
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None,
               help="正文重复比例达到该值时标出（0–1 或百分数；默认取 GC703 的 threshold，0.5）")
 @click.option("--large-ratio", type=click.FloatRange(min=1, min_open=True), default=5.0, show_default=True,
-              help="变化超过该倍数（或低于其倒数）时作为大幅变化标出")
-@click.option("--large-base", type=click.FloatRange(min=0), default=10.0, show_default=True,
-              help="只有两年中较大的数不小于该值时才算大幅变化")
+              help="大幅变化：两年中较大的数超过较小的数的该倍数（本年超过上年的 5 倍或不到其 1/5；一年为 0 也算）")
+@click.option("--large-min", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="且两年中较大的数不小于该值（不是只看上年：0 → 50、3 → 30 与 50 → 0 一样标出，1 → 6 不标）")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="输出语言（默认 zh）")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="配置文件（规则、选项、豁免）")
 @click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
+@_fetch_options
 def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previous_dir: str | None,
             output_dir: str | None, organ_map: str | None, force: bool, threshold: float | None, large_ratio: float,
-            large_base: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None,
-            select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> None:
+            large_min: float, lang: str | None, config_path: str | None, no_config: bool, jobs: int | None = None,
+            select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), allow_private: bool = False,
+            save_source: str | None = None, fetch_timeout: float = 30.0) -> None:
     """比较同一机关相邻两年的年度报告：gov-check compare 上年报告 本年报告 -o 比对.html
 
     \b
+    两份报告都可以是网址（与 gov-check check 网址 相同：--allow-private、--save-source、--fetch-timeout）。
     正文逐部分（按含义配对）逐句比较，标出新增、删除、修改、移动和照抄的句子及重复比例；
     表二、表三、表四逐格列出上年 → 本年、增减和同比，标出大幅变化，并列出上年结转、现行有效的衔接关系；
     正文中的数字按事项对齐；列出两年的问题，标出「连续两年」和「已整改」。
     批量：gov-check compare --previous-dir 2023/ 2024/ --output-dir 比对/"""
     from checker.compare import CompareOptions, Thresholds
     from checker.config import ConfigError
+    from checker.loaders.fetch import is_url
     from checker.run import load_organ_map
 
     if previous_dir is None and output_dir is not None:
@@ -620,7 +624,7 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     if previous_dir is not None and not output_dir:
         fail("批量比较（--previous-dir）需要 --output-dir 指定写入比对结果的文件夹")
     try:
-        config = _configure(reports[0], config_path, no_config)
+        config = _configure("." if is_url(reports[0]) else reports[0], config_path, no_config)
         config.lang = lang or config.lang
         config.select = _split(select) or config.select
         config.ignore = config.ignore + _split(ignore)
@@ -634,9 +638,14 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     if threshold is None:
         threshold = float(config.options.get("GC703", {}).get("threshold", 0.5))
     options = CompareOptions(threshold=threshold / 100 if threshold > 1 else threshold,
-                             large=Thresholds(large_ratio, large_base), lang=config.lang)
+                             large=Thresholds(large_ratio, large_min), lang=config.lang)
+    from checker.loaders import LoadOptions
+
+    def fetch() -> tuple[tuple[str, ...], list[tuple[str, str]]]:  # URLs downloaded (as `gov-check check URL`)
+        return _fetch(reports, LoadOptions(**config.limits).max_bytes, allow_private, save_source, fetch_timeout)
+
     if previous_dir is not None:
-        _compare_batch(engine, options, reports, previous_dir, output_dir or "", fmt or "html", names, jobs)
+        _compare_batch(engine, options, fetch(), previous_dir, output_dir or "", fmt or "html", names, jobs)
         return
     if fmt is None:
         fmt = COMPARE_FORMATS.get(os.path.splitext(output)[1].lower(), "html") if output else "markdown"
@@ -644,7 +653,10 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
         fail("Word 文档需要用 -o 指定文件（如 -o 比对.docx）")
     if output and any(os.path.exists(r) and os.path.exists(output) and os.path.samefile(output, r) for r in reports):
         fail(f"{output}: 输出文件就是被比较的报告，拒绝覆盖")
-    comparison, problems = _compare_pair(engine, options, reports[0], reports[1], names, force)
+    fetched = fetch()
+    if fetched[1]:
+        fail("；".join(f"{'上一年度报告' if url == reports[0] else '本年度报告'}：{url}: {why}" for url, why in fetched[1]))
+    comparison, problems = _compare_pair(engine, options, fetched[0], reports, names, force)
     if problems and not force:
         fail("; ".join(problems) + ". Add --force to compare them anyway" if options.lang == "en" else
              "；".join(problems) + "。确属要比较的两份报告时请加 --force")
@@ -654,19 +666,23 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     sys.exit(EXIT_OK)
 
 
-def _compare_pair(engine: Any, options: Any, last_path: str, this_path: str, names: Any, force: bool) -> tuple[Any, list[str]]:
-    """Load and check both reports and compare them; (None, problems) when they are not a pair and
-    ``force`` is not set.  A file that cannot be read ends the command (exit 2)."""
+def _compare_pair(engine: Any, options: Any, paths: tuple[str, ...], given: tuple[str, ...], names: Any,
+                  force: bool) -> tuple[Any, list[str]]:
+    """Load and check both reports (``paths``: the files read, a URL's local copy; ``given``: the
+    arguments as the user gave them, shown as the reports' names) and compare them; (None, problems)
+    when they are not a pair and ``force`` is not set.  A file that cannot be read ends the command
+    (exit 2)."""
     from checker.compare import check_pair
     from checker.compare.batch import compare_loaded, read
     from checker.loaders import LoadOptions
     from checker.model import Report
 
     loaders, load_options = engine.host.loaders, LoadOptions(**engine.config.limits)
-    last, this = read(last_path, loaders, load_options), read(this_path, loaders, load_options)
-    for which, item in (("上一年度报告", last), ("本年度报告", this)):
+    last, this = read(paths[0], loaders, load_options), read(paths[1], loaders, load_options)
+    for which, item, name in (("上一年度报告", last, given[0]), ("本年度报告", this, given[1])):
         if item.error:
-            fail(f"{which}：{item.error}")
+            fail(f"{which}：{item.error}" if name == item.file else f"{which}：{name}（{item.file}）：{item.error}")
+        item.file = name  # a URL is named as given, not by its downloaded copy
     problems = check_pair(Report(last.document), Report(this.document), names, options.lang)
     if problems and not force:
         return None, problems
@@ -675,9 +691,10 @@ def _compare_pair(engine: Any, options: Any, last_path: str, this_path: str, nam
 
 
 
-def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous_dir: str, output_dir: str, fmt: str,
-                   names: Any, jobs: int | None) -> None:
-    """Every unit of REPORTS with its report in PREVIOUS_DIR: one comparison each, then the index."""
+def _compare_batch(engine: Any, options: Any, fetched: tuple[tuple[str, ...], list[tuple[str, str]]], previous_dir: str,
+                   output_dir: str, fmt: str, names: Any, jobs: int | None) -> None:
+    """Every unit of REPORTS (``fetched``: as :func:`_fetch` returns them, URLs downloaded) with its
+    report in PREVIOUS_DIR: one comparison each, then the index."""
     from pathlib import Path
 
     from checker.compare.batch import run_batch
@@ -686,6 +703,7 @@ def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous
     from checker.run import discover, report_suffixes
 
     suffixes = report_suffixes(engine.host.loaders)
+    reports, not_fetched = fetched
     this_found, last_found = discover(list(reports), suffixes), discover([previous_dir], suffixes)
     out = Path(output_dir)
     try:
@@ -693,7 +711,7 @@ def _compare_batch(engine: Any, options: Any, reports: tuple[str, ...], previous
     except OSError as exc:
         fail(f"{output_dir}: 无法创建文件夹：{exc.strerror or exc}")
     index = run_batch(engine, options, this_found.files, last_found.files, out, fmt, names, jobs)
-    index["unreadable"] += [f"{a}: {why}" for a, why in this_found.problems + last_found.problems]
+    index["unreadable"] += [f"{a}: {why}" for a, why in this_found.problems + last_found.problems + not_fetched]
     for note in index["notes"]:
         _err(f"gov-check: {note}")
     try:

@@ -14,7 +14,7 @@ from checker.textnum import split_sentences
 _BOILERPLATE = re.compile(
     r"(本|此)(年度)?报告[^。]{0,12}(根据|依据|按照)[^。]{0,80}(编制|制作|编写)"
     r"|统计期限|统计期间|统计时限|所列数据"
-    r"|如对本?(年度)?报告有(任何)?疑问|联系电话|联系地址|邮政编码|电子邮箱|本报告的电子版"
+    r"|如对本?(年度)?报告有(任何)?疑问|联系电话|联系地址|邮政编码|电子邮箱|报告的?电子版"
 )
 # A sub-heading line: 「（一）主动公开方面。」「一是……」 labels of the template carry no content.
 _SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*([^。，,；;：:]{0,24}[。.：:])?")

@@ -24,3 +24,15 @@ def test_year_numbers_do_not_hide_copying_and_boilerplate_does_not_count():
     last = normalise("本报告根据《条例》要求编制。\n（一）主动公开方面。2022年发布信息1800条。", 2022)
     assert this == last == "Ｙ年发布信息#条"
     assert shingles("abcdefghij", 8) == {"abcdefgh", "bcdefghi", "cdefghij"}
+
+
+def test_the_electronic_version_sentence_is_boilerplate_with_or_without_its_ben():
+    """pingtan-jjf 2021 prints 「本报告的电子版…」, 2022 「报告的电子版…」: both are the standard line."""
+    from checker.textreuse import is_boilerplate
+
+    for sentence in ("本报告的电子版在平潭综合实验区门户网站（www.pingtan.gov.cn）公布。",
+                     "报告的电子版在平潭综合实验区门户网站（www.pingtan.gov.cn）公布。",
+                     "本年度报告电子版可在本机关门户网站下载。"):
+        assert is_boilerplate(sentence), sentence
+    assert normalise("报告的电子版在平潭综合实验区门户网站（www.pingtan.gov.cn）公布。", 2022) == ""
+    assert not is_boilerplate("推进电子证照应用，发布版本说明12条。")

@@ -98,7 +98,7 @@ def build(last: ReportResult, this: ReportResult, rules: Mapping[str, type], opt
         "this": _side(this, now),
         "forced": forced or [],
         "options": {"threshold": options.threshold, "ngram": options.ngram, "min_chars": options.min_chars,
-                    "large_ratio": options.large.ratio, "large_base": options.large.base},
+                    "large_ratio": options.large.ratio, "large_min": options.large.minimum},
         "summary": {
             "reuse": None if reuse is None else round(reuse, 4),
             "over_threshold": reuse is not None and reuse >= options.threshold,

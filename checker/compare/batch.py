@@ -96,22 +96,21 @@ def compare_loaded(engine: Any, options: Any, last: Loaded, this: Loaded, forced
 _worker: dict[str, Any] = {}
 
 
-def _identify_file(path: str) -> Identity:
+def _read_file(path: str) -> Loaded:
     engine = _worker["engine"]
-    return identify(read(path, engine.host.loaders, _worker["load"]))
+    return read(path, engine.host.loaders, _worker["load"])
 
 
-def _compare_pair(task: tuple[str, str, str]) -> dict[str, Any]:
-    """One pair → its comparison written to ``name`` in the output folder; the index's row, or the
-    reason it could not be written."""
+def _compare_pair(task: tuple[Loaded, Loaded, str]) -> dict[str, Any]:
+    """One pair, read already → its comparison written to ``name`` in the output folder; the
+    index's row, or the reason it could not be written."""
     from checker.compare import check_pair
     from checker.output import write_atomic
     from checker.output.compare import render_comparison
 
-    last_file, this_file, name = task
-    engine, options, load_options = _worker["engine"], _worker["options"], _worker["load"]
+    last, this, name = task
+    engine, options = _worker["engine"], _worker["options"]
     try:
-        last, this = read(last_file, engine.host.loaders, load_options), read(this_file, engine.host.loaders, load_options)
         if last.error or this.error:
             return {"error": last.error or this.error}
         problems = check_pair(Report(last.document), Report(this.document), _worker["names"], options.lang)
@@ -120,7 +119,7 @@ def _compare_pair(task: tuple[str, str, str]) -> dict[str, Any]:
     except OSError as exc:
         return {"error": f"{Path(_worker['out']) / name}: 无法写入：{exc.strerror or exc}"}
     except Exception as exc:  # one pair's failure never stops the others
-        return {"error": f"{this_file}: 内部错误：{type(exc).__name__}: {exc}"}
+        return {"error": f"{this.file}: 内部错误：{type(exc).__name__}: {exc}"}
     return {"file": name, "this": comparison["this"], "last": comparison["last"], "summary": comparison["summary"]}
 
 
@@ -148,11 +147,15 @@ def run_batch(engine: Any, options: Any, this_files: Sequence[str], last_files: 
                    fmt=fmt)
     engine.rules
     engine.host.loaders
-    identities = dict(zip(list(this_files) + list(last_files),
-                          _map(_identify_file, list(this_files) + list(last_files), jobs)))
+    # Each file is read once, by the workers; the parent keeps what was read (some 20 kB a report)
+    # until the pairs are handed out, so pairing and comparing never read a file twice.
+    files = list(this_files) + list(last_files)
+    loaded = dict(zip(files, _map(_read_file, files, jobs)))
+    identities = {f: identify(item) for f, item in loaded.items()}
     planned = plan(this_files, last_files, identities.__getitem__, names)
     taken = {"index.html", "index.json"}
-    tasks = [(a, b, output_name(identities[b], SUFFIXES[fmt], taken)) for a, b in planned.pairs]
+    tasks = [(loaded[a], loaded[b], output_name(identities[b], SUFFIXES[fmt], taken)) for a, b in planned.pairs]
+    loaded.clear()
     rows = _map(_compare_pair, tasks, jobs)
     return {"schema_version": "1.0", "lang": options.lang, "pairs": [r for r in rows if "error" not in r],
             "without_last_year": [{"file": i.file, "organ_name": i.organ_name, "year": i.year} for i in planned.alone_this],

@@ -8,17 +8,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker import labels
+from checker.identities import Identity, carry_over, roll_forward
 from checker.model import Cell, Kind, Report
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """A change is large when this year's figure is more than ``ratio`` times last year's, or less
-    than 1/``ratio`` of it (a figure appearing from 0 or falling to 0 included), and the larger of
-    the two is at least ``base``: 3 → 30 is worth explaining, 1 → 6 is not."""
+    """A change is large when the larger of the two years' figures is more than ``ratio`` times the
+    smaller — this year more than 5× last year's, or less than 1/5 (0.2×) of it; a figure appearing
+    from 0 or falling to 0 always passes this test — and the larger figure is at least ``minimum``.
+
+    The floor is on the larger of the two years, not on last year's figure (the base of 同比 %), so
+    that a rise and the matching fall are judged alike: 0 → 50 (something new, where 同比 cannot even
+    be computed) and 3 → 30 are worth explaining just as 50 → 0 and 30 → 3 are; 1 → 6 and 8 → 1 are
+    small numbers moving, not flagged."""
 
     ratio: float = 5.0
-    base: float = 10.0
+    minimum: float = 10.0
+
+    def is_large(self, last: int | float, this: int | float) -> bool:
+        low, high = sorted((abs(last), abs(this)))
+        if last == this or high < self.minimum:
+            return False
+        return low == 0 or high / low > self.ratio
 
 
 def shown(cell: Cell, lang: str) -> str:
@@ -55,9 +67,7 @@ def cell_change(before: Cell, now: Cell, limits: Thresholds, lang: str) -> dict[
         out["change"] = round(change, 4) if isinstance(change, float) else change
         if a:
             out["percent"] = round(100 * change / a, 1)  # type: ignore[operator]
-        big = max(abs(a), abs(b)) >= limits.base  # type: ignore[arg-type]
-        if big and (a == 0 or b == 0 or b / a > limits.ratio or b / a < 1 / limits.ratio):  # type: ignore[operator]
-            out["large"] = a != b
+        out["large"] = limits.is_large(a, b)  # type: ignore[arg-type]
     return out
 
 
@@ -109,49 +119,43 @@ def _table_title(table: str, lang: str) -> str:
 
 def identities(last: Report, this: Report, lang: str = "zh") -> list[dict[str, Any]]:
     """The carry-over (last year's 四 → this year's 二, per T3 column; GC701) and the T2 stock
-    roll-forward (last year's 现行有效 + 本年制发 − 本年废止 = 现行有效; GC702), each with both sides
-    and whether it holds: true, false, or null with the reason when a side is not a number."""
+    roll-forward (last year's 现行有效 + 本年制发 − 本年废止 = 现行有效; GC702), as
+    :mod:`checker.identities` computes them for the rules, each with both sides as printed and
+    whether it holds: true, false, or null with the reason when a side is not a number."""
     en = lang == "en"
     out = []
-    for col in labels.T3_COLUMNS:
-        before, now = last.t3("carried_forward", col.id), this.t3("carried_over", col.id)
-        name = col.en if en else col.zh
+    for identity in carry_over(last, this):
+        name = identity.label.en if en else identity.label.zh
         out.append(_identity(
-            "carry_over", "GC701",
+            identity,
             f"Table 3 · {name}: last year's IV (carried forward) = this year's II (carried over)" if en else
             f"表三 · {name}：上年「四、结转下年度继续办理」= 本年「二、上年结转」",
-            (before,), shown(before, lang), (now,), shown(now, lang), lang))
-    if last.template == "2021" and this.template == "2021":
-        for row in labels.T2_2021[0].rows:
-            before = last.t2(row.id, "in_force")
-            issued, repealed, now = (this.t2(row.id, c) for c in ("issued", "repealed", "in_force"))
-            name = row.en if en else row.zh
-            left = f"{shown(before, lang)} + {shown(issued, lang)} − {shown(repealed, lang)}"
-            out.append(_identity(
-                "roll_forward", "GC702",
-                f"Table 2 · {name}: in force last year + issued − repealed = in force" if en else
-                f"表二 · {name}：上年现行有效 + 本年制发 − 本年废止 = 本年现行有效",
-                (before, issued, repealed), left, (now,), shown(now, lang), lang, signs=(1, 1, -1)))
+            shown(identity.left[0], lang), lang))
+    for identity in roll_forward(last, this):
+        name = identity.label.en if en else identity.label.zh
+        before, issued, repealed = (shown(c, lang) for c in identity.left)
+        out.append(_identity(
+            identity,
+            f"Table 2 · {name}: in force last year + issued − repealed = in force" if en else
+            f"表二 · {name}：上年现行有效 + 本年制发 − 本年废止 = 本年现行有效",
+            f"{before} + {issued} − {repealed}", lang))
     return out
 
 
-def _identity(kind: str, rule: str, label: str, left_cells: tuple[Cell, ...], left_shown: str,
-              right_cells: tuple[Cell, ...], right_shown: str, lang: str, signs: tuple[int, ...] = (1,)) -> dict[str, Any]:
-    unknown = [c for c in left_cells + right_cells if not c.is_number]
-    entry: dict[str, Any] = {"kind": kind, "rule": rule, "label": label, "left": {"expression": left_shown, "value": None},
-                             "right": {"expression": right_shown, "value": None}, "holds": None, "difference": None,
-                             "reason": None}
-    if unknown:
-        what = "、".join(f"{labels.describe(c.pointer, lang)}（{_kind_word(c, lang)}）" for c in unknown)
+def _identity(identity: Identity, label: str, left_shown: str, lang: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"kind": identity.kind, "rule": identity.rule, "label": label,
+                             "left": {"expression": left_shown, "value": None},
+                             "right": {"expression": shown(identity.right, lang), "value": None}, "holds": None,
+                             "difference": None, "reason": None}
+    if identity.unknown:
+        what = "、".join(f"{labels.describe(c.pointer, lang)}（{_kind_word(c, lang)}）" for c in identity.unknown)
         entry["reason"] = f"{what} 不是数字，无法核对" if lang != "en" else f"{what}: not a number, cannot be checked"
         return entry
-    left = sum(s * c.value for s, c in zip(signs, left_cells))  # type: ignore[misc]
-    right = right_cells[0].value
-    entry["left"]["value"], entry["right"]["value"] = left, right
-    if len(left_cells) > 1:
-        entry["left"]["expression"] += f" = {_fmt(left)}"
-    entry["holds"] = left == right
-    entry["difference"] = None if left == right else right - left  # type: ignore[operator]
+    entry["left"]["value"], entry["right"]["value"] = identity.expected, identity.right.value
+    if len(identity.left) > 1:
+        entry["left"]["expression"] += f" = {_fmt(identity.expected)}"
+    entry["holds"] = identity.holds
+    entry["difference"] = identity.difference
     return entry
 
 

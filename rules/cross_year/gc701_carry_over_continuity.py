@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker import labels
 from checker.findings import Severity, Text
+from checker.identities import carry_over
 from checker.rule import Rule
 from rules.common import insufficient
 
@@ -46,17 +46,15 @@ class CarryOverContinuity(Rule):
         if not report.has_table("t3") or not previous.has_table("t3"):
             yield self.insufficient("本年或上一年度报告没有表三", "this or last year's report has no Table 3", "/tables/t3")
             return
-        for col in labels.T3_COLUMNS:
-            now = report.t3("carried_over", col.id)
-            before = previous.t3("carried_forward", col.id)
-            if not (now.is_number and before.is_number):
-                unknown = [c for c in (now,) if not c.is_number]
+        for identity in carry_over(previous, report):
+            col, (before,), now = identity.label, identity.left, identity.right
+            if identity.unknown:
                 if not before.is_number:
                     yield self.insufficient(f"上一年度报告 表三 · {col.zh} · 四、结转下年度继续办理（{before.kind.zh}）不是数字，无法核对",
                                             f"last year's Table 3 · {col.en} · carried forward ({before.kind.value}) is not a number")
-                if unknown:
-                    yield insufficient(self, Text(f"表三 · {col.zh}列", f"Table 3 · column {col.en}"), unknown)
+                if not now.is_number:
+                    yield insufficient(self, Text(f"表三 · {col.zh}列", f"Table 3 · column {col.en}"), [now])
                 continue
-            if now.value != before.value:
+            if identity.holds is False:
                 yield self.finding("mismatch", now.pointer, column=Text(f"表三 · {col.zh}", f"Table 3 · {col.en}"),
-                                   actual=now.value, expected=before.value, difference=now.value - before.value)
+                                   actual=now.value, expected=before.value, difference=identity.difference)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker import labels
 from checker.findings import Severity, Text
+from checker.identities import roll_forward
 from checker.rule import Rule
 from rules.common import fmt, insufficient
 
@@ -52,20 +52,16 @@ class StockContinuity(Rule):
         if not report.has_table("t2") or not previous.has_table("t2"):
             yield self.insufficient("本年或上一年度报告没有表二", "this or last year's report has no Table 2", "/tables/t2")
             return
-        for row in labels.T2_2021[0].rows:
+        for identity in roll_forward(previous, report):
+            row, (before, issued, repealed), now = identity.label, identity.left, identity.right
             name = Text(f"表二 · {row.zh}", f"Table 2 · {row.en}")
-            before = previous.t2(row.id, "in_force")
-            issued, repealed, now = (report.t2(row.id, c) for c in ("issued", "repealed", "in_force"))
-            unknown = [c for c in (issued, repealed, now) if not c.is_number]
+            unknown = [c for c in identity.unknown if c is not before]
             if not before.is_number:
                 yield self.insufficient(f"上一年度报告 表二 · {row.zh} · 现行有效件数（{before.kind.zh}）不是数字，无法核对",
                                         f"last year's Table 2 · {row.en} · in force ({before.kind.value}) is not a number")
             if unknown:
                 yield insufficient(self, name, unknown)
-            if unknown or not before.is_number:
-                continue
-            expected = before.value + issued.value - repealed.value
-            if now.value != expected:
+            if identity.holds is False:
                 yield self.finding("mismatch", now.pointer, issued.pointer, repealed.pointer, row=name,
                                    formula=f"{fmt(before.value)} + {fmt(issued.value)} − {fmt(repealed.value)}",
-                                   actual=now.value, expected=expected, difference=now.value - expected)
+                                   actual=now.value, expected=identity.expected, difference=identity.difference)

@@ -123,9 +123,9 @@ def test_cells_side_by_side_blanks_as_printed_and_large_changes(pair):
 def test_large_change_thresholds_are_configurable(sample):
     from checker.compare import CompareOptions, Thresholds
 
-    c = _compare(constructed_last_year(sample), sample, options=CompareOptions(large=Thresholds(ratio=10, base=10)))
+    c = _compare(constructed_last_year(sample), sample, options=CompareOptions(large=Thresholds(ratio=10, minimum=10)))
     assert c["summary"]["large_changes"] == 0  # 5000 → 39907 is under 10×
-    c = _compare(constructed_last_year(sample), sample, options=CompareOptions(large=Thresholds(ratio=1.1, base=1)))
+    c = _compare(constructed_last_year(sample), sample, options=CompareOptions(large=Thresholds(ratio=1.1, minimum=1)))
     assert c["summary"]["large_changes"] > 1
 
 
@@ -427,3 +427,49 @@ def test_cli_select_limits_the_findings(gov_check, tmp_path, last_file):
     assert gov_check("compare", last_file, EXAMPLES / "yangquan-2023.json", "--select", "GC2,GC7", "-o", out).exit_code == 0
     codes = {f["code"][:3] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]}
     assert codes == {"GC2", "GC7"}
+
+
+def test_batch_reads_each_file_once(gov_check, tmp_path, sample, monkeypatch):
+    import checker.compare.batch as batch
+
+    this_dir, last_dir = tmp_path / "2023", tmp_path / "2022"
+    this_dir.mkdir(), last_dir.mkdir()
+    write_json(this_dir / "阳泉.json", sample)
+    write_json(last_dir / "阳泉.json", constructed_last_year(sample))
+    reads: list[str] = []
+    real = batch.load
+
+    def counting(path, *args, **kwargs):
+        reads.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "load", counting)
+    result = gov_check("compare", "--previous-dir", last_dir, this_dir, "--output-dir", tmp_path / "out", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(reads) == sorted([str(this_dir / "阳泉.json"), str(last_dir / "阳泉.json")])
+
+
+@pytest.mark.parametrize("last, this, large", [
+    (0, 50, True),  # something new: 同比 cannot be computed, still worth explaining
+    (50, 0, True),
+    (3, 30, True), (30, 3, True),  # a rise and the matching fall alike
+    (5000, 39907, True),
+    (1, 6, False), (8, 1, False), (0, 9, False),  # small numbers moving
+    (100, 450, False), (100, 22, False),  # under 5× either way
+    (10, 51, True), (51, 10, True),
+    (0, 0, False), (12, 12, False),
+])
+def test_a_large_change_is_judged_on_the_larger_of_the_two_years(last, this, large):
+    from checker.compare.tables import Thresholds
+
+    assert Thresholds(ratio=5, minimum=10).is_large(last, this) is large
+
+
+def test_cli_large_change_options_name_what_they_mean(gov_check, last_file):
+    this = EXAMPLES / "yangquan-2023.json"
+    result = gov_check("compare", last_file, this, "-f", "json", "--large-ratio", "10", "--large-min", "40000")
+    assert result.exit_code == 0, result.output
+    c = json.loads(result.output)
+    assert c["options"]["large_ratio"] == 10 and c["options"]["large_min"] == 40000
+    assert c["summary"]["large_changes"] == 0  # 5000 → 39907: under 10×, and the larger is under 40000
+    assert "较大的数" in gov_check("compare", "--help").output

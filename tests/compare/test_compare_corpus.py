@@ -135,3 +135,12 @@ def test_real_pair_through_the_loader_carry_over_and_roll_forward(gov_check, tmp
     rolls = [i for i in c["identities"] if i["kind"] == "roll_forward"]
     assert len(rolls) == 2 and all(" + " in i["left"]["expression"] or i["holds"] is None for i in rolls)
     assert 0 < c["summary"]["reuse"] < 0.6
+
+
+def test_the_electronic_version_line_is_boilerplate_on_both_sides():
+    """jjf 2021 prints 「本报告的电子版…」, 2022 「报告的电子版…」: both are the standard line (not one
+    removed and another added), shown as one pair with 「本」 dropped."""
+    pairs, _ = compare_text(Report(prose_document("pingtan-jjf-2021")), Report(prose_document("pingtan-jjf-2022")))
+    rows = [r for r in pairs[0].rows if "电子版" in (r.this or r.last or "")]
+    assert [(r.status, r.last[:7], r.this[:6]) for r in rows] == [("changed", "本报告的电子版", "报告的电子版")]
+    assert rows[0].diff[0] == ["delete", "本"]

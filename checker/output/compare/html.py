@@ -153,9 +153,9 @@ def _cell(cell: dict[str, Any], lang: str) -> str:
 
 def _tables(c: dict[str, Any], lang: str) -> str:
     out = [f'<h2 id="tables">{w("tables", lang)}</h2>',
-           f'<p class="note">{"每格为「上年 → 本年」（两年相同时只写一次），下为增减和同比；红框为大幅变化（超过 " if lang != "en" else "Each cell: last year → this year (once when equal), then the change and year on year; red: a large change (more than "}'
-           f'{c["options"]["large_ratio"]:g}{" 倍或低于其倒数，较大数不小于 " if lang != "en" else "× or less than its inverse, the larger at least "}'
-           f'{c["options"]["large_base"]:g}{"），请在报告中说明；紫色为两年填写方式不同（数字 / 空白 / 标记）。" if lang != "en" else "); purple: printed differently (number / blank / mark)."}</p>']
+           f'<p class="note">{"每格为「上年 → 本年」（两年相同时只写一次），下为增减和同比；红框为大幅变化（两年中较大的数超过较小的数的 " if lang != "en" else "Each cell: last year → this year (once when equal), then the change and year on year; red: a large change (the larger year more than "}'
+           f'{c["options"]["large_ratio"]:g}{" 倍，一年为 0 也算，且较大的数不小于 " if lang != "en" else "× the smaller, a year at 0 included, and at least "}'
+           f'{c["options"]["large_min"]:g}{"），请在报告中说明；紫色为两年填写方式不同（数字 / 空白 / 标记）。" if lang != "en" else "); purple: printed differently (number / blank / mark)."}</p>']
     for t in c["tables"]:
         out.append(f"<h3>{_e(t['title'])}</h3>")
         if t["note"]:
