@@ -151,10 +151,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
 
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
-    from checker.loaders.fetch import is_url
-
     try:
-        config = _configure("." if is_url(reports[0]) else reports[0], config_path, no_config)
+        config = _configure("." if _url_like(reports[0]) else reports[0], config_path, no_config)
         config.select = _split(select) or config.select
         config.ignore = config.ignore + _split(ignore)
         config.fail_on = fail_on or config.fail_on
@@ -181,7 +179,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     if not rules:
         fail("没有选中任何规则（检查 --select / --ignore）")
     options = LoadOptions(organ_kind=organ_kind, **config.limits)
-    reports, not_fetched = _fetch(reports, options.max_bytes, allow_private, save_source, fetch_timeout)
+    fetched = _fetch(reports, options.max_bytes, allow_private, save_source, fetch_timeout)
+    reports, not_fetched = fetched.reports, fetched.failed
     previous_doc = None
     if previous:
         try:
@@ -191,6 +190,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     from checker.run import BatchInterrupted
 
     if not reports:  # every report was a URL that could not be fetched
+        fetched.done()
         for url, why in not_fetched:
             _err(f"gov-check: {url}: {why}")
         sys.exit(EXIT_ERROR)
@@ -200,7 +200,15 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     except BatchInterrupted as exc:  # outputs are written only after the batch: none was started
         _err(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件")
         sys.exit(130)
+    finally:
+        fetched.done()
     from checker.findings import ReportResult
+
+    for r in batch.results:  # a report fetched from a URL is named by its URL
+        url = fetched.origin.get(r.file)
+        if url:
+            r.load_error = r.load_error.replace(r.file, url) if r.load_error else r.load_error
+            r.file = url
 
     batch.results += [ReportResult(file=url, document=None, findings=[], outcomes=[], load_error=f"{url}: {why}")
                       for url, why in not_fetched]
@@ -233,22 +241,50 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     sys.exit(EXIT_OK)
 
 
+class _Fetched:
+    """Reports given as URLs, downloaded: ``reports`` with each URL replaced by its local copy,
+    ``failed`` [(url, why)], ``origin`` local copy → URL (to name the report by its URL), and the
+    temporary folder to remove once the reports are read (none with --save-source)."""
+
+    def __init__(self, reports: tuple[str, ...]):
+        self.reports, self.failed, self.origin, self.temporary = reports, [], {}, None
+
+    def done(self) -> None:
+        if self.temporary:
+            import shutil
+
+            shutil.rmtree(self.temporary, ignore_errors=True)
+            self.temporary = None
+
+
+def _url_like(arg: str) -> bool:
+    """Whether an argument may be a URL: cheap, so that a check of files never imports the fetcher
+    (checker.loaders.fetch.is_url decides)."""
+    if "://" not in arg:
+        return False
+    from checker.loaders.fetch import is_url
+
+    return is_url(arg)
+
+
 def _fetch(reports: tuple[str, ...], max_bytes: int | None, allow_private: bool, save_source: str | None,
-           timeout: float) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
-    """Reports given as URLs, downloaded: (the arguments with each URL replaced by its local copy,
-    [(url, why) for each that could not be fetched])."""
+           timeout: float) -> _Fetched:
+    fetched = _Fetched(reports)
+    if not any(_url_like(r) for r in reports):
+        return fetched
+    import tempfile
     from pathlib import Path
 
     from checker.loaders import LoadError
     from checker.loaders.fetch import FetchOptions, fetch, is_url
 
-    if not any(is_url(r) for r in reports):
-        return reports, []
+    if not save_source:
+        fetched.temporary = tempfile.mkdtemp(prefix="gov-check-")
     options = FetchOptions(timeout=timeout, allow_private=allow_private,
-                           save_dir=Path(save_source) if save_source else None,
+                           save_dir=Path(save_source or fetched.temporary),
                            **({"max_bytes": max_bytes} if max_bytes else {}))
     local: list[str] = []
-    failed: list[tuple[str, str]] = []
+    failed = fetched.failed
     for arg in reports:
         if not is_url(arg):
             local.append(arg)
@@ -261,7 +297,9 @@ def _fetch(reports: tuple[str, ...], max_bytes: int | None, allow_private: bool,
         where = "、".join(str(p) for p in got.saved)
         _err(f"gov-check: {arg} → {where}" if save_source else f"gov-check: 已下载 {arg}")
         local.append(str(got.path))
-    return tuple(local), failed
+        fetched.origin[str(got.path)] = arg
+    fetched.reports = tuple(local)
+    return fetched
 
 
 def _emit(output: str | None, content: str | bytes) -> None:
@@ -541,14 +579,16 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
         fail(f"{output}: 文件已存在；如需覆盖请加 --force")
     host = PluginHost()
     options = LoadOptions(organ_kind=organ_kind)
-    local, not_fetched = _fetch((report,), options.max_bytes, allow_private, save_source, fetch_timeout)
-    for url, why in not_fetched:
+    fetched = _fetch((report,), options.max_bytes, allow_private, save_source, fetch_timeout)
+    for url, why in fetched.failed:
+        fetched.done()
         fail(f"{url}: {why}")
-    source = local[0]
     try:
-        loaded = load(source, host.loaders, options)
+        loaded = load(fetched.reports[0], host.loaders, options)
     except LoadError as exc:
-        fail(str(exc))
+        fail(str(exc).replace(fetched.reports[0], report))
+    finally:
+        fetched.done()
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
     rules = host.rules
     for finding in loaded.findings:
@@ -641,7 +681,7 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
                              large=Thresholds(large_ratio, large_min), lang=config.lang)
     from checker.loaders import LoadOptions
 
-    def fetch() -> tuple[tuple[str, ...], list[tuple[str, str]]]:  # URLs downloaded (as `gov-check check URL`)
+    def fetch() -> _Fetched:  # URLs downloaded (as `gov-check check URL`)
         return _fetch(reports, LoadOptions(**config.limits).max_bytes, allow_private, save_source, fetch_timeout)
 
     if previous_dir is not None:
@@ -654,9 +694,13 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     if output and any(os.path.exists(r) and os.path.exists(output) and os.path.samefile(output, r) for r in reports):
         fail(f"{output}: 输出文件就是被比较的报告，拒绝覆盖")
     fetched = fetch()
-    if fetched[1]:
-        fail("；".join(f"{'上一年度报告' if url == reports[0] else '本年度报告'}：{url}: {why}" for url, why in fetched[1]))
-    comparison, problems = _compare_pair(engine, options, fetched[0], reports, names, force)
+    if fetched.failed:
+        fetched.done()
+        fail("；".join(f"{'上一年度报告' if url == reports[0] else '本年度报告'}：{url}: {why}" for url, why in fetched.failed))
+    try:
+        comparison, problems = _compare_pair(engine, options, fetched.reports, reports, names, force)
+    finally:
+        fetched.done()
     if problems and not force:
         fail("; ".join(problems) + ". Add --force to compare them anyway" if options.lang == "en" else
              "；".join(problems) + "。确属要比较的两份报告时请加 --force")
@@ -691,7 +735,7 @@ def _compare_pair(engine: Any, options: Any, paths: tuple[str, ...], given: tupl
 
 
 
-def _compare_batch(engine: Any, options: Any, fetched: tuple[tuple[str, ...], list[tuple[str, str]]], previous_dir: str,
+def _compare_batch(engine: Any, options: Any, fetched: _Fetched, previous_dir: str,
                    output_dir: str, fmt: str, names: Any, jobs: int | None) -> None:
     """Every unit of REPORTS (``fetched``: as :func:`_fetch` returns them, URLs downloaded) with its
     report in PREVIOUS_DIR: one comparison each, then the index."""
@@ -703,14 +747,17 @@ def _compare_batch(engine: Any, options: Any, fetched: tuple[tuple[str, ...], li
     from checker.run import discover, report_suffixes
 
     suffixes = report_suffixes(engine.host.loaders)
-    reports, not_fetched = fetched
+    reports, not_fetched = fetched.reports, fetched.failed
     this_found, last_found = discover(list(reports), suffixes), discover([previous_dir], suffixes)
     out = Path(output_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"{output_dir}: 无法创建文件夹：{exc.strerror or exc}")
-    index = run_batch(engine, options, this_found.files, last_found.files, out, fmt, names, jobs)
+    try:
+        index = run_batch(engine, options, this_found.files, last_found.files, out, fmt, names, jobs)
+    finally:
+        fetched.done()
     index["unreadable"] += [f"{a}: {why}" for a, why in this_found.problems + last_found.problems + not_fetched]
     for note in index["notes"]:
         _err(f"gov-check: {note}")

@@ -64,7 +64,9 @@ def is_chrome(el: Any) -> bool:
         return True
     names = " ".join(filter(None, (el.get("class"), el.get("id"))))
     if names and _CHROME_NAMES.search(names):
-        return True
+        # 「article-header」 holding the report's title is the article's own header
+        text = el.text_content()
+        return not ("年度报告" in text and len(text.strip()) < 200)
     return tag in ("ul", "ol", "li") and _only_links(el)
 
 

@@ -12,19 +12,16 @@ Every network failure is a :class:`~checker.loaders.LoadError` naming the URL an
 
 from __future__ import annotations
 
-import http.client
-import ipaddress
 import re
-import socket
-import ssl
-import tempfile
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from typing import TYPE_CHECKING, Any
 
 from checker.loaders import DEFAULT_MAX_BYTES, LoadError, raise_with
+
+if TYPE_CHECKING:  # the network modules (ssl above all) are imported only when a URL is fetched
+    import http.client
 
 DEFAULT_TIMEOUT = 30.0  # seconds for the whole download of one file
 MAX_REDIRECTS = 5
@@ -51,16 +48,23 @@ class Fetched:
     saved: tuple[Path, ...]  # every file written, in order (the page, then its attachment)
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+
+
 def is_url(arg: str) -> bool:
-    return arg[:8].lower().startswith(("http://", "https://"))
+    """A URL rather than a file (any scheme: one other than http/https is refused with a reason)."""
+    return bool(_SCHEME.match(arg))
 
 
-def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def _refused(ip: Any) -> bool:
     return not ip.is_global or ip.is_multicast
 
 
 def _address(url: str, host: str, port: int, options: FetchOptions) -> str:
     """The address to connect to: the first the name resolves to, once every one is checked."""
+    import ipaddress
+    import socket
+
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
@@ -78,6 +82,10 @@ def _address(url: str, host: str, port: int, options: FetchOptions) -> str:
 
 def _connection(scheme: str, host: str, port: int, address: str, timeout: float) -> http.client.HTTPConnection:
     """A connection to ``address`` that still speaks to ``host`` (Host header, TLS name and certificate)."""
+    import http.client
+    import socket
+    import ssl
+
     if scheme == "https":
         context = ssl.create_default_context()
 
@@ -97,6 +105,11 @@ def _connection(scheme: str, host: str, port: int, address: str, timeout: float)
 
 def _get(url: str, options: FetchOptions, deadline: float) -> tuple[str, str, bytes]:
     """(final URL, content type, body) of one GET, redirects followed and every hop checked."""
+    import http.client
+    import socket
+    import ssl
+    from urllib.parse import urljoin, urlsplit
+
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
         parts = urlsplit(current)
@@ -155,6 +168,9 @@ def _get(url: str, options: FetchOptions, deadline: float) -> tuple[str, str, by
 
 
 def _file_name(url: str, kind: str, taken: set[str]) -> str:
+    import unicodedata
+    from urllib.parse import unquote, urlsplit
+
     name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]) or "page"
     name = "".join(c if c.isalnum() or c in "._-" or unicodedata.category(c).startswith("L") else "_" for c in name)[:80]
     stem, dot, suffix = name.rpartition(".")
@@ -172,6 +188,8 @@ def _file_name(url: str, kind: str, taken: set[str]) -> str:
 def _attachment(page: bytes, base_url: str) -> str | None:
     """The PDF/Word file a page that is only a wrapper links to: the page holds no report (no
     numbered headings or report tables) and links to one attachment, or to one named as the report."""
+    from urllib.parse import unquote, urljoin, urlsplit
+
     import lxml.etree
     import lxml.html
 
@@ -196,6 +214,8 @@ def _attachment(page: bytes, base_url: str) -> str | None:
 
 def fetch(url: str, options: FetchOptions = FetchOptions()) -> Fetched:
     """Download a published report to a local file (following a wrapper page to its attachment)."""
+    import tempfile
+
     deadline = time.monotonic() + options.timeout
     folder = options.save_dir or Path(tempfile.mkdtemp(prefix="gov-check-"))
     try:

@@ -114,7 +114,7 @@ CHROME_HEAD = """<!DOCTYPE html><html><head><meta charset="utf-8">
 <li><a href="/zwgk/nb/">政府信息公开年报</a></li><li><a href="/hdjl/">互动交流</a></li></ul>
 <form><input name="key" placeholder="请输入搜索内容"></form></div>
 <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/nb/">政府信息公开年报</a></div>
-<div class="main"><div class="article_title">{title}</div>
+<div class="main"><div class="detail-header"><h1 class="article_title">{title}</h1></div>
 <div class="article_extend"><span>来源：示例市人民政府办公室</span> <span>时间：2024-01-20 09:28</span>
 <span class="share">分享到：微信 微博</span> <span>【字体：大 中 小】</span> <span>打印本页</span></div>
 <table align="center" border="0" cellspacing="0" cellpadding="0"><tbody><tr><td>

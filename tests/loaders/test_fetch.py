@@ -141,8 +141,28 @@ def test_every_network_error_is_one_clear_line(case, message, site, tmp_path, go
         assert result.exit_code == 2 and "HTTP 404" in result.output and "Traceback" not in result.output
 
 
+def test_other_schemes_are_refused_with_a_reason(gov_check):
+    result = gov_check("ftp://example.org/2023.pdf")
+    assert result.exit_code == 2 and "只能读取 http/https 网址" in result.stderr
+
+
 def test_private_address_names_resolved_are_refused(tmp_path):
     with pytest.raises(LoadError, match="非公网地址"):
         fetch("http://localhost:1/x.html", FetchOptions(save_dir=tmp_path))
     with pytest.raises(LoadError, match="非公网地址"):
         fetch("http://10.0.0.1/x.html", FetchOptions(save_dir=tmp_path))
+
+
+def test_a_fetched_report_is_named_by_its_url_and_nothing_is_left_behind(site, clean_page, gov_check, tmp_path,
+                                                                        monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the temporary copy goes
+    url = site.add("/nb/2023.html", clean_page)
+    result = gov_check(url, "--allow-private", "--format", "json", "--no-config")
+    assert json.loads(result.stdout)["reports"][0]["file"] == url
+    assert list(tmp_path.iterdir()) == []
+    notice = site.add("/nb/notice.html", "<html><body><p>会议通知</p><p>请准时参加。</p></body></html>".encode())
+    result = gov_check("convert", notice, "--allow-private")
+    assert result.exit_code == 2 and f"{notice}: 没有找到年度报告的标题" in result.stderr
+    assert list(tmp_path.iterdir()) == []

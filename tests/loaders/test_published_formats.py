@@ -28,10 +28,10 @@ MARKDOWN = {
 }
 
 
-def _same_report(loaded, doc, fmt="text", style=Style(title_lines=1)):
+def _same_report(loaded, doc, fmt="text", style=Style(title_lines=1), **metadata):
     expected = expected_document(doc, fmt, style)
     assert loaded.document["tables"] == expected["tables"]
-    assert loaded.document["metadata"] == expected["metadata"]
+    assert loaded.document["metadata"] == {**expected["metadata"], **metadata}
     assert [s["heading"] for s in loaded.document["sections"]] == [s["heading"] for s in expected["sections"]]
     assert loaded.document["signature"] == expected["signature"]
 
@@ -70,9 +70,10 @@ def test_portal_page_with_site_chrome_reads_as_the_article(name, tmp_path):
     loaded = load(path, LOADERS, LoadOptions())
     assert loaded.format == "html"
     assert loaded.findings == []
-    # the page's own 「时间：」 line under the article's title is its publication date
-    assert loaded.document["metadata"].pop("publication_date") == "2024-01-20"
-    _same_report(loaded, doc, "html", Style())
+    # the portal's 「来源：… 时间：2024-01-20 09:28」 line is the page's date, not text of the report
+    _same_report(loaded, doc, "html", Style(), publication_date="2024-01-20")
+    assert loaded.source_map["/metadata/publication_date"]["source"] == "page:时间"
+    assert loaded.source_map["/metadata/title"]["source"] == "title"  # the page's own title line, not <meta>
     assert loaded.document["sections"] == expected_document(doc, "html", Style())["sections"]
     assert loaded.document.get("preface") == doc.get("preface")
 
