@@ -10,7 +10,8 @@ import click
 from typing import Any, Mapping
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS_HELP = "text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit"
+FORMATS_HELP = ("text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit, "
+                "docx（Word 审阅意见）, xlsx（Excel 问题台账）, csv（汇总表）；省略时按 -o 的后缀选择")
 
 
 class DefaultGroup(click.Group):
@@ -82,6 +83,7 @@ def main() -> None:
     gov-check init               写入带注释的起步配置 gov-check.toml
     gov-check new-plugin NAME    生成省级插件软件包的骨架
     gov-check convert FILE -o report.json  把 Word/网页/PDF/文本报告转换为报告文档
+    gov-check annotate 报告.docx -o 报告-审阅.docx  在 Word 报告中每个问题处加批注
     gov-check compare 上年 本年 -o 比对.html  比较同一机关相邻两年的报告
 
     退出码：0 未发现达到失败级别的问题；1 发现问题；2 无法检查（文件无法读取、格式错误、选项或配置错误）或有插件未能加载。
@@ -90,8 +92,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "-f", "fmt", default="text", show_default=True, help=f"输出格式：{FORMATS_HELP}")
+@click.option("--format", "-f", "fmt", default=None, help=f"输出格式：{FORMATS_HELP}")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="写入文件（原子写入）")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=str),
+              help="每份报告写一个文件（按 --format，默认 html）到该文件夹，另写 index.html 总览")
 @click.option("--select", multiple=True, help="只运行这些规则（代码、代码前缀或规则名，逗号分隔）")
 @click.option("--ignore", multiple=True, help="不运行这些规则（同上）")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
@@ -141,37 +145,32 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
           baseline_path: str | None = None, write_baseline_path: str | None = None, jobs: int | None = None,
           previous_dir: str | None = None, organ_map: str | None = None, hierarchy: str | None = None,
           summary_csv: str | None = None, summary_json: str | None = None, summary_only: bool = False,
-          progress: bool | None = None, sarif_root: str | None = None, allow_private: bool = False, save_source: str | None = None,
-          fetch_timeout: float = 30.0) -> None:
+          progress: bool | None = None, sarif_root: str | None = None, allow_private: bool = False,
+          save_source: str | None = None, fetch_timeout: float = 30.0, output_dir: str | None = None) -> None:
     """检查一份或多份年度报告；REPORTS 可以是文件、文件夹、通配符（如 "2023/**/*.json"）或网址（http/https）。"""
     from checker.config import ConfigError
     from checker.findings import Severity
     from checker.loaders import LoadError, LoadOptions, load
-    from checker.output import RenderContext
+    from checker.output import BINARY_FORMATS, RenderContext, format_for
 
+    if output_dir and output:
+        fail("--output-dir 与 -o 不能同时使用：--output-dir 为每份报告各写一个文件")
+    fmt, contradiction = format_for(output, fmt if fmt or not output_dir else "html")
+    if contradiction:
+        fail(contradiction)
     if output and any(os.path.exists(r) and os.path.samefile(output, r) for r in reports if os.path.exists(output)):
         fail(f"{output}: 输出文件就是被检查的报告，拒绝覆盖")
-    try:
-        config = _configure("." if _url_like(reports[0]) else reports[0], config_path, no_config)
-        config.select = _split(select) or config.select
-        config.ignore = config.ignore + _split(ignore)
-        config.fail_on = fail_on or config.fail_on
-        config.lang = lang or config.lang
-        config.profile = profile or config.profile
-        config.plugins = config.plugins + tuple(plugin_paths)
-        config.waivers = waivers_path or config.waivers
-        if organ_kind:
-            config.organ_kind, config.organ_kinds = organ_kind, {}
-        fail_on, lang = config.fail_on, config.lang
-        engine = _engine(config)
-    except ConfigError as exc:
-        fail(str(exc))
+    config, engine = _configured_engine("." if _url_like(reports[0]) else reports[0], config_path, no_config, select,
+                                        ignore, fail_on, lang, profile, plugin_paths, waivers_path, organ_kind)
+    fail_on, lang = config.fail_on, config.lang
     for problem in engine.host.problems:
         _err(f"gov-check: {problem}")
     told = len(engine.host.problems)
     formats = engine.host.formats
     if fmt not in formats:
         fail(f"未知的输出格式「{fmt}」；可用：{', '.join(formats)}")
+    if fmt in BINARY_FORMATS and not (output or output_dir):
+        fail(f"{fmt} 格式是二进制文件，不能输出到终端：请用 -o 文件名.{fmt} 或 --output-dir 文件夹")
     try:
         rules = engine.rules
     except ConfigError as exc:
@@ -196,7 +195,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         sys.exit(EXIT_ERROR)
     try:
         batch = _run_batch(engine, config, options, reports, previous_doc, jobs, previous_dir, organ_map, hierarchy,
-                           progress)
+                           progress, keep_text=True if output_dir else None)
     except BatchInterrupted as exc:  # outputs are written only after the batch: none was started
         _err(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件")
         sys.exit(130)
@@ -213,32 +212,80 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     batch.results += [ReportResult(file=url, document=None, findings=[], outcomes=[], load_error=f"{url}: {why}")
                       for url, why in not_fetched]
     results = engine.finish(batch.results)
+    if engine.host.problems:  # a plugin that failed: no report was checked in full
+        failed = tuple(f"{p.name} {p.version}".strip() for p in engine.host.problems)
+        for r in results:
+            if not r.load_error:
+                r.tool_problems = failed
     try:
         _baseline(results, baseline_path, write_baseline_path)
     except ConfigError as exc:
         fail(str(exc))
     if color is None:
-        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        color = output is None and output_dir is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
-                        color=color, encoding=None if output else getattr(sys.stdout, "encoding", None),
+                        color=color, encoding=None if output or output_dir else getattr(sys.stdout, "encoding", None),
                         extra={"sarif_root": sarif_root} if sarif_root else {})
-    text = "" if summary_only and fmt == "text" else formats[fmt].render(results, ctx)
-    show_table = fmt == "text" and (len(results) > 1 or summary_only)
+    show_table = fmt == "text" and (len(results) > 1 or summary_only) and not output_dir
+    ctx.extra["fail_on"] = fail_on
+    summary = None  # computed only when something shows it: a single check imports none of it
+    if show_table or summary_csv or summary_json or output_dir or fmt in ("xlsx", "csv") \
+            or batch.plan.previous_dir_given:
+        summary = ctx.extra["summary"] = _summarise(batch, results, ctx, fail_on)
+        _tell_batch(batch, summary)
+    elif batch.skipped:
+        _tell_batch(batch, None)
+    if output_dir:
+        _write_output_dir(output_dir, results, summary, formats, fmt, ctx)
+        text = ""
+    else:
+        text = "" if summary_only and fmt == "text" else formats[fmt].render(results, ctx)
     if show_table or summary_csv or summary_json:
-        text += _batch_summary(batch, ctx, fail_on, summary_csv, summary_json, show_table)
-    _emit(output, text)
+        table = _batch_summary(batch, summary, ctx, summary_csv, summary_json, show_table)
+        if isinstance(text, str):
+            text += table
+        else:  # a Word or Excel file: the table goes to the terminal
+            click.echo(table, nl=False)
+    if output or text:
+        _emit(output, text)
     for r in results:
         if r.load_error:
             _err(f"gov-check: {r.load_error}")
     for problem in engine.host.problems[told:]:  # found while rules, profiles and formats were resolved
         _err(f"gov-check: {problem}")
-    if any(r.load_error for r in results) or engine.host.problems:
+    if any(r.load_error or r.incomplete for r in results) or engine.host.problems:
+        incomplete = sum(1 for r in results if r.incomplete)
+        if incomplete:
+            _err(f"gov-check: {incomplete} 份报告检查不完整（规则出错或插件未能加载），不能据此判定通过或未通过")
         sys.exit(EXIT_ERROR)
     if fail_on != "never":
         level = Severity(fail_on).rank
         if any(f.severity.rank >= level and not f.waived for r in results for f in r.findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _configured_engine(first_report: str, config_path: str | None, no_config: bool, select: tuple[str, ...],
+                       ignore: tuple[str, ...], fail_on: str | None, lang: str | None, profile: str | None,
+                       plugin_paths: tuple[str, ...], waivers_path: str | None, organ_kind: str | None) -> tuple[Any, Any]:
+    """The configuration (file, then the command line's options over it) and its engine."""
+    from checker.config import ConfigError
+
+    try:
+        config = _configure(first_report, config_path, no_config)
+        config.select = _split(select) or config.select
+        config.ignore = config.ignore + _split(ignore)
+        config.fail_on = fail_on or config.fail_on
+        config.lang = lang or config.lang
+        config.profile = profile or config.profile
+        config.plugins = config.plugins + tuple(plugin_paths)
+        config.waivers = waivers_path or config.waivers
+        if organ_kind:
+            config.organ_kind, config.organ_kinds = organ_kind, {}
+        return config, _engine(config)
+    except ConfigError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
 
 
 class _Fetched:
@@ -372,7 +419,8 @@ _PLUGIN_OPTION = click.option("--plugin", "plugin_paths", multiple=True, type=cl
 
 
 def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...], previous_doc: Any, jobs: int | None,
-               previous_dir: str | None, organ_map: str | None, hierarchy: str | None, progress: bool | None) -> Any:
+               previous_dir: str | None, organ_map: str | None, hierarchy: str | None, progress: bool | None,
+               keep_text: bool | None = None) -> Any:
     """Find the files, plan pairings and roll-ups, and check them (in parallel when there are many)."""
     from checker.findings import ReportResult
     from checker.run import BatchOptions, discover, load_hierarchy, load_organ_map, report_suffixes, run_batch
@@ -394,8 +442,9 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
 
     gc.freeze()  # what start-up made lives to the end: collections need not look at it again (nor
     # forked workers copy the pages it is on)
-    batch = run_batch(found.files, BatchOptions(config=config, load=options, jobs=jobs, progress=progress),
+    batch = run_batch(found.files, BatchOptions(config=config, load=options, jobs=jobs, progress=progress, keep_text=keep_text),
                       previous_files, names, regions, engine=engine, previous_document=previous_doc)
+    batch.skipped = found.skipped
     for note in batch.plan.notes:
         _err(f"gov-check: {note}")
     batch.results += [ReportResult(file=arg, document=None, findings=[], outcomes=[], load_error=f"{arg}: {why}")
@@ -403,17 +452,58 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
     return batch
 
 
-def _batch_summary(batch: Any, ctx: Any, fail_on: str, summary_csv: str | None, summary_json: str | None,
+def _summarise(batch: Any, results: list, ctx: Any, fail_on: str) -> Any:
+    from checker.summary import placements, summarise
+
+    return summarise(results, ctx.rules, fail_on, batch.plan.previous, placements(batch.plan.units, results))
+
+
+def _tell_batch(batch: Any, summary: Any) -> None:
+    """On stderr: what a batch left aside (lock and temporary files) and the reports that found no
+    last year's report under --previous-dir."""
+    skipped = getattr(batch, "skipped", ())
+    if skipped:
+        _err(f"gov-check: 跳过 {len(skipped)} 个 Word 锁定文件或临时文件（如 {skipped[0]}）")
+    if batch.plan.previous_dir_given and summary is not None:
+        alone = [r for r in summary.reports if r.status != "not_checked" and not r.previous_file]
+        if alone:
+            _err(f"gov-check: {len(alone)} 份报告在 --previous-dir 中没有找到上一年度报告（未作跨年度核对）：")
+            for r in alone:
+                _err(f"  {r.organ_name or '（机关不明）'} {r.report_year or ''}  {r.file}")
+
+
+def _write_output_dir(folder: str, results: list, summary: Any, formats: Any, fmt: str, ctx: Any) -> None:
+    """One file per report in ``folder``, named after its input, and index.html linking them."""
+    from checker.output import BINARY_FORMATS, write_atomic
+    from checker.output.index import SUFFIXES, page_names, render_index
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+        names = page_names([r.file for r in results], SUFFIXES.get(fmt, "." + fmt))
+        for i, (result, name) in enumerate(zip(results, names), 1):
+            write_atomic(os.path.join(folder, name), formats[fmt].render([result], ctx))
+            if fmt in BINARY_FORMATS and i % 10 == 0:
+                # python-docx and openpyxl objects live in reference cycles, which the collector's
+                # slowed pace (run()) would leave for hundreds of files: 3 MB each.
+                import gc
+
+                gc.collect()
+        write_atomic(os.path.join(folder, "index.html"), render_index(summary, dict(zip((r.file for r in results), names)),
+                                                                     ctx.lang))
+    except OSError as exc:
+        fail(f"{exc.filename or folder}: 无法写入：{exc.strerror or exc}")
+    _err(f"gov-check: 已写出 {len(results)} 份{fmt}文件和 {os.path.join(folder, 'index.html')}")
+
+
+def _batch_summary(batch: Any, summary: Any, ctx: Any, summary_csv: str | None, summary_json: str | None,
                    table: bool) -> str:
     """The summary table for the terminal; the CSV and JSON files when asked for."""
     from checker.output import write_atomic
     from checker.output.summary import render_csv, render_json, render_table
-    from checker.summary import summarise
 
-    summary = summarise(batch.results, ctx.rules, fail_on, batch.plan.previous)
     try:
         if summary_csv:
-            write_atomic(summary_csv, render_csv(summary, ctx.lang))
+            write_atomic(summary_csv, render_csv(summary, ctx.lang, ctx.rules))
         if summary_json:
             import resource
 
@@ -554,6 +644,83 @@ def new_plugin(name: str, directory: str, prefix: str | None) -> None:
     click.echo(f"已创建 {root}\n  cd {root} && pip install -e '.[test]' && pytest")
 
 
+_ORGAN_KINDS = click.Choice(["province_government", "city_government", "county_government", "township_government",
+                             "subdistrict_office", "department", "authorised_organisation"])
+
+
+@main.command()
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="写入带批注的副本（原子写入；原文件不改动）")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件")
+@click.option("--select", multiple=True, help="只运行这些规则（代码、代码前缀或规则名，逗号分隔）")
+@click.option("--ignore", multiple=True, help="不运行这些规则（同上）")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="批注语言（默认 zh）")
+@click.option("--previous", type=click.Path(path_type=str), help="上一年度的报告（用于 GC7xx 跨年度核对）")
+@click.option("--organ-kind", type=_ORGAN_KINDS, help="机关类别（覆盖按名称推断的类别）")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="配置文件")
+@click.option("--no-config", is_flag=True, help="不查找、不读取配置文件")
+@click.option("--profile", help="规则配置")
+@_PLUGIN_OPTION
+@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False, path_type=str), help="豁免清单（TOML）")
+def annotate(draft: str, output: str, force: bool, select: tuple[str, ...], ignore: tuple[str, ...], lang: str | None,
+             previous: str | None, organ_kind: str | None, config_path: str | None, no_config: bool,
+             profile: str | None, plugin_paths: tuple[str, ...], waivers_path: str | None) -> None:
+    """在 Word 报告（.docx）中每个问题处加批注（作者「gov-check」），写入 -o 指定的副本。
+
+    批注加在问题所在的表格单元格或段落上，内容为问题、依据和修改建议；不对应具体位置的问题合并为标题处的一条批注。
+    原文件不改动。退出码与 check 相同。"""
+    from pathlib import Path
+
+    from checker.findings import Severity
+    from checker.loaders import LoadError, LoadOptions, load
+    from checker.output import write_atomic
+    from checker.output.annotate import annotate as add_comments
+
+    if Path(output).suffix.lower() != ".docx":
+        fail(f"{output}: 批注只能写入 Word 文件（.docx）")
+    if Path(output).exists() and (os.path.samefile(output, draft) if Path(draft).exists() else False):
+        fail(f"{output}: 输出文件就是原文件；原文件不改动，请另取文件名")
+    if Path(output).exists() and not force:
+        fail(f"{output}: 文件已存在；如需覆盖请加 --force")
+    config, engine = _configured_engine(draft, config_path, no_config, select, ignore, None, lang, profile,
+                                        plugin_paths, waivers_path, organ_kind)
+    for problem in engine.host.problems:
+        _err(f"gov-check: {problem}")
+    options = LoadOptions(organ_kind=organ_kind, **config.limits)
+    try:
+        original = Path(draft).read_bytes()
+        loaded = load(draft, engine.host.loaders, options)
+        previous_doc = load(previous, engine.host.loaders, options).document if previous else None
+    except LoadError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{draft}: 无法读取：{exc.strerror or exc}")
+    if loaded.format != "docx":
+        fail(f"{draft}: 不是 Word（.docx）文件（读作 {loaded.format}）；批注只能加在 Word 文件中")
+    from checker.model import NOT_A_REPORT, looks_like_report
+
+    if not looks_like_report(loaded.document, loaded.format):
+        fail(f"{draft}: {NOT_A_REPORT}，未加批注")
+    result = engine.finish([engine.check(loaded.document, file=draft, source_map=loaded.source_map,
+                                         previous=previous_doc, extra_findings=loaded.findings, fmt=loaded.format)])[0]
+    if engine.host.problems:
+        result.tool_problems = tuple(f"{p.name} {p.version}".strip() for p in engine.host.problems)
+    done = add_comments(original, result, engine.rule_classes(), config.lang)
+    try:
+        write_atomic(output, done.data)
+    except OSError as exc:
+        fail(f"{output}: 无法写入：{exc.strerror or exc}")
+    click.echo(f"{draft} → {output}：{done.placed} 条批注加在问题所在处"
+               + (f"，{done.at_title} 项不对应具体位置的问题合并为标题处的一条批注" if done.at_title else ""), err=True)
+    if result.incomplete:
+        _err("gov-check: 检查不完整（规则出错或插件未能加载），不能据此判定通过或未通过")
+        sys.exit(EXIT_ERROR)
+    if result.status(config.fail_on) == "fail":
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
 @main.command()
 @click.argument("report", type=click.Path(path_type=str))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="写入该文件（原子写入）；省略则输出到标准输出")
@@ -578,6 +745,8 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
     if output and Path(output).exists() and not force:
         fail(f"{output}: 文件已存在；如需覆盖请加 --force")
     host = PluginHost()
+    from checker.model import NOT_A_REPORT, looks_like_report
+
     options = LoadOptions(organ_kind=organ_kind)
     fetched = _fetch((report,), options.max_bytes, allow_private, save_source, fetch_timeout)
     for url, why in fetched.failed:
@@ -589,6 +758,8 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
         fail(str(exc).replace(fetched.reports[0], report))
     finally:
         fetched.done()
+    if not looks_like_report(loaded.document, loaded.format):
+        fail(f"{report}: {NOT_A_REPORT}，未转换")
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
     rules = host.rules
     for finding in loaded.findings:

@@ -21,6 +21,7 @@ def rule_markdown(cls: Any) -> str:
         f"| 代码 / 名称 | `{cls.code}` / `{cls.name}` |",
         f"| 默认级别 | {cls.severity.value} |",
         f"| 依据 | {cls.clause} |",
+        *([f"| 修改建议 | {cls.fix[0]} |"] if getattr(cls, "fix", ("", ""))[0] else []),
         f"| 适用模板 | {'、'.join(_TEMPLATES[t] for t in sorted(cls.templates, reverse=True))} |",
         f"| 适用机关 | {kinds} |",
     ]

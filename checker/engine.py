@@ -9,13 +9,12 @@ from functools import cached_property
 from typing import Any, Iterable, Mapping
 
 from checker.config import Config, ConfigError, Profile, matches
-from checker.findings import Finding, Outcome, ReportResult, RuleOutcome, Severity, Skip, Text
+from checker.findings import CRASH_CODE, Finding, Outcome, ReportResult, RuleOutcome, Severity, Skip, Text
 from checker.isolation import MAX_FINDINGS_PER_RULE, RuleClock, RuleFailed, can_fork, captured_output, in_child, malformed
 from checker.model import Report
 from checker.plugins import PluginHost
 from checker.rule import Context, Rule
 
-CRASH_CODE = "GC900"
 
 
 __all__ = ["ConfigError", "Engine"]  # ConfigError lives in checker.config; re-exported here

@@ -21,6 +21,13 @@ class Severity(str, Enum):
         return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
 
 
+CRASH_CODE = "GC900"  # a rule or a plugin's hook crashed: the tool failed, not the report
+
+# A report's status, as every output names it (zh, en); all but pass and fail exit 2.
+STATUSES = {"pass": ("通过", "pass"), "fail": ("未通过", "fail"), "incomplete": ("检查不完整", "incomplete"),
+            "not_checked": ("无法检查", "not checked"), "not_report": ("不是年度报告", "not a report")}
+
+
 class Outcome(str, Enum):
     PASS = "pass"
     FAIL = "fail"
@@ -98,6 +105,25 @@ class ReportResult:
     source_map: Mapping[str, Any] = field(default_factory=dict)
     load_error: str | None = None  # set when the file could not be read at all
     format: str = "json"
+    tool_problems: tuple[str, ...] = ()  # plugins that failed in this run: the check is incomplete
+    text_left_out: int = 0  # > 0: the batch was larger than this, and the report's prose was not kept
+    not_report: bool = False  # with load_error: the file was read, and is not an annual report
+
+    @property
+    def incomplete(self) -> bool:
+        """The tool, not the report, failed: a rule crashed (GC900) or a plugin could not be loaded.
+        Such a report is 「检查不完整」, never 「未通过」."""
+        return bool(self.tool_problems) or any(o.outcome is Outcome.ERROR for o in self.outcomes) \
+            or any(f.code == CRASH_CODE for f in self.findings)
+
+    def status(self, fail_on: str = "error") -> str:
+        """One of STATUSES: what a report's line says in every output."""
+        if self.load_error:
+            return "not_report" if self.not_report else "not_checked"
+        if self.incomplete:
+            return "incomplete"
+        level = Severity(fail_on).rank if fail_on != "never" else 99
+        return "fail" if any(f.severity.rank >= level and not f.waived for f in self.findings) else "pass"
 
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Severity}

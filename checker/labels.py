@@ -8,7 +8,6 @@ the report document and its JSON Pointers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,19 +331,3 @@ TABLE_TITLES = {"t2": ("主动公开政府信息情况", "Proactive disclosure")
                 "t2_2019": ("主动公开政府信息情况", "Proactive disclosure"),
                 "t3": ("收到和处理政府信息公开申请情况", "Applications received and handled"),
                 "t4": ("政府信息公开行政复议、行政诉讼情况", "Reconsideration and litigation")}
-
-
-# How a source-map key is said, in the order a place is named: 「第4页第2个表格第3行第5列」.
-_WHERE_WORDS = (("page", "第{}页", "page {}"), ("line", "第{}行", "line {}"), ("page_line", "第{}行", "line {}"),
-                ("column", "第{}字", "character {}"), ("paragraph", "第{}段", "paragraph {}"),
-                ("table", "第{}个表格", "table {}"),
-                ("row", "第{}行", "row {}"), ("col", "第{}列", "column {}"))
-
-
-def where_in_source(where: Mapping[str, Any]) -> Any:
-    """A place in the original file (a source-map entry) as a reader says it, as a Text:
-    「第4页第2个表格第3行第5列」 / 「page 4, table 2, row 3, column 5」."""
-    from checker.findings import Text
-
-    parts = [(zh.format(where[key]), en.format(where[key])) for key, zh, en in _WHERE_WORDS if key in where]
-    return Text("".join(z for z, _ in parts) or "原文中", ", ".join(e for _, e in parts) or "the source")

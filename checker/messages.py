@@ -232,11 +232,31 @@ def summary_line(result: ReportResult, lang: str = "zh") -> str:
                 f"({count_of(len(result.outcomes), 'rule')}: {oc[Outcome.PASS]} passed, {oc[Outcome.FAIL]} failed, "
                 f"{oc[Outcome.NOT_APPLICABLE]} not applicable, {oc[Outcome.INSUFFICIENT_DATA]} insufficient data, "
                 f"{oc[Outcome.ERROR]} errored)")
-        return line + (f", {c['waived']} waived" if c["waived"] else "")
+        line += f", {c['waived']} waived" if c["waived"] else ""
+        return ("check incomplete (a rule or plugin failed): " + line) if result.incomplete else line
     line = (f"共 {c['error']} 个错误、{c['warning']} 个警告、{c['info']} 个提示"
             f"（{len(result.outcomes)} 条规则：{oc[Outcome.PASS]} 通过、{oc[Outcome.FAIL]} 未通过、"
             f"{oc[Outcome.NOT_APPLICABLE]} 不适用、{oc[Outcome.INSUFFICIENT_DATA]} 数据不足、{oc[Outcome.ERROR]} 出错）")
-    return line + (f"，另有 {c['waived']} 项已豁免" if c["waived"] else "")
+    line += f"，另有 {c['waived']} 项已豁免" if c["waived"] else ""
+    return ("检查不完整（有规则或插件出错）：" + line) if result.incomplete else line
+
+
+def status_label(status: str, lang: str = "zh") -> str:
+    """「通过」「未通过」「检查不完整」「无法检查」 (see checker.findings.STATUSES)."""
+    from checker.findings import STATUSES
+
+    return STATUSES[status][1 if lang == "en" else 0]
+
+
+def rule_fix(cls: Any, lang: str = "zh") -> str:
+    """修改建议: what the rule asks the writer to put instead (empty when the rule gives none)."""
+    fix = getattr(cls, "fix", None) if cls else None
+    return (fix[1] if lang == "en" else fix[0]) if isinstance(fix, tuple) and len(fix) == 2 else ""
+
+
+def rule_clause(cls: Any) -> str:
+    """依据: the rule's clause."""
+    return str(getattr(cls, "clause", "") or "") if cls else ""
 
 
 def report_title(result: ReportResult) -> str:
@@ -256,3 +276,53 @@ def total_counts(results: list[ReportResult]) -> dict[str, int]:
         for key, n in r.counts().items():
             out[key] += n
     return out
+
+
+# How a source-map key is said, in the order a place is named: 「第4页第2个表格第3行第5列」.
+_WHERE_WORDS = (("page", "第{}页", "page {}"), ("line", "第{}行", "line {}"), ("page_line", "第{}行", "line {}"),
+                ("column", "第{}字", "character {}"),
+                ("paragraph", "第{}段", "paragraph {}"), ("table", "第{}个表格", "table {}"),
+                ("row", "第{}行", "row {}"), ("col", "第{}列", "column {}"))
+
+
+def where_text(where: Mapping[str, int]) -> Text:
+    """A source-map entry as a reader finds it in their file: 「第2个表格第22行第6列」, 「第5段」."""
+    parts = [(zh.format(where[key]), en.format(where[key])) for key, zh, en in _WHERE_WORDS if key in where]
+    return Text("".join(z for z, _ in parts) or "原文中", ", ".join(e for _, e in parts) or "the source")
+
+
+def source_where(result: ReportResult, pointer: str) -> Mapping[str, int] | None:
+    """Where ``pointer`` is in the file the report was read from (Word, PDF, HTML, text), or None.
+
+    A cell missing from the source map (a cell the file did not print) is placed by its row, and a
+    row by its table, each without the finer keys, which would name another cell."""
+    sm = result.source_map or {}
+    where = sm.get(pointer)
+    if isinstance(where, Mapping) and where:
+        return where
+    parts = pointer.split("/")  # ["", "tables", table, row, column]
+    if parts[1:2] != ["tables"]:
+        return None
+    for n, finer in ((4, ("col", "column")), (3, ("row", "col", "line", "page_line", "column"))):
+        where = sm.get("/".join(parts[:n])) if len(parts) > n else None
+        if isinstance(where, Mapping) and where:
+            return {k: v for k, v in where.items() if k not in finer} or None
+    return None
+
+
+def source_place(result: ReportResult, finding: Finding, lang: str = "zh") -> str:
+    """「第2个表格第22行第6列」 for the finding's first pointer the source map knows ('' when none)."""
+    for p in finding.pointers:
+        where = source_where(result, p)
+        if where:
+            return where_text(where).get(lang)
+    return ""
+
+
+def without_place(message: str, place: str) -> str:
+    """The message without the place it starts with (「表三 · 科研机构 · （五）4 …：空白。…」 → 「空白。…」),
+    for outputs that show the place in a column of its own."""
+    for sep in ("：", ": "):
+        if place and message.startswith(place + sep) and len(message) > len(place) + len(sep):
+            return message[len(place) + len(sep):]
+    return message

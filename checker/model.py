@@ -310,3 +310,16 @@ class Report:
     @property
     def full_text(self) -> str:
         return "\n".join([self.preface, *(s.heading + "\n" + s.text for s in self.sections), self.signature])
+
+
+REPORT_KEYS = ("metadata", "preface", "sections", "tables", "signature")
+NOT_A_REPORT = "没有报告文档的任何部分（metadata、sections、tables …），不像一份政府信息公开工作年度报告"
+
+
+def looks_like_report(document: Any, fmt: str = "json") -> bool:
+    """Whether a report document read from JSON is one at all (a batch's config.json is not): it has
+    at least one of the report document's keys.  Files read from Word, a page, a PDF or text are
+    judged by their loader (checker.loaders.NotAReport), so any other format passes here."""
+    if fmt != "json":
+        return True
+    return isinstance(document, Mapping) and any(key in document for key in REPORT_KEYS)

@@ -45,6 +45,7 @@ class Rule:
     title_zh: ClassVar[str]
     title_en: ClassVar[str]
     clause: ClassVar[str]
+    fix: ClassVar[tuple[str, str]] = ("", "")  # 修改建议: what to write instead (zh, en), shown by every output
     severity: ClassVar[Severity] = Severity.ERROR
     templates: ClassVar[frozenset[str]] = frozenset({"2021", "2019"})
     organ_kinds: ClassVar[frozenset[str] | None] = None  # None: every kind

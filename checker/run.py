@@ -17,7 +17,8 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from checker.config import Config
 from checker.engine import Engine
 from checker.findings import ReportResult
-from checker.loaders import LoadError, LoadOptions, load
+from checker.loaders import LoadError, LoadOptions, NotAReport, load
+from checker.model import NOT_A_REPORT, looks_like_report
 
 # A batch at least this large builds the fast schema check (about half a second) even when the cache
 # cannot keep it; smaller runs use it only from the cache (checker.schema).
@@ -31,8 +32,12 @@ def check_file(engine: Engine, path: str, options: LoadOptions, previous: Any = 
     """One file → its result; a file that cannot be read is a result with ``load_error`` set."""
     try:
         loaded = load(path, engine.host.loaders, options)
-    except LoadError as exc:
-        return ReportResult(file=path, document=None, findings=[], outcomes=[], load_error=str(exc))
+    except LoadError as exc:  # NotAReport: read, and not an annual report (a status of its own)
+        return ReportResult(file=path, document=None, findings=[], outcomes=[], load_error=str(exc),
+                            not_report=isinstance(exc, NotAReport))
+    if not looks_like_report(loaded.document, loaded.format):
+        return ReportResult(file=path, document=None, findings=[], outcomes=[], format=loaded.format, not_report=True,
+                            load_error=f"{path}: {NOT_A_REPORT}")
     # --organ-kind reaches the document through the engine's configuration (Engine._configured_kind)
     return engine.check(loaded.document, file=path, source_map=loaded.source_map, previous=previous,
                         extra_findings=loaded.findings, fmt=loaded.format, extra=extra)
@@ -54,6 +59,15 @@ def report_suffixes(loaders: Iterable[Any]) -> tuple[str, ...]:
 class Discovered:
     files: list[str]
     problems: list[tuple[str, str]]  # (argument, why it named no report) — each becomes a not-checked result
+    skipped: list[str] = field(default_factory=list)  # Word lock files and temporary files met in folders and patterns
+
+
+# Word's lock file of an open document (~$报告.docx), editors' and downloads' temporary files: never reports.
+_TEMPORARY = re.compile(r"^(~\$|~WRL\d|\.~lock\.)|(\.(tmp|temp|crdownload|part|swp|bak)|~)$", re.I)
+
+
+def is_temporary(name: str) -> bool:
+    return bool(_TEMPORARY.search(name))
 
 
 def discover(arguments: Sequence[str], suffixes: Iterable[str]) -> Discovered:
@@ -64,6 +78,7 @@ def discover(arguments: Sequence[str], suffixes: Iterable[str]) -> Discovered:
     files: list[str] = []
     seen: set[str] = set()
     problems: list[tuple[str, str]] = []
+    skipped: list[str] = []
 
     def add(path: str) -> None:
         # The real path: a file reached again through a symlinked folder (``**`` follows them, and a
@@ -78,9 +93,13 @@ def discover(arguments: Sequence[str], suffixes: Iterable[str]) -> Discovered:
         for root, dirs, names in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(names):
-                if not name.startswith(".") and Path(name).suffix.lower() in wanted:
-                    add(os.path.join(root, name))
-                    found += 1
+                if name.startswith(".") or Path(name).suffix.lower() not in wanted:
+                    continue
+                if is_temporary(name):
+                    skipped.append(os.path.join(root, name))
+                    continue
+                add(os.path.join(root, name))
+                found += 1
         return found
 
     for arg in arguments:
@@ -93,13 +112,16 @@ def discover(arguments: Sequence[str], suffixes: Iterable[str]) -> Discovered:
                 if os.path.isdir(match):
                     found += walk(match)
                 elif Path(match).suffix.lower() in wanted:
+                    if is_temporary(os.path.basename(match)):
+                        skipped.append(match)
+                        continue
                     add(match)
                     found += 1
             if not found:
                 problems.append((arg, "没有与之匹配的报告文件"))
         else:
             add(arg)
-    return Discovered(files, problems)
+    return Discovered(files, problems, skipped)
 
 
 # -- pairing with last year's report and summaries with their units --------------------------------
@@ -215,6 +237,7 @@ class Plan:
     notes: list[str] = field(default_factory=list)  # pairing problems worth telling (never fatal)
     previous_document: Any = None  # one last-year report for every report (--previous)
     keep_text: bool = True  # results keep the reports' prose (the review page and quotes show it)
+    previous_dir_given: bool = False  # --previous-dir: reports left without last year's are listed
 
 
 def plan_previous(current: Sequence[Identity], previous: Sequence[Identity], organ_map: Mapping[str, str],
@@ -293,6 +316,7 @@ class BatchRun:
     jobs: int
     seconds: float
     worker_peak_rss_kb: int | None = None  # the largest worker's peak resident memory (pool runs only)
+    skipped: list[str] = field(default_factory=list)  # lock and temporary files left aside (see discover)
 
 
 def default_jobs() -> int:
@@ -379,6 +403,7 @@ def _slim(result: ReportResult) -> ReportResult:
         if isinstance(sections, list):
             slim["sections"] = [{"heading": s.get("heading")} if isinstance(s, dict) else s for s in sections]
         result.document = slim
+        result.text_left_out = KEEP_TEXT_UP_TO  # every output that would show the text says so
     return result
 
 
@@ -474,7 +499,7 @@ def run_batch(files: Sequence[str], options: BatchOptions, previous_files: Seque
     jobs = max(1, min(options.jobs or default_jobs(), len(files) or 1))
     fast = options.fast_schema if options.fast_schema is not None else len(files) >= FAST_SCHEMA_MIN_FILES
     keep_text = options.keep_text if options.keep_text is not None else len(files) <= KEEP_TEXT_UP_TO
-    plan = Plan(previous_document=previous_document, keep_text=keep_text)
+    plan = Plan(previous_document=previous_document, keep_text=keep_text, previous_dir_given=bool(previous_files))
     progress = _progress() if options.progress and len(files) > 1 else None
     peak: list[int] = []
     checked = [0]

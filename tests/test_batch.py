@@ -70,7 +70,12 @@ def test_every_injected_defect_is_found_by_its_rule_at_its_pointer_and_the_summa
     with open(tmp_path / "s.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert (tmp_path / "s.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel needs the BOM for Chinese
-    assert len(rows) == 62 and rows[0]["机关名称"] == manifest["reports"][0]["organ_name"]
+    assert len(rows) == 62
+    by_name = {Path(r["文件"]).name: r for r in rows}
+    assert all(by_name[e["file"]]["机关名称"] == e["organ_name"] for e in manifest["reports"] if not e.get("broken"))
+    checked = [r for r in rows if r["结论"] != "无法检查"]  # the summary's order: region, then organ
+    assert [(r["地区"], r["机关名称"]) for r in checked] == sorted((r["地区"], r["机关名称"]) for r in checked)
+    assert all(r["主要问题"] == "" or "处）" in r["主要问题"] for r in rows)  # in words: 「表三…（GC204，1 处）」
 
 
 def test_the_same_results_in_the_same_order_with_one_worker_or_two(folder):
@@ -294,8 +299,8 @@ def test_previous_dir_from_the_command_line_with_workers(tmp_path, gov_check):
     assert result.exit_code == 0  # an unreadable last-year file is told, not fatal
     assert "上一年度报告无法读取" in result.stderr and "bad.json" in result.stderr
     lines = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["reports"]
-    assert [Path(r["previous_file"]).relative_to(tmp_path).as_posix() for r in lines] == [
-        f"2022/0000{i}.json" for i in range(4)]
+    assert {Path(r["file"]).name: Path(r["previous_file"]).relative_to(tmp_path).as_posix() for r in lines} == {
+        f"0000{i}.json": f"2022/0000{i}.json" for i in range(4)}
 
 
 def test_hierarchy_and_organ_map_may_be_json(tmp_path):

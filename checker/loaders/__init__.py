@@ -33,6 +33,11 @@ class LoadError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class NotAReport(LoadError):
+    """The file was read, and holds no annual report (no title, none of the six parts, no table): in a
+    batch it is 「不是年度报告」, not a file that could not be read."""
+
+
 @dataclass
 class LoadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES

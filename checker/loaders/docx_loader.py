@@ -19,7 +19,7 @@ import zipfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from checker.loaders import Loaded, LoadError, LoadOptions, raise_with
 from checker.loaders.layout import Block, Cell, Para, Row, assemble
@@ -119,15 +119,12 @@ def _grid_before(tr: Any) -> int:
         return 0
 
 
-def _table_rows(tbl: Any, table_no: int) -> list[Row]:
-    """The rows of a ``w:tbl`` as python-docx's ``_Row.cells`` lays them out (a cell once per grid
-    column it spans; a cell merged down stands for the cell above it), each cell read once per row
-    and a cell merged down from the row above left out."""
-    out: list[Row] = []
+def table_grid(tbl: Any) -> Iterator[tuple[int, list[Any], set[Any]]]:
+    """Each row of a ``w:tbl`` as python-docx's ``_Row.cells`` lays it out: (row number, the ``w:tc``
+    filling each grid column — a cell once per column it spans, a cell merged down standing for the
+    cell above it —, the cells merged down with no cell above them).  Shared with the Word comments
+    (checker.output.annotate), which must find the cell the source map names."""
     above: dict[int, Any] = {}  # grid column → the cell that fills it in the row above
-    # Keyed by the elements themselves, which keeps them alive: lxml makes a new proxy object each
-    # time an element is reached again once the last one is gone, so an id() could name another cell.
-    text: dict[Any, str] = {}
     orphans: set[Any] = set()  # cells merged down with no cell above them to stand for
     for r, tr in enumerate(tbl.iterchildren(_W + "tr"), 1):
         here: dict[int, Any] = {}
@@ -143,6 +140,17 @@ def _table_rows(tbl: Any, table_no: int) -> list[Row]:
                 here[before + len(grid)] = owner
                 grid.append(owner)
         above = here
+        yield r, grid, orphans
+
+
+def _table_rows(tbl: Any, table_no: int) -> list[Row]:
+    """The rows of a ``w:tbl`` (see table_grid), each cell read once per row and a cell merged down
+    from the row above left out."""
+    out: list[Row] = []
+    # Keyed by the elements themselves, which keeps them alive: lxml makes a new proxy object each
+    # time an element is reached again once the last one is gone, so an id() could name another cell.
+    text: dict[Any, str] = {}
+    for r, grid, orphans in table_grid(tbl):
         cells: list[Cell] = []
         seen: set[Any] = set()
         for c, tc in enumerate(grid, 1):
@@ -159,6 +167,31 @@ def _table_rows(tbl: Any, table_no: int) -> list[Row]:
     return out
 
 
+def body_items(container: Any, counter: dict[str, int] | None = None) -> Iterator[tuple[str, int, Any]]:
+    """The body in printed order as the source map numbers it: ("paragraph", n, w:p) for every
+    paragraph (empty ones counted), ("table", n, w:tbl) for every table of data.  Content controls
+    are read through; a table that frames the page (one cell, or tables inside) is read as body."""
+    counter = counter if counter is not None else {"paragraph": 0, "table": 0}
+    for child in container.iterchildren():
+        if child.tag == _W + "p":
+            counter["paragraph"] += 1
+            yield "paragraph", counter["paragraph"], child
+        elif child.tag == _W + "sdt":  # a content control: its content is body text
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from body_items(content, counter)
+        elif child.tag == _W + "tbl":
+            tcs = child.findall(f".//{_W}tc")
+            if len(tcs) == 1 or child.find(f".//{_W}tc//{_W}tbl") is not None:
+                # A table that frames the page (the whole report in one cell): read its content as body.
+                for tc in child.iter(_W + "tc"):
+                    if tc.getparent().getparent() is child:
+                        yield from body_items(tc, counter)
+                continue
+            counter["table"] += 1
+            yield "table", counter["table"], child
+
+
 def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[Block]:
     options = options or LoadOptions()
     check_package(data, path, options)
@@ -173,36 +206,18 @@ def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[
     except Exception as exc:  # python-docx raises bare errors for damaged packages
         raise LoadError(path, f"Word 文件已损坏，无法读取：{type(exc).__name__}") from None
     out: list[Block] = []
-    counter = {"paragraph": 0, "table": 0}
-
-    def walk(container: Any) -> None:
-        for child in container.iterchildren():
-            if child.tag == _W + "p":
-                counter["paragraph"] += 1
-                text = paragraph_text(child)
-                if text.strip():
-                    out.append(Para(text, {"paragraph": counter["paragraph"]}))
-            elif child.tag == _W + "sdt":  # a content control: its content is body text
-                content = child.find(_W + "sdtContent")
-                if content is not None:
-                    walk(content)
-            elif child.tag == _W + "tbl":
-                tcs = child.findall(f".//{_W}tc")
-                if len(tcs) == 1 or child.find(f".//{_W}tc//{_W}tbl") is not None:
-                    # A table that frames the page (the whole report in one cell): read its content as body.
-                    for tc in child.iter(_W + "tc"):
-                        if tc.getparent().getparent() is child:
-                            walk(tc)
-                    continue
-                counter["table"] += 1
-                out.extend(_table_rows(child, counter["table"]))
-
     body = document.element.body
     count = sum(1 for _ in body.iter(_W + "p", _W + "tc"))
     if count > options.max_blocks:
         raise LoadError(path, f"文件中有 {count:,} 个段落和表格单元格，超过上限 {options.max_blocks:,}（一份年度报告只有几百个），不读取"
                               + raise_with("blocks"))
-    walk(body)
+    for kind, n, element in body_items(body):
+        if kind == "paragraph":
+            text = paragraph_text(element)
+            if text.strip():
+                out.append(Para(text, {"paragraph": n}))
+        else:
+            out.extend(_table_rows(element, n))
     return out
 
 

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping, Union
 
 from checker import labels
 from checker.findings import Finding, Severity, Text
-from checker.loaders import Loaded, LoadOptions, apply_options
+from checker.loaders import Loaded, LoadOptions, NotAReport, apply_options
 from checker.loaders.evidence import lost_tables, unrecognised_headings
 from checker.loaders.pagemeta import page_date, sentence_parts, title_parts
 from checker.loaders.spare_cells import fit
@@ -274,8 +274,9 @@ def parse_date(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
-_where_text = labels.where_in_source
-where_text = labels.where_in_source  # a place in the original file as a reader names it: 「第4页第2个表格第3行第5列」
+# How a place in the original file is said (「第4页第2个表格第3行第5列」) lives with the outputs that say it too.
+from checker.messages import where_text  # noqa: E402
+from checker.messages import where_text as _where_text  # noqa: E402
 
 
 @dataclass
@@ -651,7 +652,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
         sm[f"/sections/{i}"] = dict(head.where)
     doc["tables"] = {name: tables[name] for name in ("t2", "t2_2019", "t3", "t4") if name in tables}
     if "title" not in metadata and not sections and not doc["tables"] and not b.findings:
-        raise LoadError(file, "没有找到年度报告的标题、六个部分的标题或任何统计表，不像一份政府信息公开工作年度报告"
+        raise NotAReport(file, "没有找到年度报告的标题、六个部分的标题或任何统计表，不像一份政府信息公开工作年度报告"
                               "（如是扫描件或图片，请提供带文字的版本）")
     _check_complete(b)
     b.findings.extend(lost_tables(printed, doc["tables"], b.findings))

@@ -41,7 +41,29 @@ class _Lazy:
 def gov_check_formats() -> dict[str, Any]:
     return {"text": _Lazy("checker.output.text"), "json": _Lazy("checker.output.json_format"),
             "html": _Lazy("checker.output.html"), "markdown": _Lazy("checker.output.markdown"),
-            "sarif": _Lazy("checker.output.sarif"), "junit": _Lazy("checker.output.junit")}
+            "sarif": _Lazy("checker.output.sarif"), "junit": _Lazy("checker.output.junit"),
+            "docx": _Lazy("checker.output.docx_format"), "xlsx": _Lazy("checker.output.xlsx_format"),
+            "csv": _Lazy("checker.output.summary", "render_summary_csv")}
+
+
+# What `-o FILE` implies when --format is not given, and the suffixes each format may be written to.
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                  ".sarif": "sarif", ".xml": "junit", ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv",
+                  ".txt": "text", ".log": "text"}
+_ALSO = {".json": {"sarif"}}  # SARIF is JSON: results.json may hold it
+BINARY_FORMATS = frozenset({"docx", "xlsx"})
+
+
+def format_for(output: str | None, fmt: str | None) -> tuple[str, str | None]:
+    """(format, problem): the format --format names, else the one -o's suffix implies, else text;
+    the problem says when the suffix contradicts --format (``-o review.html --format json``)."""
+    suffix = Path(output).suffix.lower() if output else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        return implied or "text", None
+    if implied and fmt != implied and fmt not in _ALSO.get(suffix, ()):
+        return fmt, f"输出文件 {output} 的后缀 {suffix} 表示 {implied} 格式，与 --format {fmt} 矛盾"
+    return fmt, None
 
 
 def write_atomic(path: str | Path, content: str | bytes) -> Path:

@@ -4,14 +4,15 @@ linked to those cells and sections.  No network, no scripts, inline CSS; prints 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Mapping
 
 from checker import __version__, labels
 from checker.findings import ReportResult, Severity
-from checker.messages import Shown, colon, list_separator, outcome_label, present, report_title, rule_title, section_title, total_counts, \
-    severity_label, summary_line
+from checker.messages import Shown, colon, list_separator, outcome_label, present, report_title, rule_clause, rule_fix, \
+    rule_title, section_title, total_counts, severity_label, summary_line
 from checker.model import Kind, Report, parse_value, pointer as make_pointer
 from checker.output.safe import xml_text
 
@@ -93,8 +94,11 @@ details.outcomes table { border-collapse: collapse; width: 100%; }
 details.outcomes td { border-bottom: 1px solid #ddd; padding: 2px 4px; vertical-align: top; }
 :target { box-shadow: 0 0 0 4px #1f5fa8; }
 @media (max-width: 1100px) { .layout { display: block; } aside.problems { position: static; max-height: none; } }
+.on-paper { display: none; }
+p.left-out { border: 2px dashed #9a5b00; padding: 6px 10px; color: #6b4000; }
 @media print {
   @page { size: A4; margin: 12mm 10mm; }
+  .on-screen { display: none; } .on-paper { display: inline; }
   body { font-size: 10.5pt; }
   header.page { background: none; padding: 0 0 6px; }
   article.report { padding: 0; }
@@ -334,6 +338,12 @@ def _document(page: _Page, result: ReportResult) -> str:
     report = Report(result.document or {})
     quoted = [s for s in page.shown if s.finding.quote]
     out = [f'<main class="doc"><h2>{escape(report_title(result))}</h2>', _metadata(page, report)]
+    if result.text_left_out:
+        out.append('<p class="left-out">' + escape(
+            f"本页面未包含这份报告的正文：一次检查超过 {result.text_left_out} 份报告时，合并页面只保留标题、统计表和问题清单；"
+            "用 --output-dir 可为每份报告生成完整页面。" if page.lang != "en" else
+            f"This page leaves out the report's text: a combined page of more than {result.text_left_out} reports keeps "
+            "the headings, tables and problem list only; --output-dir writes a full page per report.") + "</p>")
     if report.preface:
         out.append(f'<div class="preface" id="{page.anchor("/preface")}">{_marked_text(page, report.preface, quoted)}</div>')
     tables = _tables(page, report)
@@ -389,6 +399,11 @@ def _problems(page: _Page, result: ReportResult, rules: Mapping[str, type]) -> s
             body.append(f'<div class="nums">{escape(s.numbers)}</div>')
         if places:
             body.append(f'<div class="where">{"位置" if zh else "Where"}{colon(page.lang)}{list_separator(page.lang).join(places)}</div>')
+        clause, fix = rule_clause(rules.get(f.code)), rule_fix(rules.get(f.code), page.lang)
+        if clause:
+            body.append(f'<div class="basis">{"依据" if zh else "Basis"}{colon(page.lang)}{escape(clause)}</div>')
+        if fix:
+            body.append(f'<div class="fix">{"修改建议" if zh else "Suggested fix"}{colon(page.lang)}{escape(fix)}</div>')
         if f.quote:
             q = page.quote_ids.get(s.number)
             quote = escape(f.quote)
@@ -426,19 +441,24 @@ def render(results: list[ReportResult], ctx: Any) -> str:
            f"<title>{escape(head)}</title><style>{_CSS}</style></head><body>",
            f'<header class="page"><h1>{escape(head)}</h1>',
            f'<p class="meta">gov-check {escape(__version__)} · '
-           + ("每个标出的格子和句子旁的编号对应右侧问题清单；点击编号跳转。" if zh else
-              "Numbers on marked cells and sentences refer to the problem list; click to jump.") + "</p>",
+           # On screen the problem list is beside the text; printed, it follows the text on its own page.
+           + ('<span class="on-screen">每个标出的格子和句子旁的编号对应右侧问题清单；点击编号跳转。</span>'
+              '<span class="on-paper">每个标出的格子和句子旁的编号对应正文之后的问题清单。</span>' if zh else
+              '<span class="on-screen">Numbers on marked cells and sentences refer to the problem list on the right; '
+              'click to jump.</span><span class="on-paper">Numbers on marked cells and sentences refer to the problem '
+              'list after the text.</span>') + "</p>",
            _counts(results, lang), "</header>"]
     for i, result in enumerate(results):
         rid = f"r{i + 1}"
         out.append(f'<article class="report" id="{rid}">')
         if result.load_error:
-            out.append(f'<h2 class="sev-error">{"无法检查" if zh else "Not checked"}{colon(lang)}{escape(result.file)}</h2>'
-                       f"<p>{escape(result.load_error)}</p></article>")
+            out.append(f'<h2 class="sev-error">{"无法检查" if zh else "Not checked"}{colon(lang)}'
+                       f'{escape(os.path.basename(result.file) or result.file)}</h2>'
+                       f"<p>{escape(result.load_error.replace(result.file, os.path.basename(result.file)))}</p></article>")
             continue
         report = Report(result.document or {})
         kind = labels.ORGAN_KINDS.get(report.organ_kind or "", ("", ""))[0 if zh else 1]
-        meta = [result.file, report.organ_name, kind, str(report.year or ""),
+        meta = [os.path.basename(result.file) or result.file, report.organ_name, kind, str(report.year or ""),
                 (f"{report.template}年模板" if zh else f"{report.template} template") if report.template else ""]
         out.append(f'<p class="meta">{escape(" · ".join(m for m in meta if m))}</p>'
                    f'<p class="summary"><b>{escape(summary_line(result, lang))}</b></p>')

@@ -7,13 +7,14 @@ from typing import Any
 
 from checker import __version__
 from checker.findings import Outcome, ReportResult, Severity
-from checker.messages import plain, present, rule_title
+from checker.messages import plain, present, rule_clause, rule_fix, rule_title
 from checker.model import Report
 from checker.output.safe import no_surrogates
 
-# 1.1: message arguments in the output's language (a list as a JSON array, never a Python repr);
-# ``difference`` a number or null.  Both narrow what 1.0's schema allowed, so a reader written for
-# 1.0 reads 1.1 unchanged: a minor version (CHANGELOG).
+# 1.1: status "incomplete", summary.incomplete, a finding's clause and fix; message arguments in the
+# output's language (a list as a JSON array, never a Python repr) and ``difference`` a number or
+# null.  Each adds a field or narrows what 1.0's schema allowed, so a reader written for 1.0 reads
+# 1.1 unchanged: a minor version (CHANGELOG).
 FORMAT_VERSION = "1.1"
 COMPACT_FROM = 50  # reports
 
@@ -49,6 +50,8 @@ def result_dict(result: ReportResult, rules: dict, lang: str) -> dict[str, Any]:
             "quote": f.quote,
             "args": {k: plain(v, lang) for k, v in f.args.items()},
             "waived": f.waived,
+            "clause": rule_clause(cls),
+            "fix": rule_fix(cls, lang),
         })
     outcomes = [{
         "code": o.code,
@@ -62,7 +65,7 @@ def result_dict(result: ReportResult, rules: dict, lang: str) -> dict[str, Any]:
     return {
         "file": result.file,
         "format": result.format,
-        "status": "not_checked" if result.load_error else "checked",
+        "status": "not_checked" if result.load_error else "incomplete" if result.incomplete else "checked",
         "error": result.load_error,
         "report": report_info(result),
         "summary": {**counts, "outcomes": {o.value: sum(1 for x in result.outcomes if x.outcome is o) for o in Outcome}},
@@ -78,7 +81,8 @@ def build(results: list[ReportResult], rules: dict, lang: str = "zh") -> dict[st
         "tool": {"name": "gov-check", "version": __version__},
         "format_version": FORMAT_VERSION,
         "lang": lang,
-        "summary": {"reports": len(reports), "not_checked": sum(1 for r in reports if r["status"] != "checked"),
+        "summary": {"reports": len(reports), "not_checked": sum(1 for r in reports if r["status"] == "not_checked"),
+                    "incomplete": sum(1 for r in reports if r["status"] == "incomplete"),
                     **totals},
         "reports": reports,
     }

@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from checker.findings import ReportResult, Severity
-from checker.messages import Shown, colon, present, report_title, rule_counts, rule_title, section_title, \
-    severity_label, summary_line
+from checker.messages import Shown, colon, present, report_title, rule_clause, rule_counts, rule_fix, rule_title, \
+    section_title, severity_label, summary_line, without_place
 from checker.model import Report
 from checker.output.safe import terminal_text
 
@@ -19,13 +19,14 @@ def md(text: object) -> str:
     return _SPECIAL.sub(r"\\\1", str(text)).replace("\r", "").replace("\n", " ")
 
 
-def _table(items: list[Shown], lang: str) -> list[str]:
+def _table(items: list[Shown], lang: str, rules: dict) -> list[str]:
     zh = lang != "en"
-    head = "| # | 级别 | 规则 | 位置 | 问题 |" if zh else "| # | Severity | Rule | Where | Problem |"
-    lines = [head, "|---:|---|---|---|---|"]
+    head = ("| # | 级别 | 规则 | 位置 | 问题 | 依据 | 修改建议 |" if zh else
+            "| # | Severity | Rule | Where | Problem | Basis | Suggested fix |")
+    lines = [head, "|---:|---|---|---|---|---|---|"]
     for s in items:
         f = s.finding
-        problem = md(s.message)
+        problem = md(without_place(s.message, s.place))  # the place has its own column
         if s.numbers and s.numbers not in s.message:
             problem += f"（{md(s.numbers)}）" if zh else f" ({md(s.numbers)})"
         if f.quote:
@@ -33,7 +34,9 @@ def _table(items: list[Shown], lang: str) -> list[str]:
         if f.waived:
             problem = (f"~~{problem}~~ 已豁免：{md(f.waived)}" if zh else f"~~{problem}~~ waived: {md(f.waived)}")
         where = md(s.place) + "".join(("；" if zh else "; ") + md(r) for r in s.related)
-        lines.append(f"| {s.number} | {severity_label(f.severity, lang)} | `{f.code}` | {where} | {problem} |")
+        cls = rules.get(f.code)
+        lines.append(f"| {s.number} | {severity_label(f.severity, lang)} | `{f.code}` | {where} | {problem} "
+                     f"| {md(rule_clause(cls))} | {md(rule_fix(cls, lang))} |")
     return lines
 
 
@@ -59,7 +62,7 @@ def render(results: list[ReportResult], ctx: Any) -> str:
         for s in shown:
             groups.setdefault(s.section, []).append(s)
         for n, items in groups.items():
-            out += [f"### {md(section_title(n, lang))}", "", *_table(items, lang), ""]
+            out += [f"### {md(section_title(n, lang))}", "", *_table(items, lang, rules), ""]
         if ctx.statistics:
             out += [("| 规则 | 名称 | 问题数 |" if zh else "| Rule | Title | Findings |"), "|---|---|---:|"]
             out += [f"| `{code}` | {md(rule_title(rules.get(code), lang))} | {n} |"

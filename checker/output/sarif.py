@@ -15,8 +15,8 @@ from urllib.parse import quote
 from checker import __version__
 from checker.docs import rule_markdown
 from checker.findings import Outcome, ReportResult, Severity
-from checker.labels import describe, where_in_source
-from checker.messages import Shown, plain, present
+from checker.labels import describe
+from checker.messages import Shown, plain, present, where_text
 from checker.output.safe import no_surrogates
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -103,7 +103,7 @@ def _location(result: ReportResult, artifact: int, pointer: str, place: str, uri
                 props["page"] = rest["page"]
             loc["properties"] = props
             if not physical.get("region"):
-                where = where_in_source(rest)
+                where = where_text(rest)
                 logical.append({"name": where.get(lang), "kind": "element",
                                 "fullyQualifiedName": "/".join(f"{k}[{v}]" for k, v in rest.items())})
     return loc

@@ -9,13 +9,14 @@ import json
 import os
 from typing import Any
 
+from checker.findings import STATUSES as _STATUS
 from checker.labels import ORGAN_KINDS
 from checker.messages import count_of, list_separator
 from checker.output.safe import no_surrogates, terminal_text
 from checker.summary import BatchSummary, as_dict
 
-_STATUS = {"fail": ("未通过", "fail"), "pass": ("通过", "pass"), "not_checked": ("无法检查", "not checked")}
-_STATUS_STYLE = {"fail": "bold red", "pass": "green", "not_checked": "bold magenta"}
+_STATUS_STYLE = {"fail": "bold red", "pass": "green", "incomplete": "bold magenta", "not_checked": "bold magenta",
+                 "not_report": "magenta"}
 BOM = "\ufeff"
 
 
@@ -30,6 +31,17 @@ def _common_folder(files: list[str]) -> str:
 
 def _top(line: Any, lang: str = "zh") -> str:
     return list_separator(lang).join(f"{code}×{n}" for code, n in line.top)
+
+
+def top_in_words(line: Any, rules: Any, lang: str = "zh") -> str:
+    """The rules with most findings as a reader says them: 「表三勾稽关系：…（GC204，2 处）」."""
+    en = lang == "en"
+    out = []
+    for code, n in line.top:
+        cls = rules.get(code)
+        title = getattr(cls, "title_en" if en else "title_zh", "") if cls else ""
+        out.append(f"{title or code} ({code}, {n})" if en else f"{title or code}（{code}，{n} 处）")
+    return ("; " if en else "；").join(out)
 
 
 def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, width: int | None = None,
@@ -68,9 +80,13 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
                       f"… {len(attention) - len(shown)} more reports need attention; --summary-csv lists them all")
     t = summary.totals
     console.print(Text(
-        f"{t['reports']} 份报告：{t['fail']} 份未通过、{t['pass']} 份通过、{t['not_checked']} 份无法检查；"
+        f"{t['reports']} 份报告：{t['fail']} 份未通过、{t['pass']} 份通过、"
+        + (f"{t['incomplete']} 份检查不完整、" if t["incomplete"] else "")
+        + (f"{t['not_report']} 个文件不是年度报告、" if t["not_report"] else "") + f"{t['not_checked']} 份无法检查；"
         f"共 {t['error']} 个错误、{t['warning']} 个警告、{t['info']} 个提示" if not en else
-        f"{count_of(t['reports'], 'report')}: {t['fail']} failed, {t['pass']} passed, {t['not_checked']} not checked; "
+        f"{count_of(t['reports'], 'report')}: {t['fail']} failed, {t['pass']} passed, "
+        + (f"{t['incomplete']} incomplete, " if t["incomplete"] else "")
+        + (f"{t['not_report']} not reports, " if t["not_report"] else "") + f"{t['not_checked']} not checked; "
         f"{count_of(t['error'], 'error')}, {count_of(t['warning'], 'warning')}, {t['info']} info", style="bold"))
     failing = [r for r in summary.rules if r.failed or r.errored]
     if failing:
@@ -85,21 +101,29 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
     return buf.getvalue()
 
 
-def render_csv(summary: BatchSummary, lang: str = "zh") -> str:
+CSV_COLUMNS = (("地区", "region"), ("上级", "parent"), ("机关名称", "organ_name"), ("机关类别", "organ_kind"),
+               ("报告年度", "report_year"), ("文件", "file"), ("结论", "status"), ("错误", "errors"),
+               ("警告", "warnings"), ("提示", "info"), ("已豁免", "waived"), ("主要问题", "top_problems"),
+               ("规则代码", "rule_codes"), ("上一年度报告", "previous_file"), ("说明", "problem"))
+
+
+def render_csv(summary: BatchSummary, lang: str = "zh", rules: Any = None) -> str:
     """One row per report, with a BOM: Excel opens UTF-8 CSV as the local code page otherwise and
-    shows the Chinese as mojibake."""
+    shows the Chinese as mojibake.  说明 says why a report could not be checked or is incomplete."""
     en = lang == "en"
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(("文件", "机关名称", "机关类别", "报告年度", "结论", "错误", "警告", "提示", "已豁免", "主要问题",
-                     "上一年度报告", "无法检查的原因") if not en else
-                    ("file", "organ_name", "organ_kind", "report_year", "status", "errors", "warnings", "info", "waived",
-                     "top_problems", "previous_file", "problem"))
+    writer.writerow(tuple(c[1 if en else 0] for c in CSV_COLUMNS))
     for r in summary.reports:
-        kind = ORGAN_KINDS.get(r.organ_kind or "", (r.organ_kind or "", r.organ_kind or ""))[1 if en else 0]
-        writer.writerow((r.file, r.organ_name or "", kind, r.report_year or "", _STATUS[r.status][1 if en else 0],
-                         r.error, r.warning, r.info, r.waived, _top(r, lang), r.previous_file or "", r.problem or ""))
+        writer.writerow((r.region, r.parent, r.organ_name or "", organ_kind_label(r.organ_kind, lang),
+                         r.report_year or "", r.file, _STATUS[r.status][1 if en else 0], r.error, r.warning, r.info,
+                         r.waived, top_in_words(r, rules or {}, lang), _top(r, lang), r.previous_file or "",
+                         r.problem or ""))
     return no_surrogates(BOM + buf.getvalue())  # written as UTF-8: a lone surrogate from a report cannot be
+
+
+def organ_kind_label(kind: str | None, lang: str = "zh") -> str:
+    return ORGAN_KINDS.get(kind or "", (kind or "", kind or ""))[1 if lang == "en" else 0]
 
 
 def render_json(summary: BatchSummary, run: dict[str, Any] | None = None) -> str:
@@ -107,3 +131,13 @@ def render_json(summary: BatchSummary, run: dict[str, Any] | None = None) -> str
     if run:
         data["run"] = run
     return no_surrogates(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def render_summary_csv(results: list, ctx: Any) -> str:
+    """`--format csv` (or `-o 汇总.csv`): the batch summary, one row per report."""
+    summary = ctx.extra.get("summary")
+    if summary is None:
+        from checker.summary import summarise
+
+        summary = summarise(results, ctx.rules, ctx.extra.get("fail_on") or "error")
+    return render_csv(summary, ctx.lang, ctx.rules)

@@ -50,6 +50,8 @@ class RollupSum(Rule):
     title_zh = "汇总报告等于下级报告之和"
     title_en = "A region's summary report equals the sum of its units' reports"
     clause = "派生：层级文件声明的汇总关系"
+    fix = ("核对汇总报告的各单元格：按层级文件列出的全部下级报告逐格相加后填写；缺少的下级报告先补齐再汇总",
+           "Re-add each cell of the summary report from all the units the hierarchy lists; obtain any missing unit's report first")
     severity = Severity.WARNING
     options = {"tables": Option(list(TABLES), "核对哪些表格（t2、t3、t4 的子集）；层级文件中的 tables 优先", (list, tuple))}
     messages = {

@@ -41,6 +41,8 @@ class ProblemsSubstance(Rule):
     title_zh = "第五部分写明问题和改进措施"
     title_en = "Section 5 states problems and improvements"
     clause = "《条例》第五十条第（四）项"
+    fix = ("在第五部分写明本年度工作存在的具体问题，以及针对每个问题的改进措施和完成时限",
+           "In part 5 name the concrete problems of the year and, for each, the improvement measure and when it will be done")
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     options = {"min_chars": Option(80, "第五部分少于这么多字（不含标点、空格）视为过于简略", int)}

@@ -43,6 +43,8 @@ class FeeStatement(Rule):
     title_zh = "说明信息处理费收取情况"
     title_en = "The report states the information-processing fees charged"
     clause = "国办函〔2020〕109号；国办公开办函〔2021〕30号 第六部分"
+    fix = ("在第六部分写明本年度是否收取信息处理费；未收取的写「本年度未收取信息处理费」",
+           "In part 6 state whether information-processing fees were charged; if none, write that no fees were charged this year")
     severity = Severity.WARNING
     messages = {
         "missing": ("{section}没有说明信息处理费的收取情况（收取了多少，或「本年度未收取信息处理费」）",

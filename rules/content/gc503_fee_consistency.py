@@ -46,6 +46,8 @@ class FeeConsistency(Rule):
     title_zh = "信息处理费说明与表三（六）2 一致"
     title_en = "The fee statement agrees with Table 3 (6)2"
     clause = "国办函〔2020〕109号；年度报告格式 表三（六）2"
+    fix = ("使正文对信息处理费的说明与表三（六）2「收取信息处理费」的件数一致，改正其中错误的一处",
+           "Make the text on fees agree with Table 3 (VI)2 (fees charged); correct whichever of the two is wrong")
     severity = Severity.WARNING
     templates = frozenset({"2021"})
     messages = {

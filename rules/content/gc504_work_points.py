@@ -36,6 +36,8 @@ class WorkPoints(Rule):
     title_zh = "报告落实年度政务公开工作要点情况"
     title_en = "The report covers the annual disclosure work points"
     clause = "国办公开办函〔2021〕30号 第六部分"
+    fix = ("在第六部分写明落实本年度政务公开工作要点的情况",
+           "In part 6 report how this year's key points for government openness were carried out")
     severity = Severity.INFO
     templates = frozenset({"2021"})
     messages = {

@@ -39,6 +39,8 @@ class ProposalsDisclosure(Rule):
     title_zh = "报告人大代表建议和政协提案办理结果公开情况"
     title_en = "The report covers disclosure of deputies' suggestions and CPPCC proposals"
     clause = "国办公开办函〔2021〕30号 第六部分"
+    fix = ("在第六部分写明人大代表建议和政协提案办理结果的公开情况（件数、公开方式）",
+           "In part 6 report the disclosure of the handling results of deputies' proposals and CPPCC motions (numbers, channel)")
     severity = Severity.INFO
     templates = frozenset({"2021"})
     options = {"organ_kinds": Option(list(DEFAULT_KINDS), "承办建议提案、须报告其办理结果公开情况的机关类别",

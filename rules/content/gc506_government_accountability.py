@@ -42,6 +42,8 @@ class GovernmentAccountability(Rule):
     title_zh = "政府报告说明考核、社会评议和责任追究结果"
     title_en = "A government's report covers assessment, public appraisal and accountability"
     clause = "《条例》第五十条"
+    fix = ("在报告中写明政府信息公开工作考核、社会评议和责任追究的结果",
+           "State the results of the assessment, public appraisal and accountability of the openness work")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     organ_kinds = labels.GOVERNMENT_KINDS

@@ -42,6 +42,8 @@ class OverviewAreas(Rule):
     title_zh = "总体情况涵盖五个方面"
     title_en = "The overview covers the five areas"
     clause = "国办公开办函〔2021〕30号 第一部分"
+    fix = ("在第一部分总体情况中分别写明主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面",
+           "In part 1 cover all five areas: proactive disclosure, requests, information management, platforms, supervision")
     severity = Severity.INFO
     messages = {
         "missing": ("{section}没有说到：{missing}", "{section} does not cover: {missing}"),

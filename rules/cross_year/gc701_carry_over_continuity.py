@@ -34,6 +34,8 @@ class CarryOverContinuity(Rule):
     title_zh = "上年结转与上年报告的结转下年度一致"
     title_en = "Carried over equals last year's carried forward"
     clause = "年度报告格式 表三（R7）"
+    fix = ("本年「二、上年结转政府信息公开申请数量」应填上年报告「四、结转下年度继续办理」的数字；如上年数字有误，在正文中说明",
+           "Fill II (carried over) with last year's IV (carried forward); if last year's figure was wrong, explain it in the text")
     severity = Severity.WARNING
     needs_previous = True
     messages = {

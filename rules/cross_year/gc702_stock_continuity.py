@@ -35,6 +35,8 @@ class StockContinuity(Rule):
     title_zh = "现行有效件数与上年衔接"
     title_en = "Documents in force carry on from last year"
     clause = "年度报告格式 表二 第二十条第（一）项（R8）"
+    fix = ("现行有效件数应为上年现行有效件数加本年制发、减本年废止；核对表二后改正，或在正文中说明差异原因",
+           "This year's in-force count should be last year's plus issued minus repealed; correct Table 2 or explain the difference")
     severity = Severity.WARNING
     templates = frozenset({"2021"})
     needs_previous = True

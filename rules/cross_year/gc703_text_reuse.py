@@ -50,6 +50,8 @@ class TextReuse(Rule):
     title_zh = "正文与上年报告雷同"
     title_en = "Text repeated from last year's report"
     clause = "国办公开办函〔2021〕30号（内容雷同）"
+    fix = ("按本年度实际工作重写雷同段落，写明本年的做法、数据和问题",
+           "Rewrite the repeated passages with this year's actual work, figures and problems")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     needs_previous = True

@@ -51,6 +51,8 @@ class IdenticalTables(Rule):
     title_zh = "统计表与上年不完全相同"
     title_en = "Tables are not identical to last year's"
     clause = "国办公开办函〔2021〕30号（内容雷同）"
+    fix = ("按本年度的实际统计重新填写统计表，不要沿用上年表格",
+           "Fill the tables with this year's own statistics; do not reuse last year's")
     severity = Severity.WARNING
     needs_previous = True
     options = {

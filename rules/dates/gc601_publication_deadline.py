@@ -52,6 +52,8 @@ class PublicationDeadline(Rule):
     title_zh = "按期公布年度报告"
     title_en = "The report is published by the deadline"
     clause = "《条例》第四十九条"
+    fix = ("在每年1月31日前公布上一年度的年度报告；已逾期的尽快公布并写明公布日期",
+           "Publish the report by 31 January of the following year; if late, publish it now with its date")
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     options = {

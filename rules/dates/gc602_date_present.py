@@ -32,6 +32,8 @@ class DatePresent(Rule):
     title_zh = "报告带有落款或发布日期"
     title_en = "The report carries a signing or publication date"
     clause = "《条例》第四十九条"
+    fix = ("在报告末尾加上落款机关和日期（如「2024年1月20日」）",
+           "Add the signing organ and the date at the end of the report (e.g. 2024年1月20日)")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {

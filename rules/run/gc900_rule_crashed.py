@@ -31,6 +31,8 @@ class RuleCrashed(ReportedElsewhere):
     title_zh = "规则运行出错"
     title_en = "A rule crashed"
     clause = "gov-check"
+    fix = ("这不是报告的问题：该规则运行出错，本报告的检查不完整。请把错误信息反馈给 gov-check 或插件维护者",
+           "Not a problem of the report: the rule crashed and this report's check is incomplete; report the error to the gov-check or plugin maintainers")
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {

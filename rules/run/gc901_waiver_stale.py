@@ -35,6 +35,8 @@ class WaiverStale(ReportedElsewhere):
     title_zh = "豁免已过期或未使用"
     title_en = "A waiver has expired or is unused"
     clause = "gov-check"
+    fix = ("删除或更新豁免清单中已不再匹配的条目",
+           "Remove or update the waiver entries that no longer match any finding")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {

@@ -33,6 +33,8 @@ class SchemaValid(Rule):
     title_zh = "报告文档符合格式约定"
     title_en = "The report document matches the JSON Schema"
     clause = "国办公开办函〔2021〕30号"
+    fix = ("按提示改正报告文档中的字段名或取值类型（见 gov-check schema report）",
+           "Correct the field names or value types the message names (see gov-check schema report)")
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {"schema": ("{place}：{detail}", "{place}: {detail}")}

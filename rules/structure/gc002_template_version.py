@@ -48,6 +48,8 @@ class TemplateVersion(Rule):
     title_zh = "按报告年度使用相应模板"
     title_en = "The report uses the template of its year"
     clause = "国办公开办函〔2021〕30号"
+    fix = ("2020年度及以后的报告使用2021年版模板（国办公开办函〔2021〕30号）；更早的年度使用2019年模板",
+           "Reports for 2020 and later use the 2021 template; earlier years the 2019 template")
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     options = {

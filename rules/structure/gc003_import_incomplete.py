@@ -37,6 +37,8 @@ class ImportIncomplete(ReportedElsewhere):
     title_zh = "读入报告时有无法确定位置的内容"
     title_en = "Some content could not be placed when the report was imported"
     clause = "gov-check 读取约定（不猜测单元格）"
+    fix = ("核对原文该处的表格：使每个数字位于模板对应的行和列，不要合并或拆分单元格",
+           "Check the table at that place in the file: put each number in the template's row and column, without merged or split cells")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {

@@ -33,6 +33,8 @@ class SectionsPresent(Rule):
     title_zh = "六个部分齐全"
     title_en = "The six sections are present"
     clause = "《条例》第五十条；国办公开办函〔2021〕30号"
+    fix = ("按模板补齐缺少的部分（一至六），没有内容的部分写「无」并说明原因",
+           "Add the missing parts (1–6) from the template; write that there was nothing, and why, where a part has no content")
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {

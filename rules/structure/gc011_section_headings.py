@@ -41,6 +41,8 @@ class SectionHeadings(Rule):
     title_zh = "部分标题编号与措辞规范"
     title_en = "Section headings are numbered and worded as in the template"
     clause = "国办公开办函〔2021〕30号"
+    fix = ("把标题改为问题中给出的模板标题：编号和措辞与模板一致",
+           "Change the heading to the template's heading given in the problem: its numbering and wording")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {

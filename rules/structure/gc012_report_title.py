@@ -98,6 +98,8 @@ class ReportTitle(Rule):
     title_zh = "报告标题含机关、年度和规范名称"
     title_en = "The title names the organ, the year and the report"
     clause = "国办公开办函〔2021〕30号"
+    fix = ("标题写作「××（机关全称）××年政府信息公开工作年度报告」",
+           "Title the report 「<organ's full name><year>年政府信息公开工作年度报告」")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {

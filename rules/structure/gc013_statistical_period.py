@@ -40,6 +40,8 @@ class StatisticalPeriod(Rule):
     title_zh = "统计期限为报告年度的自然年"
     title_en = "The statistical period is the report year"
     clause = "《条例》第五十条"
+    fix = ("统计期限写为报告年度的1月1日至12月31日",
+           "State the statistical period as 1 January to 31 December of the report year")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {

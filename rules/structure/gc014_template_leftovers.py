@@ -50,6 +50,8 @@ class TemplateLeftovers(Rule):
     title_zh = "没有残留的模板说明或占位符"
     title_en = "No template instructions or placeholders left in"
     clause = "国办公开办函〔2021〕30号（敷衍塞责）"
+    fix = ("删除模板中的填写说明、示例文字和占位符（如「××」），填写本单位的实际内容",
+           "Delete the template's instructions, sample text and placeholders (such as ××) and write the unit's own content")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     options = {

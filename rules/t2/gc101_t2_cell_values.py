@@ -51,6 +51,8 @@ class T2CellValues(Rule):
     title_zh = "表二每格为非负数"
     title_en = "Every T2 cell is a non-negative number"
     clause = "国办公开办函〔2021〕30号 表二"
+    fix = ("空白处填写数字，没有发生的填 0；不要填「/」「—」「无」或文字",
+           "Write a number in every blank cell, 0 where nothing happened; not 「/」, 「—」, 「无」 or words")
     severity = Severity.ERROR
     messages = {
         **CELL_MESSAGES,

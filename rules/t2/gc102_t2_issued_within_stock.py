@@ -35,6 +35,8 @@ class T2IssuedWithinStock(Rule):
     title_zh = "表二本年制发不超过现行有效与本年废止之和"
     title_en = "T2 issued this year does not exceed in force plus repealed"
     clause = "年度报告格式 表二 第二十条第（一）项（R6）"
+    fix = ("核对表二：本年制发件数不应超过现行有效件数与本年废止件数之和，改正填错的一格",
+           "Check Table 2: issued this year cannot exceed in force plus repealed; correct the wrong cell")
     severity = Severity.ERROR
     templates = frozenset({"2021"})
     messages = {

@@ -50,6 +50,8 @@ class T2FeeUnit(Rule):
     title_zh = "表二收费金额以万元为单位"
     title_en = "T2 fee amount is in 10,000 yuan"
     clause = "国办公开办函〔2021〕30号 表二 第二十条第（八）项"
+    fix = ("收费金额以万元为单位填写（如 1.25），不要填元",
+           "Write fee amounts in units of 10,000 yuan (e.g. 1.25), not in yuan")
     severity = Severity.INFO
     templates = frozenset({"2021"})
     options = {

@@ -45,6 +45,8 @@ class T2RulesMaker(Rule):
     title_zh = "无规章制定权的机关不应填报规章"
     title_en = "Only organs that can make rules report 规章"
     clause = "《立法法》第九十一条、第九十三条"
+    fix = ("没有规章制定权的机关，表二规章一行填 0",
+           "An organ without power to make rules fills the rules row of Table 2 with 0")
     severity = Severity.WARNING
     options = {
         "rule_making_kinds": Option(["province_government", "city_government"],

@@ -35,6 +35,8 @@ class T3CellValues(Rule):
     title_zh = "表三每格为非负整数"
     title_en = "Every T3 cell is a non-negative whole number"
     clause = "国办公开办函〔2021〕30号 表三"
+    fix = ("空白处填写数字，没有发生的填 0；件数为非负整数，不要填「/」「—」或文字",
+           "Write a whole number in every blank cell, 0 where nothing happened; not 「/」, 「—」 or words")
     severity = Severity.ERROR
     messages = {**CELL_MESSAGES, **BLANK_MESSAGES}
 

@@ -34,6 +34,8 @@ class T3RowTotal(Rule):
     title_zh = "表三各行总计等于各类申请人之和"
     title_en = "Each T3 row's total equals the sum of the applicant columns"
     clause = "年度报告格式 表三（R3）"
+    fix = ("使该行的「总计」等于自然人与各类法人或其他组织之和，改正填错的一格",
+           "Make the row's total equal to natural persons plus every kind of organisation; correct the wrong cell")
     severity = Severity.ERROR
     messages = {
         "row_total": ("{row}：总计为 {actual}，各类申请人之和为 {terms} = {expected}，相差 {difference}",

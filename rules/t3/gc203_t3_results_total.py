@@ -34,6 +34,8 @@ class T3ResultsTotal(Rule):
     title_zh = "表三（七）总计等于各办理结果之和"
     title_en = "T3 (7) total equals the sum of the results"
     clause = "年度报告格式 表三（R2）"
+    fix = ("使「（七）总计」等于（一）至（六）各办理结果之和，改正填错的一格",
+           "Make (VII) total equal to the sum of results (I)–(VI); correct the wrong cell")
     severity = Severity.ERROR
     messages = {
         "results_total": ("{column}：三（七）总计为 {actual}，各项办理结果之和为 {terms} = {expected}，相差 {difference}",

@@ -34,6 +34,8 @@ class T3Balance(Rule):
     title_zh = "表三勾稽关系：一 + 二 = 三（七）+ 四"
     title_en = "T3 balance: I + II = III(7) + IV"
     clause = "年度报告格式 表三 角注（R1）"
+    fix = ("核对本列：一、本年新收 + 二、上年结转 应等于 三（七）总计 + 四、结转下年度继续办理，改正填错的一格",
+           "Check the column: I new + II carried over must equal III(VII) total + IV carried forward; correct the wrong cell")
     severity = Severity.ERROR
     messages = {
         "balance": ("{column}：一 + 二 = {left_terms} = {left}，三（七）+ 四 = {right_terms} = {right}，相差 {difference}",

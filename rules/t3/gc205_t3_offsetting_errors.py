@@ -74,6 +74,8 @@ class T3OffsettingErrors(Rule):
     title_zh = "表三差额相抵的记错列（行）"
     title_en = "T3 offsetting differences: a case counted in the wrong column or row"
     clause = "年度报告格式 表三（R1–R3）"
+    fix = ("差额相互抵消，说明有数字填进了相邻的行或列；按申请登记台账逐格核对后改正",
+           "Differences that cancel out mean a number went into a neighbouring row or column; check each cell against the register")
     severity = Severity.INFO
     messages = {
         "columns": ("表三 · {identity}：「{a}」列相差 {da}、「{b}」列相差 {db}，正好相抵（总计列平衡），很可能有 {n} 件在这两列之间记错了列，"

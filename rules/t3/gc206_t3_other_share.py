@@ -33,6 +33,8 @@ class T3OtherShare(Rule):
     title_zh = "表三「其他」处理占比不宜过大"
     title_en = "T3 “other” results are not a large share"
     clause = "年度报告格式 表三（六）3"
+    fix = ("把「（六）3 其他」中能够归类的申请移到对应的办理结果行，并在正文中说明其余情况",
+           "Move the requests in (VI)3 'other' that fit a result row into it, and explain the rest in the text")
     severity = Severity.INFO
     templates = frozenset({"2021"})
     options = {

@@ -34,6 +34,8 @@ class T4CellValues(Rule):
     title_zh = "表四每格为非负整数"
     title_en = "Every T4 cell is a non-negative whole number"
     clause = "国办公开办函〔2021〕30号 表四"
+    fix = ("空白处填写数字，没有发生的填 0；件数为非负整数",
+           "Write a whole number in every blank cell, 0 where nothing happened")
     severity = Severity.ERROR
     messages = {
         **CELL_MESSAGES,

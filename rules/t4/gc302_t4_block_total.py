@@ -33,6 +33,8 @@ class T4BlockTotal(Rule):
     title_zh = "表四各组总计等于各结果之和"
     title_en = "Each T4 block's total equals the sum of its results"
     clause = "年度报告格式 表四（R4）"
+    fix = ("使每组的「总计」等于维持、纠正、其他结果、尚未审结之和，改正填错的一格",
+           "Make each group's total equal to upheld + corrected + other + pending; correct the wrong cell")
     severity = Severity.ERROR
     messages = {
         "block_total": ("{block}：总计为 {actual}，维持 + 纠正 + 其他 + 尚未审结 = {terms} = {expected}，相差 {difference}",

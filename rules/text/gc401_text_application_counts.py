@@ -48,6 +48,8 @@ class TextApplicationCounts(Rule):
     title_zh = "正文申请数与表三一致"
     title_en = "Application counts in the text match Table 3"
     clause = "《条例》第五十条；年度报告格式 表三（R9）"
+    fix = ("使正文中的申请件数与表三一致，改正正文或表格中错误的一处",
+           "Make the number of requests in the text agree with Table 3; correct whichever is wrong")
     severity = Severity.WARNING
     options = REGIONAL_OPTION
     messages = {"mismatch": MISMATCH, "summary": SUMMARY_MESSAGE}

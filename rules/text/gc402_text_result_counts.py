@@ -42,6 +42,8 @@ class TextResultCounts(Rule):
     title_zh = "正文办理结果数与表三一致"
     title_en = "Result counts in the text match Table 3"
     clause = "《条例》第五十条；年度报告格式 表三（R9）"
+    fix = ("使正文中的办理结果件数与表三一致，改正正文或表格中错误的一处",
+           "Make the result counts in the text agree with Table 3; correct whichever is wrong")
     severity = Severity.WARNING
     options = REGIONAL_OPTION
     messages = {"mismatch": MISMATCH}

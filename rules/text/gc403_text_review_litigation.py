@@ -40,6 +40,8 @@ class TextReviewLitigation(Rule):
     title_zh = "正文行政复议、行政诉讼数与表四一致"
     title_en = "Reconsideration and litigation counts in the text match Table 4"
     clause = "《条例》第五十条；年度报告格式 表四（R9）"
+    fix = ("使正文中的行政复议、行政诉讼件数与表四一致，改正正文或表格中错误的一处",
+           "Make the review and litigation counts in the text agree with Table 4; correct whichever is wrong")
     severity = Severity.WARNING
     messages = {"mismatch": MISMATCH, "summary": SUMMARY_MESSAGE}
 

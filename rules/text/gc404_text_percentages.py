@@ -78,6 +78,8 @@ class TextPercentages(Rule):
     title_zh = "正文百分比与分项之和前后一致"
     title_en = "Percentages and sums in the text are consistent"
     clause = "《条例》第五十条；年度报告格式（R9）"
+    fix = ("重新计算正文中的百分比或分项，使分项之和等于总数",
+           "Recompute the percentages or parts in the text so that the parts add up to the whole")
     severity = Severity.WARNING
     messages = {
         "percentage": ("{place}：正文写 {stated}，但 {part} ÷ {whole} = {computed}%",

@@ -37,6 +37,8 @@ class TextDisclosureCounts(Rule):
     title_zh = "正文规章、规范性文件数与表二一致"
     title_en = "Rule and normative-document counts in the text match Table 2"
     clause = "《条例》第二十条、第五十条；年度报告格式 表二（R9）"
+    fix = ("使正文中的规章、规范性文件件数与表二一致，改正正文或表格中错误的一处",
+           "Make the counts of rules and normative documents in the text agree with Table 2; correct whichever is wrong")
     severity = Severity.WARNING
     messages = {"mismatch": MISMATCH}
 

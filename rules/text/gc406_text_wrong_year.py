@@ -53,6 +53,8 @@ class TextWrongYear(Rule):
     title_zh = "正文以其他年份叙述本年度工作"
     title_en = "The text reports this year's work under another year"
     clause = "《条例》第五十条"
+    fix = ("把叙述本年度工作的年份改为报告年度",
+           "Change the year in the sentences about this year's work to the report year")
     severity = Severity.WARNING
     messages = {
         "wrong_year": ("{place}：正文以 {year} 年叙述工作数字，而本报告是 {report_year} 年度报告；"

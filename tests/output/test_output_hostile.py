@@ -126,11 +126,35 @@ def test_text_outputs_carry_nothing_a_terminal_obeys(results, fmt, color):
 
 
 def test_every_registered_format_renders(results):
-    """Formats added by plugins or later work render the hostile report too (bytes or text)."""
-    for fmt in Engine().host.formats:
+    """Every format, the Word and Excel files included, renders the hostile report, and what it
+    writes parses: text as UTF-8, an Office file's every XML part with lxml."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    formats = list(Engine().host.formats)
+    assert {"text", "json", "html", "markdown", "sarif", "junit"} <= set(formats)
+    for fmt in formats:
         out = render(fmt, results)
         if isinstance(out, str):
             assert_utf8(out)
+            continue
+        with zipfile.ZipFile(io.BytesIO(out)) as package:
+            parts = [n for n in package.namelist() if n.endswith((".xml", ".rels"))]
+            assert parts, fmt
+            for name in parts:
+                etree.fromstring(package.read(name))
+        if fmt == "docx":
+            import docx
+
+            document = docx.Document(io.BytesIO(out))
+            cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+            assert any("标题" in c for c in cells)  # the findings quoting the hostile title are there
+        if fmt == "xlsx":
+            import openpyxl
+
+            assert openpyxl.load_workbook(io.BytesIO(out)).sheetnames
 
 
 def test_the_safety_functions():

@@ -69,7 +69,8 @@ def test_markdown_summary():
     assert "### 三、收到和处理政府信息公开申请情况" in lines
     row = next(l for l in lines if "`GC201`" in l and l.startswith("| 2 "))
     assert row == ("| 2 | 警告 | `GC201` | 表三 · 科研机构 · （五）4 无正当理由大量反复申请 | "
-                   "表三 · 科研机构 · （五）4 无正当理由大量反复申请：空白。空白不等于 0，请填写数字（没有发生的填 0） |")
+                   "空白。空白不等于 0，请填写数字（没有发生的填 0） | 国办公开办函〔2021〕30号 表三 | "  # no place repeated
+                   "空白处填写数字，没有发生的填 0；件数为非负整数，不要填「/」「—」或文字 |")
     assert "| `GC011` | 部分标题编号与措辞规范 | 4 |" in lines
     assert sum(1 for l in lines if l.startswith("| ") and l[2].isdigit()) == 5
 
@@ -80,6 +81,6 @@ def test_markdown_escapes_report_text_and_keeps_rows_whole():
     assert "\\|管道\\|" in out
     for line in out.splitlines():
         if line.startswith("| ") and line[2].isdigit():
-            assert line.replace("\\|", "").count("|") == 6, line
+            assert line.replace("\\|", "").count("|") == 8, line
     assert "~~" in out and "已豁免：市局已核实：该格确为空白" in out
     assert "引文：「全市共收到政府信息公开申请84件」" in out
