@@ -1,14 +1,16 @@
 """The baseline: today's findings written to a file, so that later runs show only new ones.
 
-A finding is known when the baseline holds one with the same report, rule, places and values
-(message key, arguments, expected, actual, difference) — never by position, so findings that move
-up or down the list, or rules that run in another order, still match.
+A finding is known when the baseline holds one with the same rule and values (message key,
+arguments, expected, actual, difference) and either the same report file and places (JSON
+Pointers) or the same organ, report year and place as a reader sees it — never by position, so
+findings that move up or down the list, rules that run in another order, and a report renamed
+from 初稿 to 定稿 still match.  Entries of the reports checked that match nothing are reported.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -37,10 +39,40 @@ def _report_key(file: str, root: Path) -> str:
         return Path(file).resolve().as_posix()
 
 
-def entry(file_key: str, f: Finding) -> dict[str, Any]:
-    return {"report": file_key, "code": f.code, "message": f.message, "pointers": list(f.pointers),
+def _identity(document: Any) -> tuple[str, int | None]:
+    meta = document.get("metadata") if isinstance(document, dict) else None
+    meta = meta if isinstance(meta, dict) else {}
+    organ = meta.get("organ_name") if isinstance(meta.get("organ_name"), str) else ""
+    year = meta.get("report_year") if isinstance(meta.get("report_year"), int) else None
+    return organ.strip(), year
+
+
+def entry(file_key: str, f: Finding, document: Any = None) -> dict[str, Any]:
+    """One finding as the baseline records it: by file and pointers, and by what a reader sees
+    (organ, year and the place as printed), so either one finds it again."""
+    from checker.messages import place
+
+    organ, year = _identity(document)
+    return {"report": file_key, "organ": organ, "year": year, "code": f.code, "message": f.message,
+            "pointers": list(f.pointers), "place": place(f, document, "zh"),
             "args": {k: _plain(v) for k, v in sorted(f.args.items())}, "expected": _plain(f.expected),
             "actual": _plain(f.actual), "difference": _plain(f.difference)}
+
+
+_VALUES = ("code", "message", "args", "expected", "actual", "difference")
+
+
+def _by_file(e: dict[str, Any]) -> str:
+    return json.dumps([e.get("report"), e.get("pointers"), *(e.get(k) for k in _VALUES)], ensure_ascii=False,
+                      sort_keys=True)
+
+
+def _by_reader(e: dict[str, Any]) -> str | None:
+    """The key by organ, year and place label; None when the report names no organ or year."""
+    if not e.get("organ") or not isinstance(e.get("year"), int) or not e.get("place"):
+        return None
+    return json.dumps([e["organ"], e["year"], e["place"], *(e.get(k) for k in _VALUES)], ensure_ascii=False,
+                      sort_keys=True)
 
 
 def _key(e: dict[str, Any]) -> str:
@@ -67,7 +99,7 @@ def write_baseline(path: str | Path, results: Iterable[ReportResult]) -> int:
 
     path = Path(path)
     root = path.resolve().parent
-    entries = [entry(_report_key(r.file, root), f) for r in results for f in r.findings]
+    entries = [entry(_report_key(r.file, root), f, r.document) for r in results for f in r.findings]
     entries.sort(key=_key)
     from checker.output.safe import no_surrogates  # a lone surrogate from a report cannot be written as UTF-8
 
@@ -76,9 +108,17 @@ def write_baseline(path: str | Path, results: Iterable[ReportResult]) -> int:
     return len(entries)
 
 
-def apply_baseline(path: str | Path, results: list[ReportResult]) -> int:
-    """Drop the findings the baseline already holds (each baseline entry hides one finding);
-    returns how many were hidden.  A baseline that cannot be read is a ConfigError."""
+@dataclass
+class Applied:
+    hidden: int  # findings the baseline already held, not shown
+    unused: list[dict[str, Any]]  # entries of the reports checked that matched no finding (fixed since?)
+
+
+def apply_baseline(path: str | Path, results: list[ReportResult]) -> Applied:
+    """Drop the findings the baseline already holds (each baseline entry hides one finding), matched
+    by report file and pointers or by organ, year and place label (a renamed file keeps its
+    baseline); returns how many were hidden and which entries of the reports checked were not used.
+    A baseline that cannot be read is a ConfigError."""
     from checker.config import read_text
 
     path = Path(path)
@@ -95,18 +135,35 @@ def apply_baseline(path: str | Path, results: list[ReportResult]) -> int:
         raise ConfigError(f"{path}: 不是 gov-check 基线文件（版本 {VERSION}）")
     # An entry is a flat record (its values at most a list of plain values); anything nested deeper was
     # not written by gov-check and matches no finding.
-    known = Counter(_key(e) for e in data["findings"] if isinstance(e, dict) and _shallow(e))
+    entries = [e for e in data["findings"] if isinstance(e, dict) and _shallow(e)]
+    by_file: dict[str, list[int]] = {}
+    by_reader: dict[str, list[int]] = {}
+    for i, e in enumerate(entries):
+        by_file.setdefault(_by_file(e), []).append(i)
+        reader = _by_reader(e)
+        if reader is not None:
+            by_reader.setdefault(reader, []).append(i)
+    used: set[int] = set()
     root = path.resolve().parent
     hidden = 0
+    checked_files: set[str] = set()
+    checked_reports: set[tuple[str, Any]] = set()
     for r in results:
         file_key = _report_key(r.file, root)
+        checked_files.add(file_key)
+        checked_reports.add(_identity(r.document))
         kept = []
         for f in r.findings:
-            k = _key(entry(file_key, f))
-            if known[k] > 0:
-                known[k] -= 1
+            e = entry(file_key, f, r.document)
+            reader = _by_reader(e)
+            candidates = by_file.get(_by_file(e), []) + (by_reader.get(reader, []) if reader else [])
+            hit = next((i for i in candidates if i not in used), None)
+            if hit is not None:
+                used.add(hit)
                 hidden += 1
             else:
                 kept.append(f)
         r.findings = kept
-    return hidden
+    unused = [e for i, e in enumerate(entries) if i not in used and (
+        e.get("report") in checked_files or (e.get("organ"), e.get("year")) in checked_reports and e.get("organ"))]
+    return Applied(hidden, unused)

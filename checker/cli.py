@@ -107,7 +107,9 @@ def main() -> None:
                                                  "authorised_organisation"]),
               help="机关类别（覆盖报告中的或按名称推断的类别）")
 @click.option("-q", "--quiet", is_flag=True, help="只显示错误")
-@click.option("-v", "--verbose", is_flag=True, help="同时显示已豁免的问题和每条规则的结论")
+@click.option("-v", "--verbose", count=True,
+              help="同时显示已豁免的问题、每条规则的结论和每个问题的豁免写法；-vv 另外显示规则出错的完整经过")
+@click.option("--traceback", "show_traceback", is_flag=True, help="规则或插件出错时，在 stderr 上显示完整的出错经过（供插件作者排查）")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数")
 @click.option("--color/--no-color", default=None, help="是否使用颜色（默认：终端时使用）")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
@@ -146,7 +148,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
           previous_dir: str | None = None, organ_map: str | None = None, hierarchy: str | None = None,
           summary_csv: str | None = None, summary_json: str | None = None, summary_only: bool = False,
           progress: bool | None = None, sarif_root: str | None = None, allow_private: bool = False,
-          save_source: str | None = None, fetch_timeout: float = 30.0, output_dir: str | None = None) -> None:
+          save_source: str | None = None, fetch_timeout: float = 30.0, output_dir: str | None = None,
+          show_traceback: bool = False) -> None:
     """检查一份或多份年度报告；REPORTS 可以是文件、文件夹、通配符（如 "2023/**/*.json"）或网址（http/https）。"""
     from checker.config import ConfigError
     from checker.findings import Severity
@@ -177,7 +180,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         fail(str(exc))
     if not rules:
         fail("没有选中任何规则（检查 --select / --ignore）")
-    options = LoadOptions(organ_kind=organ_kind, **config.limits)
+    options = LoadOptions(organ_kind=organ_kind, template=engine.host.template_extensions, **config.limits)
     fetched = _fetch(reports, options.max_bytes, allow_private, save_source, fetch_timeout)
     reports, not_fetched = fetched.reports, fetched.failed
     previous_doc = None
@@ -223,7 +226,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         fail(str(exc))
     if color is None:
         color = output is None and output_dir is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=verbose, quiet=quiet, statistics=statistics,
+    ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=bool(verbose), quiet=quiet, statistics=statistics,
                         color=color, encoding=None if output or output_dir else getattr(sys.stdout, "encoding", None),
                         extra={"sarif_root": sarif_root} if sarif_root else {})
     show_table = fmt == "text" and (len(results) > 1 or summary_only) and not output_dir
@@ -251,6 +254,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     for r in results:
         if r.load_error:
             _err(f"gov-check: {r.load_error}")
+    if show_traceback or verbose >= 2:
+        _tracebacks(results)
     for problem in engine.host.problems[told:]:  # found while rules, profiles and formats were resolved
         _err(f"gov-check: {problem}")
     if any(r.load_error or r.incomplete for r in results) or engine.host.problems:
@@ -263,6 +268,15 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         if any(f.severity.rank >= level and not f.waived for r in results for f in r.findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _tracebacks(results: list[Any]) -> None:
+    """The full stack of every rule that crashed (GC900), on stderr, for the plugin's author."""
+    for r in results:
+        for f in r.findings:
+            if f.code == "GC900" and f.args.get("traceback"):
+                click.echo(f"gov-check: {r.file}: 规则 {f.args.get('rule')} 出错的完整经过：\n{f.args['traceback'].rstrip()}",
+                           err=True)
 
 
 def _configured_engine(first_report: str, config_path: str | None, no_config: bool, select: tuple[str, ...],
@@ -391,9 +405,17 @@ def _baseline(results: list, baseline_path: str | None, write_path: str | None) 
         n = write_baseline(write_path, results)
         _err(f"gov-check: 已把 {n} 项问题写入基线 {write_path}")
     if baseline_path:
-        hidden = apply_baseline(baseline_path, results)
-        if hidden:
-            _err(f"gov-check: 基线 {baseline_path} 中已有的 {hidden} 项问题未显示")
+        applied = apply_baseline(baseline_path, results)
+        if applied.hidden:
+            _err(f"gov-check: 基线 {baseline_path} 中已有的 {applied.hidden} 项问题未显示")
+        if applied.unused:
+            _err(f"gov-check: 基线 {baseline_path} 中有 {len(applied.unused)} 项记录在本次检查的报告中已不再出现"
+                 "（问题已改正？可用 --write-baseline 更新基线）：")
+            for e in applied.unused[:10]:
+                who = f"{e.get('organ')}{e.get('year')}年度" if e.get("organ") else e.get("report")
+                _err(f"gov-check:   {who} {e.get('code')} {e.get('place') or ' '.join(e.get('pointers') or [])}")
+            if len(applied.unused) > 10:
+                _err(f"gov-check:   …… 另有 {len(applied.unused) - 10} 项")
 
 
 def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
@@ -548,16 +570,29 @@ def rules_command(fmt: str, lang: str, plugin_paths: tuple[str, ...] = (), confi
 @main.command()
 @click.argument("code")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--markdown", "raw", is_flag=True, help="输出 Markdown 原文，不在终端中排版")
 @_PLUGIN_OPTION
-def explain(code: str, lang: str, plugin_paths: tuple[str, ...] = ()) -> None:
-    """显示一条规则的说明：检查什么、为什么、依据、错误与正确示例。"""
+def explain(code: str, lang: str, raw: bool = False, plugin_paths: tuple[str, ...] = ()) -> None:
+    """显示一条规则的说明：检查什么、为什么、依据、错误与正确示例（--lang en 为英文）。"""
     from checker.docs import rule_markdown
 
     registry = _host(plugin_paths).rules
     cls = registry.get(code.upper()) or next((c for c in registry.values() if c.name == code), None)
     if cls is None:
         fail(f"没有规则「{code}」；`gov-check rules` 列出全部规则")
-    click.echo(rule_markdown(cls))
+    text = rule_markdown(cls, lang)
+    if raw:
+        click.echo(text, nl=False)
+        return
+    import re
+
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    # A docstring's line breaks inside a Chinese sentence are not spaces: join those lines first.
+    cjk = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+    text = re.sub(f"(?<=[{cjk}])\n(?=[{cjk}])", "", text)
+    Console(highlight=False, emoji=False).print(Markdown(text, code_theme="ansi_light"))
 
 
 @main.command()
@@ -572,16 +607,36 @@ def schema(name: str) -> None:
 @main.command("plugins")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_PLUGIN_OPTION
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="也加载该配置文件中的插件")
-def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: str | None = None) -> None:
-    """列出已加载的插件：名称、版本、来源、提供的规则、配置和钩子；以及未能加载的插件。
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="配置文件（默认：当前文件夹及上级文件夹中的 gov-check.toml）：其中的插件和规则配置")
+@click.option("--profile", help="假定使用这个规则配置（与检查时的 --profile 相同）")
+def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: str | None = None,
+                    profile: str | None = None) -> None:
+    """列出已加载的插件：名称、版本、来源、提供的规则、配置和钩子；以及未能加载的插件；
+    并说明当前使用哪个规则配置、为什么，以及各插件的规则是否运行。
 
     退出码 2 表示有插件未能加载。"""
+    from checker.config import Config, ConfigError, find_config, load_config
     from checker.engine import Engine
 
-    host = _host(plugin_paths, config_path)
-    engine = Engine(host)
+    found = config_path or (str(find_config(".")) if find_config(".") else None)
+    try:
+        config = load_config(found) if found else Config()
+    except ConfigError as exc:
+        fail(str(exc))
+    host = _host(plugin_paths, found)
+    if profile:
+        config.profile, why = profile, ("--profile", "--profile")
+    elif found and config.profile != "national":
+        why = (f"配置文件 {found} 中的 profile", f"profile in {found}")
+    else:
+        why = ("默认：没有 --profile，配置文件也没有指定", "default: neither --profile nor a config file names one")
+    engine = Engine(host, config)
     profiles = engine.profiles
+    try:
+        engine._profile_chain(config.profile)
+    except ConfigError as exc:
+        fail(str(exc))
     rows = []
     for key, plugin in host.pm.list_name_plugin():
         name, version = host.info(key)
@@ -593,26 +648,120 @@ def plugins_command(fmt: str, plugin_paths: tuple[str, ...] = (), config_path: s
                 mine = [p.name for p in impl.function() or ()]
             except Exception:  # already reported as a problem by Engine.profiles
                 mine = []
+        mine = [p for p in mine if p in profiles]
+        runs = not host.autoloaded(key) or engine.installed_plugin_turned_on(key)
         rows.append({"name": name, "version": version, "source": info.source if info else key,
-                     "hooks": host.hooks_of(key), "rules": host.rules_of(key),
-                     "profiles": [p for p in mine if p in profiles]})
+                     "hooks": host.hooks_of(key), "rules": host.rules_of(key), "profiles": mine,
+                     "rules_run": runs})
     problems = [{"name": p.name, "version": p.version, "error": p.error} for p in host.problems]
     if fmt == "json":
         import json
 
-        click.echo(json.dumps({"plugins": rows, "problems": problems}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"profile": config.profile, "profile_reason": why[1], "plugins": rows,
+                               "problems": problems}, ensure_ascii=False, indent=2))
     else:
+        click.echo(f"当前规则配置：{config.profile}（{why[0]}）")
         for r in rows:
             click.echo(f"{r['name']} {r['version']}（{r['source']}）")
             click.echo(f"  钩子：{', '.join(r['hooks']) or '无'}")
             if r["rules"]:
-                click.echo(f"  规则：{', '.join(r['rules'])}")
+                if r["rules_run"]:
+                    state = "运行"
+                else:
+                    how = f"用 --profile {r['profiles'][0]}" if r["profiles"] else "在配置文件的 select 中列出"
+                    state = f"在规则配置 {config.profile} 下不运行；{how} 即可运行"
+                click.echo(f"  规则：{', '.join(r['rules'])}（{state}）")
             if r["profiles"]:
                 click.echo(f"  规则配置：{', '.join(r['profiles'])}")
         for p in problems:
             click.echo(f"未加载：{p['name']} {p['version']}：{p['error']}")
     if host.problems:
         sys.exit(EXIT_ERROR)
+
+
+@main.command()
+@click.argument("report", type=click.Path(path_type=str))
+@click.argument("code")
+@click.option("--place", help="问题的位置，照检查输出中显示的写（如「表三 · 科研机构 · （五）4」），或 JSON Pointer；"
+                              "报告中这条规则只有一个问题时可省略")
+@click.option("--reason", required=True, help="豁免的理由（必填）")
+@click.option("--until", help="有效期至（YYYY-MM-DD）")
+@click.option("--approved-by", default="", help="批准人")
+@click.option("--waivers", "waivers_path", type=click.Path(dir_okay=False, path_type=str),
+              help="追加到该豁免清单（默认：配置文件中的 waivers，否则报告所在文件夹中的 waivers.toml）")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="配置文件")
+@click.option("--no-config", is_flag=True, help="不读取配置文件")
+@click.option("--profile", help="规则配置")
+@_PLUGIN_OPTION
+def waive(report: str, code: str, place: str | None, reason: str, until: str | None, approved_by: str,
+          waivers_path: str | None, config_path: str | None, no_config: bool, profile: str | None,
+          plugin_paths: tuple[str, ...] = ()) -> None:
+    """把报告中的一个问题写入豁免清单：按机关、年度、规则和读者看到的位置记录，报告文件改名后仍然有效。"""
+    import datetime as dt
+    import tomllib
+    from pathlib import Path
+
+    from checker.config import ConfigError
+    from checker.loaders import LoadOptions
+    from checker.messages import place as place_of
+    from checker.run import check_file
+    from checker.waivers import Waiver, parse_waivers, waiver_toml
+
+    code = code.strip().upper()
+    if not reason.strip():
+        fail("--reason 不能为空：每项豁免必须写明理由")
+    day = None
+    if until:
+        try:
+            day = dt.date.fromisoformat(until)
+        except ValueError:
+            fail(f"--until {until!r} 不是日期（YYYY-MM-DD）")
+    try:
+        config = _configure(report, config_path, no_config)
+        config.profile = profile or config.profile
+        config.plugins = config.plugins + tuple(plugin_paths)
+        config.select, config.ignore = (code,), ()
+        config.waivers = None
+        engine = _engine(config)
+        engine.rules
+    except ConfigError as exc:
+        fail(str(exc))
+    if code not in engine.host.rules:
+        fail(f"没有规则 {code}（gov-check rules 列出全部规则）")
+    result = check_file(engine, report, LoadOptions(template=engine.host.template_extensions, **config.limits))
+    if result.load_error:
+        fail(result.load_error)
+    doc = result.document
+    mine = [f for f in result.findings if f.code == code]
+    wanted = Waiver(code, (place or "*").strip(), reason)
+    hits = [f for f in mine if wanted.matches(f, doc)]
+    places = sorted({place_of(f, doc, "zh") for f in mine})
+    if not hits:
+        where = f"在「{place}」" if place else ""
+        fail(f"{report}: 没有{where}的 {code} 问题" + (f"；{code} 的问题在：{'；'.join(places)}" if places else ""))
+    labels = sorted({place_of(f, doc, "zh") for f in hits})
+    if len(labels) > 1:
+        fail(f"{report}: {code} 有 {len(labels)} 处问题，请用 --place 指明一处：{'；'.join(labels)}")
+    meta = doc.get("metadata") if isinstance(doc, dict) and isinstance(doc.get("metadata"), dict) else {}
+    entry = {"rule": code, "place": labels[0], "organ": meta.get("organ_name") if isinstance(meta.get("organ_name"), str) else "",
+             "year": meta.get("report_year") if isinstance(meta.get("report_year"), int) else None,
+             "reason": reason.strip(), "approved_by": approved_by.strip(), "until": day}
+    if not entry["organ"] or entry["year"] is None:
+        entry["report"] = Path(report).name  # the report names no organ or year: tie the waiver to the file
+    target = Path(waivers_path or config.waivers or Path(report).resolve().parent / "waivers.toml")
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    new = old + ("\n" if old and not old.endswith("\n") else "") + ("\n" if old else "") + waiver_toml(entry)
+    try:
+        parse_waivers(tomllib.loads(new), str(target))
+    except (tomllib.TOMLDecodeError, ConfigError) as exc:
+        fail(f"{target}: 追加后不是有效的豁免清单，未写入：{exc}")
+    from checker.output import write_atomic
+
+    try:
+        write_atomic(str(target), new)
+    except OSError as exc:
+        fail(f"{target}: 无法写入：{exc.strerror or exc}")
+    click.echo(f"已在 {target} 中追加豁免：{code} · {labels[0]}（{len(hits)} 个问题）")
 
 
 @main.command()
@@ -687,7 +836,7 @@ def annotate(draft: str, output: str, force: bool, select: tuple[str, ...], igno
                                         plugin_paths, waivers_path, organ_kind)
     for problem in engine.host.problems:
         _err(f"gov-check: {problem}")
-    options = LoadOptions(organ_kind=organ_kind, **config.limits)
+    options = LoadOptions(organ_kind=organ_kind, template=engine.host.template_extensions, **config.limits)
     try:
         original = Path(draft).read_bytes()
         loaded = load(draft, engine.host.loaders, options)
@@ -747,7 +896,7 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
     host = PluginHost()
     from checker.model import NOT_A_REPORT, looks_like_report
 
-    options = LoadOptions(organ_kind=organ_kind)
+    options = LoadOptions(organ_kind=organ_kind, template=host.template_extensions)
     fetched = _fetch((report,), options.max_bytes, allow_private, save_source, fetch_timeout)
     for url, why in fetched.failed:
         fetched.done()
@@ -892,7 +1041,8 @@ def _compare_pair(engine: Any, options: Any, paths: tuple[str, ...], given: tupl
     from checker.loaders import LoadOptions
     from checker.model import Report
 
-    loaders, load_options = engine.host.loaders, LoadOptions(**engine.config.limits)
+    loaders = engine.host.loaders
+    load_options = LoadOptions(template=engine.host.template_extensions, **engine.config.limits)
     last, this = read(paths[0], loaders, load_options), read(paths[1], loaders, load_options)
     for which, item, name in (("上一年度报告", last, given[0]), ("本年度报告", this, given[1])):
         if item.error:

@@ -34,12 +34,25 @@ class Engine:
         for plugin, result in self.host._collect("gov_check_profiles"):
             for p in result or ():
                 if not isinstance(p, Profile):
-                    self.host._problem(plugin, f"gov_check_profiles returned {p!r}, not a Profile")
+                    self.host._problem(plugin, f"gov_check_profiles 返回的 {p!r:.80} 不是 checker.config.Profile，已略去")
                 elif p.name in out and plugin != "rules":
-                    self.host._problem(plugin, f"profile name {p.name!r} is already taken")
+                    self.host._problem(plugin, f"规则配置名「{p.name}」已被使用，本插件的这个规则配置未采用；请换一个名称")
                 else:
                     out[p.name] = p
+                    self.profile_owners[p.name] = plugin
         return out
+
+    @cached_property
+    def profile_owners(self) -> dict[str, str]:
+        """Profile name → the registration key of the plugin that added it (filled with ``profiles``)."""
+        return {}
+
+    def installed_plugin_turned_on(self, key: str) -> bool:
+        """Whether an installed (entry-point) plugin's rules run under this configuration: under a
+        profile it provides (itself or one extended), never merely because it is installed, so that
+        ``national`` keeps meaning the national rules."""
+        self.profiles  # fills profile_owners
+        return any(self.profile_owners.get(p.name) == key for p in self._profile_chain(self.config.profile))
 
     def _profile_chain(self, name: str) -> list[Profile]:
         chain: list[Profile] = []
@@ -75,8 +88,16 @@ class Engine:
         for code in list(severities) + list(options):
             if code not in registry:
                 raise ConfigError(f"{self._where(code)}没有规则 {code}（配置中的严重程度或选项指向了不存在的规则）")
+        # Installed plugins' rules run under their own profile, or when the user names them (select,
+        # a severity or options); a plugin loaded with --plugin or the config's `plugins` was named.
+        named = tuple(self.config.select) + tuple(p for prof in self._profile_chain(self.config.profile) for p in prof.select)
         out = []
         for code, cls in registry.items():
+            owner = self.host.rule_owners.get(code, "")
+            if self.host.autoloaded(owner) and not self.installed_plugin_turned_on(owner) \
+                    and not matches(code, cls.name, named) and code not in self.config.severities \
+                    and code not in self.config.options:
+                continue
             if select and not matches(code, cls.name, select):
                 continue
             if matches(code, cls.name, ignore):
@@ -140,7 +161,7 @@ class Engine:
                     try:
                         adjusted = self.host.adjust_severity(f, rule, report)
                     except Exception as exc:  # a plugin's hook must not stop the check
-                        findings.append(_crash(f"gov_check_adjust_severity ({rule.code})", exc))
+                        findings.append(_crash(f"gov_check_adjust_severity ({rule.code})", exc, self._owner(rule)))
                         adjusted = None
                     if isinstance(adjusted, Severity) and adjusted != f.severity:
                         f = _replace(f, severity=adjusted)
@@ -154,7 +175,7 @@ class Engine:
         if self.waivers:
             from checker.waivers import apply_waivers
 
-            findings = apply_waivers(findings, self.waivers, file, self.today)
+            findings = apply_waivers(findings, self.waivers, file, self.today, document)
         return ReportResult(file=file, document=document, findings=findings, outcomes=outcomes,
                             source_map=source_map or {}, format=fmt)
 
@@ -182,6 +203,14 @@ class Engine:
                                for o in result.outcomes]
         return results
 
+    def _owner(self, rule: Rule) -> Text:
+        """Whose rule this is, as a crash names it: 「插件 gov-check-shili 0.1.0 的」 or 「全国」."""
+        key = self.host.rule_owners.get(rule.code, "rules")
+        if key == "rules":
+            return Text("全国", "national ")
+        name, version = self.host.info(key)
+        return Text(f"插件 {name} {version} 的", f"plugin {name} {version}: ")
+
     def _run(self, rule: Rule, ctx: Context, clock: RuleClock, forked: bool = False) -> tuple[RuleOutcome, list[Finding]]:
         start = time.perf_counter()
         reason = rule.not_applicable_reason(ctx)
@@ -205,7 +234,7 @@ class Engine:
                         raise RuntimeError(f"more than {MAX_FINDINGS_PER_RULE} findings")
         except (Exception, SystemExit) as exc:  # a rule's crash (or its sys.exit()) is a finding, never the end of the run
             return RuleOutcome(rule.code, Outcome.ERROR, (Text(str(exc)[:300], str(exc)[:300]),),
-                               seconds=time.perf_counter() - start), [_crash(rule.code, exc)]
+                               seconds=time.perf_counter() - start), [_crash(rule.code, exc, self._owner(rule))]
         seconds = time.perf_counter() - start
         if found:
             outcome = Outcome.FAIL
@@ -252,16 +281,18 @@ def _wrong_type(value: Any, expected: type | tuple[type, ...]) -> str | None:
     return "或".join(dict.fromkeys(_TYPE_NAMES.get(t, t.__name__) for t in types))
 
 
-def _crash(rule: str, exc: BaseException) -> Finding:
-    import traceback  # only for a rule that crashed (it imports textwrap: 4 ms at every start)
+def _crash(rule: str, exc: BaseException, owner: Text | None = None) -> Finding:
+    """GC900 for a rule that raised: whose rule, which, what, and the line of the plugin's own code
+    (the innermost frame outside gov-check, else the innermost); the full stack rides along in
+    ``args["traceback"]`` for ``--traceback`` and the JSON output."""
+    from checker.isolation import crash_place, crash_stack  # traceback: only for a rule that crashed
 
-    tb = traceback.extract_tb(exc.__traceback__)
-    where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
-    name = type(exc).__name__
-    if isinstance(exc, RuleFailed):  # raised in the rule's child process: its own type and place
-        name, where = exc.type_name, exc.where
+    name, where, stack = type(exc).__name__, crash_place(exc), crash_stack(exc)
+    if isinstance(exc, RuleFailed):  # raised in the rule's child process: its own type, place and stack
+        name, where, stack = exc.type_name, exc.where, exc.stack
     return Finding(code=CRASH_CODE, severity=Severity.ERROR, message="crashed", pointers=(),
-                   args={"rule": rule, "error": f"{name}: {exc}"[:300], "where": where})
+                   args={"owner": owner or Text("", ""), "rule": rule, "error": f"{name}: {exc}"[:300], "where": where,
+                         "traceback": stack})
 
 
 def _copy(document: Any) -> Any:

@@ -73,3 +73,21 @@ def gov_check_report_extensions() -> dict[str, Any]:
     GC001 findings like any other.  A namespace no plugin claims is itself a GC001 finding (the
     plugin is not installed).  Two plugins claiming one namespace is a plugin problem.
     """
+
+
+@hookspec
+def gov_check_template_extensions() -> list[Any]:
+    """Called once when the plugins are loaded, before any report is read.
+
+    Return a list of :class:`checker.template_extensions.ExtraRow` (a row a province adds to table
+    T2, T3 or T4: its namespace, table, id, printed label and variants, the national row it follows,
+    its columns and cell kind), :class:`checker.template_extensions.ExtraColumn` (a column printed
+    after T3's 「总计」) and :class:`checker.template_extensions.ExtraStatement` (a statement
+    the text must carry: its namespace, id, the printed phrases that mark it, the section it sits
+    in).  Every implementation's list is used.  The assembler then reads these rows and statements
+    from text, Word, web pages and PDF into ``/extensions/<namespace>`` with a source map, and a row
+    it cannot place is a GC003 finding like any national row.  A namespace without a schema of its
+    own (``gov_check_report_extensions``) is validated against one built from the declarations.  A
+    declaration that is malformed or collides with a national label or another plugin's is a plugin
+    problem and is left out.
+    """

@@ -90,11 +90,32 @@ PLUGIN_RULE_MB = 1024  # address space a plugin rule may add to the process befo
 
 
 class RuleFailed(Exception):
-    """What a rule raised in its child process, carried back as its type's name, message and place."""
+    """What a rule raised in its child process, carried back as its type's name, message, place and
+    the full stack as text (for --traceback)."""
 
-    def __init__(self, type_name: str, message: str, where: str):
+    def __init__(self, type_name: str, message: str, where: str, stack: str = ""):
         super().__init__(message)
-        self.type_name, self.where = type_name, where
+        self.type_name, self.where, self.stack = type_name, where, stack
+
+
+def crash_place(exc: BaseException) -> str:
+    """Where a rule's exception comes from, as its author looks for it: 「rules.py:88」, the innermost
+    frame outside gov-check's own checker package (else the innermost)."""
+    import traceback
+    from pathlib import Path
+
+    tb = traceback.extract_tb(exc.__traceback__)
+    ours = str(Path(__file__).resolve().parent)
+    own = [f for f in tb if not str(Path(f.filename).resolve()).startswith(ours)]
+    frame = (own or tb)[-1] if tb else None
+    return f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+
+
+def crash_stack(exc: BaseException) -> str:
+    """The exception's full stack as Python prints it (the end of it, at most 8,000 characters)."""
+    import traceback
+
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-8000:]
 
     def __str__(self) -> str:
         return self.args[0]
@@ -159,7 +180,6 @@ def _child(check: Any, ctx: Any, fd: int, memory_mb: int) -> None:
     import os
     import pickle
     import resource
-    import traceback
 
     signal.setitimer(signal.ITIMER_REAL, 0)  # the parent's clock: the parent keeps time
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
@@ -183,9 +203,7 @@ def _child(check: Any, ctx: Any, fd: int, memory_mb: int) -> None:
                 if len(items) > MAX_FINDINGS_PER_RULE + 1:
                     break
     except BaseException as exc:  # noqa: BLE001 - everything a rule does is reported
-        tb = traceback.extract_tb(exc.__traceback__)
-        where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else ""
-        failure = (type(exc).__name__, str(exc)[:300], where)
+        failure = (type(exc).__name__, str(exc)[:300], crash_place(exc), crash_stack(exc))
     try:
         payload = pickle.dumps((items, failure))
     except Exception as exc:  # a finding holding something that cannot leave the process

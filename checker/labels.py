@@ -298,6 +298,10 @@ def describe(pointer: str, lang: str = "zh", sections: list[dict] | None = None)
         return "报告前言" if zh else "preface"
     if head == "signature":
         return "落款" if zh else "signature"
+    if head == "extensions":
+        from checker.template_extensions import describe as describe_extension  # the plugins' own rows
+
+        return describe_extension(pointer, zh) or pointer
     return pointer
 
 

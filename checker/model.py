@@ -79,6 +79,7 @@ class Cell:
 
     @property
     def is_number(self) -> bool:
+        """A number (int or float) was printed."""
         return self.kind is Kind.NUMBER
 
     @property
@@ -87,6 +88,7 @@ class Cell:
         return self.kind is Kind.NUMBER and float(self.value).is_integer() and self.value >= 0  # type: ignore[arg-type]
 
     def place(self, lang: str = "zh") -> str:
+        """The cell as a reader names it: 「表三 · 商业企业 · （七）总计」."""
         return labels.describe(self.pointer, lang)
 
 
@@ -100,13 +102,16 @@ class Sum:
 
     @property
     def known(self) -> bool:
+        """Whether every cell was a number, so ``value`` holds the sum."""
         return self.value is not None
 
     def terms(self) -> str:
+        """The sum written out, 「3 + 0 + 12」, for a message."""
         return " + ".join(_fmt(c.value) for c in self.cells)
 
 
 def total(cells: Iterable[Cell]) -> Sum:
+    """The sum of ``cells``, or the cells that are not numbers (blank, mark, text, missing): never a guess."""
     cells = tuple(cells)
     unknown = tuple(c for c in cells if not c.is_number)
     if unknown:
@@ -121,6 +126,7 @@ def _fmt(v: Any) -> str:
 
 
 def pointer(*parts: str | int) -> str:
+    """A JSON Pointer from its parts, escaped: ``pointer("tables", "t3", "granted", "total")``."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
@@ -138,10 +144,12 @@ class Section:
 
     @property
     def pointer(self) -> str:
+        """Where the section is in the document: ``/sections/<index>``."""
         return pointer("sections", self.index)
 
     @property
     def printed_numeral(self) -> str | None:
+        """The numeral the heading is printed with (「四」 of 「四、…」), or None."""
         m = re.match(r"^\s*[（(]?([一二三四五六七八九十]+)[)）]?\s*[、.．,，]", self.heading)
         return m.group(1) if m else None
 
@@ -185,19 +193,23 @@ class Report:
     # -- metadata ------------------------------------------------------------------------------
     @property
     def metadata(self) -> Mapping[str, Any]:
+        """The report’s metadata object (empty when malformed)."""
         m = self.doc.get("metadata")
         return m if isinstance(m, Mapping) else {}
 
     def meta(self, key: str) -> Any:
+        """One metadata value as the document holds it (``organ_name``, ``publication_date`` …), or None."""
         return self.metadata.get(key)
 
     @property
     def year(self) -> int | None:
+        """The report year, or None when missing or not a year."""
         y = self.meta("report_year")
         return y if isinstance(y, int) and not isinstance(y, bool) else None
 
     @property
     def organ_name(self) -> str:
+        """The organ’s name, or an empty string."""
         n = self.meta("organ_name")
         return n if isinstance(n, str) else ""
 
@@ -209,6 +221,7 @@ class Report:
 
     @property
     def is_government(self) -> bool:
+        """Whether the organ is a government (province to township, sub-district office), not a department."""
         return self.organ_kind in labels.GOVERNMENT_KINDS
 
     @cached_property
@@ -236,13 +249,16 @@ class Report:
     # -- tables --------------------------------------------------------------------------------
     @cached_property
     def tables(self) -> Mapping[str, Any]:
+        """The raw ``tables`` object: ``t2`` (or ``t2_2019``), ``t3``, ``t4``."""
         t = self.doc.get("tables")
         return t if isinstance(t, Mapping) else {}
 
     def has_table(self, name: str) -> bool:
+        """Whether the report has the table ``name`` (``t2``, ``t2_2019``, ``t3``, ``t4``)."""
         return isinstance(self.tables.get(name), Mapping)
 
     def cell(self, table: str, row: str, column: str) -> Cell:
+        """One national cell with its kind (number, blank, mark, text, missing), parsed once per report."""
         key = (table, row, column)
         found = self._cells.get(key)
         if found is None:
@@ -260,20 +276,25 @@ class Report:
         return Cell(ptr, raw, kind, value)
 
     def t2(self, row: str, column: str) -> Cell:
+        """A cell of table 2, in the template the report uses (``t2`` or ``t2_2019``)."""
         return self.cell("t2_2019" if self.template == "2019" else "t2", row, column)
 
     def t3(self, row: str, column: str) -> Cell:
+        """A cell of table 3 (row and column ids as in ``checker.labels``)."""
         return self.cell("t3", row, column)
 
     def t4(self, block: str, column: str) -> Cell:
+        """A cell of table 4 (``review``, ``litigation_direct``, ``litigation_after_review`` by five columns)."""
         return self.cell("t4", block, column)
 
     def t3_rows(self) -> tuple[labels.Label, ...]:
+        """The rows of table 3 in the report’s template, in printed order."""
         return labels.t3_rows(self.template)
 
     # -- text ----------------------------------------------------------------------------------
     @cached_property
     def sections(self) -> tuple[Section, ...]:
+        """Every section in printed order, each matched to a canonical section 1–6 by its heading (or None)."""
         raw = self.doc.get("sections")
         out: list[Section] = []
         claimed: set[int] = set()
@@ -291,26 +312,48 @@ class Report:
         return tuple(out)
 
     def section(self, number: int) -> Section | None:
+        """The section matched to canonical section ``number`` (1–6), or None."""
         return next((s for s in self.sections if s.number == number), None)
 
     def section_text(self, number: int) -> str:
+        """The text of canonical section ``number``, or an empty string when the report lacks it."""
         s = self.section(number)
         return s.text if s else ""
 
     @property
     def preface(self) -> str:
+        """The text before section 一, or an empty string."""
         p = self.doc.get("preface")
         return p if isinstance(p, str) else ""
 
     @property
     def signature(self) -> str:
+        """The signature block (organ and date) as printed, or an empty string."""
         p = self.doc.get("signature")
         return p if isinstance(p, str) else ""
 
     @property
     def full_text(self) -> str:
+        """Preface, every heading and section text, and the signature, joined by line breaks."""
         return "\n".join([self.preface, *(s.heading + "\n" + s.text for s in self.sections), self.signature])
 
+    # -- what plugins add ------------------------------------------------------------------------
+    def extension(self, namespace: str, *path: str) -> Mapping[str, Any]:
+        """The object at ``/extensions/<namespace>/<path…>`` (a province's rows and statements,
+        see ``gov_check_template_extensions``), or an empty mapping when the report has none there."""
+        found: Any = self.doc.get("extensions")
+        for key in (namespace, *path):
+            found = found.get(key) if isinstance(found, Mapping) else None
+        return found if isinstance(found, Mapping) else {}
+
+    def extension_cell(self, namespace: str, table: str, row: str, column: str) -> Cell:
+        """One cell of a row a plugin added, with its kind, like :meth:`cell` for national rows."""
+        ptr = pointer("extensions", namespace, table, row, column)
+        values = self.extension(namespace, table, row)
+        if column not in values:
+            return Cell(ptr, None, Kind.MISSING, None)
+        kind, value = parse_value(values[column])
+        return Cell(ptr, values[column], kind, value)
 
 REPORT_KEYS = ("metadata", "preface", "sections", "tables", "signature")
 NOT_A_REPORT = "没有报告文档的任何部分（metadata、sections、tables …），不像一份政府信息公开工作年度报告"

@@ -134,7 +134,7 @@ class PluginHost:
                 continue
             wrong = _unmet_requirement(ep.requires)
             if wrong:
-                self.problems.append(PluginProblem(name, version, f"不兼容：{wrong}"))
+                self.problems.append(PluginProblem(name, version, f"不兼容：{wrong}；请升级 gov-check，或安装适合本版本的插件版本"))
                 continue
             try:
                 with _quiet():
@@ -148,17 +148,22 @@ class PluginHost:
         """Register one plugin; an incompatible one (a hook this gov-check does not know, a wrong
         signature) is recorded as a problem and left out."""
         if self.pm.is_registered(plugin):  # the same module twice (installed and --plugin): once is enough
+            if source != "entry point":  # but named by the user now, so its rules run as a named plugin's
+                known = self.info(self.pm.get_name(plugin) or key)[0]
+                self.plugins = [PluginInfo(p.name, p.version, source) if p.name == known and p.source == "entry point"
+                                else p for p in self.plugins]
             return True
         try:
             self.pm.register(plugin, name=key)
         except Exception as exc:  # pluggy's PluginValidationError, ValueError for a duplicate
-            self.problems.append(PluginProblem(name, version, f"不兼容：{exc}"))
+            self.problems.append(PluginProblem(name, version, _incompatible(exc)))
             return False
         unknown = [impl.function.__name__ for caller in self.pm.get_hookcallers(plugin) or ()
                    for impl in caller.get_hookimpls() if impl.plugin is plugin and not caller.has_spec()]
         if unknown:
             self.pm.unregister(plugin)
-            self.problems.append(PluginProblem(name, version, f"不兼容：本版本 gov-check 没有钩子 {', '.join(unknown)}"))
+            self.problems.append(PluginProblem(name, version, f"不兼容：本版本 gov-check 没有钩子 {', '.join(unknown)}；"
+                                               "请对照 docs/plugins.md 改正函数名，或升级 gov-check"))
             return False
         self._versions[key] = (name, version)
         self.plugins.append(PluginInfo(name, version, source))
@@ -195,6 +200,11 @@ class PluginHost:
         """(name, version) of a registered plugin by its registration key."""
         return self._versions.get(key, (key, "builtin" if key in BUILTINS else "?"))
 
+    def autoloaded(self, key: str) -> bool:
+        """Whether the plugin came in only by being installed (entry point), not named by the user."""
+        name, _version = self.info(key)
+        return any(p.name == name and p.source == "entry point" for p in self.plugins)
+
     def hooks_of(self, key: str) -> list[str]:
         plugin = self.pm.get_plugin(key)
         return sorted({c.name for c in self.pm.get_hookcallers(plugin) or ()}) if plugin is not None else []
@@ -219,7 +229,8 @@ class PluginHost:
                     sys.stderr.write(f"[gov_check] {hook} [{name}] -> {_summary(out[-1][1])}\n")
             except Exception as exc:
                 plugin, version = self.info(name)
-                self.problems.append(PluginProblem(plugin, version, f"{hook}: {_failure(exc)}"))
+                self.problems.append(PluginProblem(plugin, version, f"钩子 {hook} 运行出错，其结果未被采用；请插件作者改正"
+                                                                    f"（{_failure(exc)}）"))
         return out
 
     def _problem(self, key: str, error: str) -> None:
@@ -235,11 +246,13 @@ class PluginHost:
         for plugin, result in self._collect("gov_check_rules"):
             for cls in result or ():
                 if not (isinstance(cls, type) and issubclass(cls, Rule) and isinstance(getattr(cls, "code", None), str)):
-                    self._problem(plugin, f"gov_check_rules returned {cls!r}, not a Rule")
+                    self._problem(plugin, f"gov_check_rules 返回的 {cls!r:.80} 不是 checker.rule.Rule 的子类（或没有 code），"
+                                             "已略去；请只返回规则类")
                 elif (problem := metadata_problem(cls)) is not None:
-                    self._problem(plugin, problem)
+                    self._problem(plugin, f"规则的元数据不完整或有误，这条规则未加载；请对照 docs/plugins.md 改正（{problem}）")
                 elif cls.code in found and found[cls.code] is not cls:
-                    self._problem(plugin, f"rule code {cls.code} is already taken")
+                    self._problem(plugin, f"规则代码 {cls.code} 已被 {self.info(owners[cls.code])[0]} 使用，本插件的这条规则未加载；"
+                                             "请改用本省的两个字母前缀（GC 留给全国规则）")
                 else:
                     found[cls.code] = cls
                     owners[cls.code] = plugin
@@ -257,12 +270,23 @@ class PluginHost:
         for plugin, result in self._collect("gov_check_report_extensions"):
             for ns, schema in (result or {}).items():
                 if ns in out:
-                    self._problem(plugin, f"report extension namespace {ns!r} is already taken")
+                    self._problem(plugin, f"报告扩展的命名空间「{ns}」已被另一个插件使用，未采用本插件的模式；请换一个命名空间")
                 elif not isinstance(schema, dict):
-                    self._problem(plugin, f"report extension {ns!r}: schema is {type(schema).__name__}, not a dict")
+                    self._problem(plugin, f"报告扩展「{ns}」的模式是 {type(schema).__name__}，应为 JSON Schema 对象（dict），未采用")
                 else:
                     out[ns] = schema
+        declared = self.template_extensions
+        for ns in declared.namespaces():
+            out.setdefault(ns, declared.schema(ns))  # declared rows without a schema of the plugin's own
         return out
+
+    @cached_property
+    def template_extensions(self) -> Any:
+        """The rows and statements plugins add to the template (gov_check_template_extensions), as a
+        :class:`checker.template_extensions.TemplateExtensions` the loaders read with."""
+        from checker.template_extensions import collect
+
+        return collect(self._collect("gov_check_template_extensions"), self._problem)
 
     @cached_property
     def formats(self) -> dict[str, Any]:
@@ -270,7 +294,7 @@ class PluginHost:
         for plugin, result in self._collect("gov_check_formats"):
             for name, fmt in (result or {}).items():
                 if name in out:
-                    self._problem(plugin, f"output format {name!r} is already taken")
+                    self._problem(plugin, f"输出格式名「{name}」已被使用（内置格式不能替换），未采用；请换一个名称")
                 else:
                     out[name] = fmt
         return out
@@ -293,7 +317,8 @@ class PluginHost:
                 result = impl.function(finding=finding, rule=rule, report=report)
             except Exception as exc:
                 self._failed_adjusters.add(key)
-                self._problem(key, f"gov_check_adjust_severity: {type(exc).__name__}: {exc}")
+                self._problem(key, f"钩子 gov_check_adjust_severity 运行出错，本次检查不再调用它；请插件作者改正"
+                                  f"（{type(exc).__name__}: {exc}）")
                 continue
             if os.environ.get(ENV_TRACE):
                 sys.stderr.write(f"[gov_check] gov_check_adjust_severity [{key}] {finding.code} -> {result!r}\n")
@@ -313,7 +338,7 @@ def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
 
     name = path.stem if path.suffix else path.name
     if not path.exists():
-        problems.append(PluginProblem(str(path), "local", "文件不存在"))
+        problems.append(PluginProblem(str(path), "local", "文件不存在；请检查 --plugin 或配置文件 plugins 中的路径"))
         return None
     module_name = "gov_check_local_" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10] + "_" + \
         "".join(c if c.isalnum() else "_" for c in name)
@@ -326,7 +351,8 @@ def _import_local(path: Any, problems: list[PluginProblem]) -> Any:
         elif path.suffix == ".py":
             spec = importlib.util.spec_from_file_location(module_name, path)
         else:
-            problems.append(PluginProblem(str(path), "local", "不是 .py 文件或插件文件夹"))
+            problems.append(PluginProblem(str(path), "local", "不是 .py 文件或插件文件夹；请指向一个 .py 文件，"
+                                                              "或含 __init__.py 的软件包文件夹"))
             return None
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
         sys.modules[module_name] = module
@@ -367,12 +393,32 @@ def _import_package(path: Any, problems: list[PluginProblem]) -> Any:
 
 
 def _failure(exc: BaseException) -> str:
-    """What went wrong in a plugin's import or hook, for the user: a time-out said as such."""
+    """What went wrong in a plugin's import or hook, for the user: a time-out said as such; else a
+    Chinese sentence with what to do, and the library's own text after it."""
     from checker.isolation import RuleTimeout
 
     if isinstance(exc, RuleTimeout):
         return f"超过 {IMPORT_SECONDS:g} 秒仍未完成（死循环，或在等待网络、文件），已跳过"
-    return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, ModuleNotFoundError):
+        return (f"导入时找不到模块 {exc.name}：请安装插件需要的软件包（pip install …），或改正插件中的导入"
+                f"（{type(exc).__name__}: {exc}）")
+    if isinstance(exc, SystemExit):
+        return f"导入时调用了 sys.exit，已跳过；插件不应在导入时退出（SystemExit: {exc}）"
+    return f"导入或运行时出错，已跳过；请插件作者改正（{type(exc).__name__}: {exc}）"
+
+
+def _incompatible(exc: BaseException) -> str:
+    """pluggy's refusal of a plugin, said in Chinese with what to do (pluggy's text after it)."""
+    import re
+
+    text = str(exc)
+    m = re.search(r"Argument\(s\) (\{.*?\}) are declared in the hookimpl but can not be found in the hookspec", text)
+    if m:
+        return (f"不兼容：钩子函数的参数 {m.group(1)} 不在该钩子的参数中；请对照 docs/plugins.md 改正函数参数"
+                f"（pluggy：{text}）")
+    if "already registered" in text:
+        return f"不兼容：同名插件已经加载过，未再次加载；请检查是否重复安装或重复 --plugin（pluggy：{text}）"
+    return f"不兼容：无法登记为插件；请对照 docs/plugins.md 检查钩子函数（{type(exc).__name__}: {text}）"
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ class Option:
     default: Any
     description: str
     type: type | tuple[type, ...] = object
+    en: str = ""  # the description in English (gov-check explain --lang en, docs/rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,9 @@ class Rule:
     needs_previous: ClassVar[bool] = False
     options: ClassVar[Mapping[str, Option]] = {}
     messages: ClassVar[Mapping[str, tuple[str, str]]] = {}  # key → (zh, en) templates
+    # The documentation in English: the docstring's summary and sections under the headings
+    # "What it checks", "Why", "Basis", "Wrong", "Right" (and "Notes"), for `explain --lang en`.
+    doc_en: ClassVar[str] = ""
 
     def __init__(self, options: Mapping[str, Any] | None = None, severity: Severity | None = None):
         self.config = {k: o.default for k, o in self.options.items()}
@@ -81,6 +85,9 @@ class Rule:
     # -- helpers for check() -------------------------------------------------------------------
     def finding(self, message: str, *pointers: str, severity: Severity | None = None, expected: Any = None,
                 actual: Any = None, difference: Any = None, quote: str | None = None, **args: Any) -> Finding:
+        """A finding of this rule: the key of one of its ``messages``, the places (JSON Pointers, the
+        first the main one), and the values its message names (``expected``, ``actual``,
+        ``difference``, ``quote`` and any ``args``).  Yield it from ``check()``."""
         if message not in self.messages:
             raise KeyError(f"{self.code} has no message {message!r}")
         sev = self.effective_severity if self.severity_configured or severity is None else severity
@@ -90,29 +97,35 @@ class Rule:
 
     @staticmethod
     def not_applicable(zh: str, en: str) -> Skip:
+        """Yield it (once, alone) when the rule does not apply to this report, saying why in zh and en."""
         return Skip(Outcome.NOT_APPLICABLE, Text(zh, en))
 
     @staticmethod
     def insufficient(zh: str, en: str, *pointers: str) -> Skip:
+        """Yield it when the report lacks what the rule needs (a blank, a missing cell): never guess."""
         return Skip(Outcome.INSUFFICIENT_DATA, Text(zh, en), tuple(pointers))
 
     # -- documentation -------------------------------------------------------------------------
     @classmethod
-    def doc_sections(cls) -> dict[str, str]:
-        """The docstring split at its 「…」 headings: {'': summary, '检查什么': …, …}."""
-        text = inspect.cleandoc(cls.__doc__ or "")
+    def doc_sections(cls, lang: str = "zh") -> dict[str, str]:
+        """The docstring split at its 「…」 headings: {'': summary, '检查什么': …, …}.  With
+        ``lang="en"``, ``doc_en`` split the same way, keyed by the same Chinese headings (empty when
+        the rule has no English documentation)."""
+        text = inspect.cleandoc((cls.doc_en if lang == "en" else cls.__doc__) or "")
         out: dict[str, str] = {}
         current = ""
         buf: list[str] = []
         for line in text.splitlines():
-            m = re.match(r"^(检查什么|为什么|依据|错误示例|正确示例|选项|说明)[:：]?\s*$", line.strip())
-            if m:
+            head = line.strip().rstrip(":：")
+            m = re.match(r"^(检查什么|为什么|依据|错误示例|正确示例|选项|说明)\s*$", head)
+            key = m.group(1) if m else _EN_HEADINGS.get(head) if lang == "en" else None
+            if key:
                 out[current] = "\n".join(buf).strip()
-                current, buf = m.group(1), []
+                current, buf = key, []
             else:
                 buf.append(line)
         out[current] = "\n".join(buf).strip()
-        return out
+        return out if any(out.values()) else {}
 
 
 class ReportedElsewhere(Rule):
@@ -123,6 +136,9 @@ class ReportedElsewhere(Rule):
     def check(self, ctx: Context) -> Iterator[Finding | Skip]:
         return iter(())
 
+
+_EN_HEADINGS = {"What it checks": "检查什么", "Why": "为什么", "Basis": "依据", "Wrong": "错误示例",
+                "Right": "正确示例", "Options": "选项", "Notes": "说明"}
 
 _TEMPLATE_ZH = {"2021": "2021年模板", "2019": "2019年模板", "legacy": "2019年以前（无统一表格）"}
 

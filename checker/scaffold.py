@@ -113,6 +113,25 @@ class ContactPhone(Rule):
     落款前写明「联系电话：0000-1234567」。
     """
 
+    # The same documentation in English (gov-check explain --lang en), under the same headings.
+    doc_en = """The report states the telephone number of the organ's disclosure office.
+
+    What it checks
+    One of the words of option keywords (by default 「联系电话」「咨询电话」) appears in the text or signature.
+
+    Why
+    (The province's requirement and its reason.)
+
+    Basis
+    (The document and its clause.)
+
+    Wrong
+    The report has no telephone number.
+
+    Right
+    「联系电话：0000-1234567」 before the signature.
+    """
+
     code = "{prefix}801"
     name = "{ep_kebab}-contact-phone"
     title_zh = "写明联系电话"
@@ -120,7 +139,7 @@ class ContactPhone(Rule):
     clause = "（本省文件）"
     severity = Severity.WARNING
     templates = frozenset({{"2021", "2019", "legacy"}})
-    options = {{"keywords": Option(["联系电话", "咨询电话"], "任一词语出现即可", list)}}
+    options = {{"keywords": Option(["联系电话", "咨询电话"], "任一词语出现即可", list, en="any one of these words is enough")}}
     messages = {{
         "missing": ("报告没有写明联系电话（未出现：{{words}}）", "the report states no contact telephone ({{words}})"),
     }}

@@ -1,10 +1,15 @@
 """Waivers: findings a supervisor has reviewed and accepted, read from a TOML file, matched to
-findings by rule and place, and the stale ones (unused, expired) reported as GC901."""
+findings by rule and place, and the stale ones (unused, expired) reported as GC901.
+
+A place is either what the reader sees (「表三 · 科研机构 · （五）4」, the place every output prints)
+or a JSON Pointer; either may be a glob.  ``organ`` and ``year`` tie a waiver to a report by what it
+is, not by its file name, so a renamed file (初稿 → 定稿) keeps its waivers."""
 
 from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable
@@ -13,7 +18,7 @@ from checker.config import ConfigError, read_toml
 from checker.findings import Finding, ReportResult, Severity
 
 STALE_CODE = "GC901"
-_KEYS = {"rule", "place", "reason", "approved_by", "until", "report"}
+_KEYS = {"rule", "place", "reason", "approved_by", "until", "report", "organ", "year"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +34,40 @@ class Waiver:
     report: str = ""  # glob over the report file's path or name; empty: every report
     file: str = ""
     index: int = 0  # 1-based position in its file
+    organ: str = ""  # glob over the report's organ name; empty: any organ
+    year: int | None = None  # the report year; None: any year
 
     @property
     def label(self) -> str:
         return f"{Path(self.file).name}#{self.index}" if self.file else f"#{self.index}"
 
-    def applies_to(self, report_file: str) -> bool:
+    @property
+    def by_label(self) -> bool:
+        """Whether the place is written as a reader sees it rather than as a JSON Pointer."""
+        return not (self.place in ("", "*") or self.place.startswith(("/", "*")))
+
+    def applies_to(self, report_file: str, document: Any = None) -> bool:
+        if self.organ or self.year is not None:
+            meta = document.get("metadata") if isinstance(document, dict) else None
+            meta = meta if isinstance(meta, dict) else {}
+            organ = meta.get("organ_name") if isinstance(meta.get("organ_name"), str) else ""
+            if self.organ and not fnmatch.fnmatchcase(organ, self.organ):
+                return False
+            if self.year is not None and meta.get("report_year") != self.year:
+                return False
         if not self.report:
             return True
         return fnmatch.fnmatchcase(report_file, self.report) or fnmatch.fnmatchcase(Path(report_file).name, self.report)
 
-    def matches(self, finding: Finding) -> bool:
+    def matches(self, finding: Finding, document: Any = None) -> bool:
         if finding.code != self.rule:
             return False
         if self.place == "*":
             return True
+        if self.by_label:
+            from checker.messages import place
+
+            return fnmatch.fnmatchcase(label_key(place(finding, document, "zh")), label_key(self.place))
         pointers = finding.pointers or ("",)
         if any(c in self.place for c in "*?["):
             return any(fnmatch.fnmatchcase(p, self.place) for p in pointers)
@@ -51,6 +75,14 @@ class Waiver:
 
     def expired(self, today: dt.date) -> bool:
         return self.until is not None and self.until < today
+
+
+def label_key(label: str) -> str:
+    """A place label's comparable form: no spaces, one kind of middle dot, no quotes."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", label)
+    return re.sub(r"[\s「」“”\"]", "", text).replace("・", "·").replace("•", "·").replace("‧", "·")
 
 
 def load_waivers(path: str | Path) -> list[Waiver]:
@@ -84,8 +116,14 @@ def parse_waivers(data: Any, path: str = "waivers") -> list[Waiver]:
                 raise ConfigError(f"{where}.{key}: {what}{'' if key not in raw else repr(raw[key])}"
                                   + ("（每项豁免必须写明理由）" if key == "reason" else ""))
         place = raw["place"].strip()
-        if place not in ("", "*") and not place.startswith("/") and not place.startswith("*"):
-            raise ConfigError(f"{where}.place: {place!r} 不是 JSON Pointer（以 / 开头）或通配模式")
+        if re.fullmatch(r"[A-Za-z0-9_/~*?\[\]-]+", place) and not place.startswith(("/", "*")):
+            raise ConfigError(f"{where}.place: {place!r} 不是 JSON Pointer（以 / 开头）或通配模式，"
+                              "也不是读者看到的位置（如「表三 · 科研机构 · （五）4」）")
+        year = raw.get("year")
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            raise ConfigError(f"{where}.year: 应为报告年度（整数，如 2023），实为 {year!r}")
+        if "organ" in raw and not isinstance(raw["organ"], str):
+            raise ConfigError(f"{where}.organ: 应为机关名称（文本，可用通配符）")
         until = raw.get("until")
         if until is not None:
             if isinstance(until, str):
@@ -102,19 +140,19 @@ def parse_waivers(data: Any, path: str = "waivers") -> list[Waiver]:
                 raise ConfigError(f"{where}.{key}: 应为文本")
         out.append(Waiver(rule=raw["rule"].strip().upper(), place=place, reason=raw["reason"].strip(),
                           approved_by=raw.get("approved_by", ""), until=until, report=raw.get("report", ""),
-                          file=str(path), index=i))
+                          file=str(path), index=i, organ=raw.get("organ", "").strip(), year=year))
     return out
 
 
 def apply_waivers(findings: Iterable[Finding], waivers: Iterable[Waiver], report_file: str,
-                  today: dt.date) -> list[Finding]:
+                  today: dt.date, document: Any = None) -> list[Finding]:
     """The findings with those a live waiver covers marked (``waived`` = its reason and approver);
     the first matching waiver wins.  A pure function of one report, so reports may be checked in
     any order or in parallel."""
-    mine = [w for w in waivers if w.applies_to(report_file) and not w.expired(today)]
+    mine = [w for w in waivers if w.applies_to(report_file, document) and not w.expired(today)]
     out = []
     for f in findings:
-        hit = next((w for w in mine if w.matches(f)), None)
+        hit = next((w for w in mine if w.matches(f, document)), None)
         if hit is not None and not f.waived:
             who = f"；批准：{hit.approved_by}" if hit.approved_by else ""
             f = replace(f, waived=hit.reason + who)
@@ -129,12 +167,39 @@ def stale_waivers(waivers: Iterable[Waiver], results: list[ReportResult], today:
     that applies to none of the reports checked is not judged: the run did not include them."""
     out = []
     for w in waivers:
-        applicable = [r for r in results if r.load_error is None and w.applies_to(r.file)]
+        applicable = [r for r in results if r.load_error is None and w.applies_to(r.file, r.document)]
         if not applicable:
             continue
         args: dict[str, Any] = {"waiver": w.label, "rule": w.rule, "target": w.place or "/", "until": w.until.isoformat() if w.until else None}
         if w.expired(today):
             out.append((applicable[0], Finding(STALE_CODE, severity, "expired", (), args)))
-        elif not any(w.matches(f) for r in applicable for f in r.findings):
+        elif not any(w.matches(f, r.document) for r in applicable for f in r.findings):
             out.append((applicable[0], Finding(STALE_CODE, severity, "unused", (), args)))
     return out
+
+
+def waiver_command(report_file: str, finding: Finding, document: Any) -> str:
+    """The `gov-check waive …` command that waives this finding by what a reader sees (ready to
+    paste; the reason and date are left for the reviewer to fill in)."""
+    import shlex
+
+    from checker.messages import place
+
+    return " ".join(["gov-check", "waive", shlex.quote(report_file), finding.code, "--place",
+                     shlex.quote(place(finding, document, "zh")), "--reason", "'…'", "--until", "YYYY-MM-DD"])
+
+
+def waiver_toml(waiver: dict[str, Any]) -> str:
+    """One ``[[waivers]]`` table, in the key order of the docs (strings as TOML basic strings)."""
+    import json
+
+    lines = ["[[waivers]]"]
+    for key in ("rule", "place", "organ", "year", "reason", "approved_by", "until", "report"):
+        value = waiver.get(key)
+        if value in (None, ""):
+            continue
+        if isinstance(value, (int, dt.date)) and not isinstance(value, bool):
+            lines.append(f"{key} = {value.isoformat() if isinstance(value, dt.date) else value}")
+        else:
+            lines.append(f"{key} = {json.dumps(str(value), ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"

@@ -137,10 +137,10 @@ def test_output_file_written(gov_check, tmp_path):
 def test_rules_explain_schema(gov_check):
     listing = gov_check("rules").output
     assert "GC204" in listing and "t3-balance" in listing
-    explained = gov_check("explain", "GC204").output
+    explained = gov_check("explain", "GC204", "--markdown").output
     for part in ("## 检查什么", "## 为什么", "## 依据", "## 错误示例", "## 正确示例"):
         assert part in explained
-    assert gov_check("explain", "t3-balance").output == explained
+    assert gov_check("explain", "t3-balance", "--markdown").output == explained
     assert gov_check("explain", "GC999").exit_code == 2
     assert json.loads(gov_check("schema").output)["title"] == "政府信息公开工作年度报告"
     assert json.loads(gov_check("schema", "result").output)["title"] == "gov-check 检查结果"

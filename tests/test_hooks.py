@@ -124,3 +124,48 @@ def test_gov_check_report_extensions(tmp_path, clean_doc):
     assert [f.pointer for f in bare.check(clean_doc).findings] == ["/extensions/xx", "/extensions/yy"]
     clean_doc["extensions"] = {"Bad-Name": {}}
     assert bare.check(clean_doc).findings, "a namespace that is not lower-case is a schema error"
+
+
+def _with_overdue_row(doc: dict) -> list:
+    """The clean report printed with the example's T3 row 「（八）逾期答复」 and its statement."""
+    from tests.loaders import render
+
+    doc["sections"][5]["text"] += "\n本报告已经本机关负责人审核签发，并加盖公章。"
+    items = render.layout(doc)
+    for kind, grid in items:
+        if kind == "table" and any(r and "（七）总计" in r for r in grid):
+            at = next(i for i, r in enumerate(grid) if "（七）总计" in r)
+            label = next(i for i, c in enumerate(grid[at]) if c == "（七）总计")
+            grid.insert(at + 1, ["^"] * label + ["（八）逾期答复"] + [None] * (len(grid[at]) - label - 8)
+                        + ["2", "0", "0", "0", "0", "0", "2"])
+    return items
+
+
+def test_gov_check_template_extensions(tmp_path, clean_doc):
+    from tests.loaders import render
+
+    host = example_host("gov_check_template_extensions", tmp_path)
+    engine = Engine(host, Config(select=("GC001", "GC003", "XX301")))
+    options = LoadOptions(template=host.template_extensions)
+    items = _with_overdue_row(clean_doc)
+    for path in (render.to_text(items, tmp_path / "r.txt"), render.to_docx(items, tmp_path / "r.docx"),
+                 render.to_html(items, tmp_path / "r.html")):
+        result = check_file(engine, str(path), options)
+        assert result.load_error is None, result.load_error
+        xx = result.document["extensions"]["xx"]
+        assert xx["t3"]["overdue_answers"] == {"natural_person": 2, "commercial": 0, "research": 0, "social_welfare": 0,
+                                               "legal_services": 0, "other": 0, "total": 2}, path
+        assert xx["statements"]["seal"] == "本报告已经本机关负责人审核签发，并加盖公章。"
+        assert result.source_map["/extensions/xx/t3/overdue_answers/total"], path
+        assert "/extensions/xx/statements/seal" in result.source_map
+        assert [(f.code, f.pointer) for f in result.findings] == [("XX301", "/extensions/xx/t3/overdue_answers/total")], \
+            (path, [(f.code, f.pointer, f.args) for f in result.findings])
+    # the place is named as a reader sees it
+    from checker.labels import describe
+
+    assert describe("/extensions/xx/t3/overdue_answers/total") == "表三 · （八）逾期答复 · 总计"
+    # without the plugin the row is a GC003 gap, never a national row
+    bare = Engine(PluginHost(autoload=False), Config(select=("GC003",)))
+    result = check_file(bare, str(tmp_path / "r.txt"), LoadOptions())
+    assert "extensions" not in result.document
+    assert any(f.code == "GC003" and "逾期答复" in str(f.args["reason"].zh) for f in result.findings)

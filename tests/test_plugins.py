@@ -122,7 +122,7 @@ def test_broken_and_incompatible_local_plugins_are_named(tmp_path):
     host.rules
     errors = {p.name.rsplit("/", 1)[-1]: (p.version, p.error) for p in host.problems}
     assert "SyntaxError" in errors["syntax.py"][1]
-    assert errors["future"] == ("9.0", "不兼容：本版本 gov-check 没有钩子 gov_check_from_the_future")
+    assert errors["future"][0] == "9.0" and errors["future"][1].startswith("不兼容：本版本 gov-check 没有钩子 gov_check_from_the_future；")
     assert "不兼容" in errors["wrongargs"][1] and "colour" in errors["wrongargs"][1]
     assert "RuntimeError: boom" in errors["raises"][1]
     assert "文件不存在" in errors["nope.py"][1]
@@ -212,14 +212,14 @@ def test_a_raising_severity_adjuster_is_a_problem_not_a_crash(tmp_path, clean_do
     result = Engine(host, Config(select=("GC302",))).check(clean_doc)
     assert [f.code for f in result.findings] == ["GC302", "GC302"]
     (problem,) = host.problems
-    assert "gov_check_adjust_severity: KeyError" in problem.error
+    assert "钩子 gov_check_adjust_severity 运行出错" in problem.error and "（KeyError: " in problem.error
 
 
 def test_problems_found_while_resolving_rules_are_named_too(gov_check, tmp_path, clean_doc):
     (tmp_path / "dup.py").write_text(GOOD.replace("ZZ001", "GC204"), encoding="utf-8")  # a taken code
     result = gov_check(write_json(tmp_path / "r.json", clean_doc), "--plugin", tmp_path / "dup.py")
     assert result.exit_code == 2
-    assert "插件 dup local 未加载：rule code GC204 is already taken" in result.stderr
+    assert "插件 dup local 未加载：规则代码 GC204 已被 rules 使用" in result.stderr
 
 
 def test_a_plugin_requiring_another_gov_check_is_incompatible_and_not_loaded(monkeypatch):
@@ -236,7 +236,7 @@ def test_a_plugin_requiring_another_gov_check_is_incompatible_and_not_loaded(mon
     host = PluginHost()
     (problem,) = host.problems
     assert (problem.name, problem.version) == ("gov-check-future", "2.0")
-    assert problem.error == f"不兼容：需要 gov-check>=99.0，本版本为 {__version__}"
+    assert problem.error.startswith(f"不兼容：需要 gov-check>=99.0，本版本为 {__version__}；")
     assert "ZZ001" not in host.rules
     Dist.requires = ["gov-check>=0.1,<99", "gov_check (>=0.0.1)"]
     monkeypatch.setitem(sys.modules, "fake_plugin_future", module("future", GOOD))
@@ -248,3 +248,49 @@ def test_pointing_at_a_project_folder_says_where_the_package_is():
     host = PluginHost(autoload=False, paths=(str(SHILI),))
     (problem,) = host.problems
     assert str(SHILI_PKG) in problem.error
+
+
+def test_an_installed_plugins_rules_run_only_under_its_profile_or_when_selected(clean_doc):
+    """Installing a plugin does not change what "national" means (issue 16)."""
+    from checker import hookimpl
+    from checker.config import Config, Profile
+    from checker.engine import Engine
+    from checker.findings import Severity
+    from checker.rule import Rule
+
+    class Extra(Rule):
+        """总是报告。"""
+
+        code, name, title_zh, title_en, clause = "ZZ001", "zz-always", "总是", "Always", "某省"
+        messages = {"x": ("x", "x")}
+
+        def check(self, ctx):
+            yield self.finding("x", "/signature")
+
+    class Installed:
+        gov_check_rules = staticmethod(hookimpl(lambda: [Extra]))
+        gov_check_profiles = staticmethod(hookimpl(lambda: [Profile("zz", "某省", extends="national-2021")]))
+
+    host = PluginHost(autoload=False)
+    host.register(Installed, "gov_check_zz", "1.0", source="entry point")
+    codes = lambda config: {r.code for r in Engine(host, config).rules}  # noqa: E731
+    for national in ("national", "national-2021", "national-2019"):
+        assert "ZZ001" not in codes(Config(profile=national)) and "GC204" in codes(Config(profile=national))
+    assert "ZZ001" in codes(Config(profile="zz"))
+    assert "ZZ001" in codes(Config(select=("GC", "ZZ")))
+    assert "ZZ001" in codes(Config(severities={"ZZ001": Severity.WARNING}))
+    assert Engine(host, Config()).installed_plugin_turned_on("gov_check_zz") is False
+    # the same plugin named by the user (--plugin, config `plugins`) runs as loaded
+    named = PluginHost(autoload=False)
+    named.register(Installed, "gov_check_zz", "1.0")
+    assert "ZZ001" in {r.code for r in Engine(named, Config()).rules}
+
+
+def test_plugins_says_which_profile_is_in_force_and_why(gov_check, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert gov_check("plugins").output.startswith("当前规则配置：national（默认：没有 --profile，配置文件也没有指定）")
+    (tmp_path / "gov-check.toml").write_text('profile = "national-2019"\n', encoding="utf-8")
+    assert gov_check("plugins").output.startswith("当前规则配置：national-2019（配置文件 ")
+    listed = json.loads(gov_check("plugins", "--profile", "national-2021", "--format", "json").output)
+    assert (listed["profile"], listed["profile_reason"]) == ("national-2021", "--profile")
+    assert gov_check("plugins", "--profile", "nope").exit_code == 2

@@ -143,8 +143,8 @@ def run_batch(engine: Any, options: Any, this_files: Sequence[str], last_files: 
     from checker.loaders import LoadOptions
 
     jobs = jobs or max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-    _worker.update(engine=engine, options=options, load=LoadOptions(**engine.config.limits), names=names, out=str(out),
-                   fmt=fmt)
+    load = LoadOptions(template=engine.host.template_extensions, **engine.config.limits)
+    _worker.update(engine=engine, options=options, load=load, names=names, out=str(out), fmt=fmt)
     engine.rules
     engine.host.loaders
     # Each file is read once, by the workers; the parent keeps what was read (some 20 kB a report)

@@ -48,6 +48,7 @@ class LoadOptions:
     organ_kind: str | None = None  # overrides the kind inferred from the organ's name
     report_year: int | None = None
     organ_name: str | None = None
+    template: Any = None  # checker.template_extensions.TemplateExtensions: rows and statements plugins add
 
 
 def raise_with(key: str) -> str:

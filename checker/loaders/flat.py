@@ -211,6 +211,16 @@ def _scan(body: str, start: int, rows: Sequence[_RowLabel], stop_after: set[str]
     return out, pos
 
 
+def _with_extensions(rows: list[_RowLabel], table: str, extensions: Any) -> list[_RowLabel]:
+    """The table's rows with the rows plugins declared for it, each after the national row it follows
+    (``ExtraRow.after``); their ids start with ``ext:`` and name the extension's pointer."""
+    for extra in (extensions.rows if extensions else ()):
+        at = next((i for i, r in enumerate(rows) if r.id == extra.after), None)
+        if extra.table == table and at is not None:
+            rows.insert(at + 1, _RowLabel("ext:" + pointer(*extra.path), extra.zh, _forms(extra.zh, *extra.variants)))
+    return rows
+
+
 def _t2_rows(template: str) -> list[_RowLabel]:
     return [_RowLabel(r.id, r.zh, _forms(r.zh, *r.variants)) for b in labels.t2_blocks(template) for r in b.rows]
 
@@ -226,7 +236,7 @@ _T2_2019_WORDS = ("本年新制作数量", "本年新公开数量", "对外公�
 _T2_2021_WORDS = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额")
 
 
-def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
+def _tables(body: str, headings: list[tuple[int, int, int]], extensions: Any = None) -> list[_Table]:
     out: list[_Table] = []
     head = {n: (s, e) for n, s, e in headings}
     pos = head.get(2, (0, 0))[0]
@@ -239,8 +249,8 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
         rows = _t2_rows(template)
         # the other template's labels still point to the same row (「规范性文件」 printed in a 2021 report)
         other = {r.id: r for r in _t2_rows("2021" if template == "2019" else "2019")}
-        rows = [_RowLabel(r.id, r.zh, r.forms, tuple(f for f in other.get(r.id, r).forms if f not in r.forms))
-                for r in rows]
+        rows = _with_extensions([_RowLabel(r.id, r.zh, r.forms, tuple(f for f in other.get(r.id, r).forms if f not in r.forms))
+                                 for r in rows], "t2", extensions)
         printed, end = _scan(body, t2_at, rows, {rows[-1].id})
         if printed:
             out.append(_Table("t2", t2_at, end, printed, template))
@@ -249,7 +259,7 @@ def _tables(body: str, headings: list[tuple[int, int, int]]) -> list[_Table]:
     t3_at = min((i for i in (body.find("本列数据", pos), body.find("申请人情况", pos)) if i >= 0), default=-1)
     if t3_at >= 0:
         t3_at = max(t3_at - 1, 0) if body[t3_at - 1:t3_at] in "（(" else t3_at
-        printed, end = _scan(body, t3_at, _t3_rows(), {"carried_forward"})
+        printed, end = _scan(body, t3_at, _with_extensions(_t3_rows(), "t3", extensions), {"carried_forward"})
         if printed:
             template = "2019" if any(p.row.id == "other_handling" for p in printed) else "2021"
             out.append(_Table("t3", t3_at, end, printed, template))
@@ -303,10 +313,16 @@ def _t4_totals(cells: Sequence[float]) -> bool:
     return all(cells[i + 4] == sum(cells[i:i + 4]) for i in range(0, 15, 5))
 
 
-def _decode(table: _Table) -> Decoded:
+def _extension(row_id: str, extensions: Any) -> Any:
+    return next(r for r in extensions.rows if "ext:" + pointer(*r.path) == row_id)
+
+
+def _decode(table: _Table, extensions: Any = None) -> Decoded:
     runs = []
     for p in table.rows:
-        if table.name == "t3":
+        if p.row.id.startswith("ext:"):  # a plugin's row: as many values as its declared columns
+            runs.append(RowRun(p.row.id, len(_extension(p.row.id, extensions).resolved_columns()), pieces(p.run)))
+        elif table.name == "t3":
             runs.append(RowRun(p.row.id, 7, pieces(p.run), _row_total))
         elif table.name == "t4":
             runs.append(RowRun("t4", 15, pieces(p.run), _t4_totals))
@@ -380,7 +396,9 @@ def _text_paras(body: _Body, start: int, end: int, split: bool) -> list[Block]:
     return out
 
 
-def blocks(text: str) -> tuple[list[Block], list[Finding]]:
+def blocks(text: str, extensions: Any = None) -> tuple[list[Block], list[Finding]]:
+    """The crawler text's paragraphs and table rows; ``extensions`` (the plugins'
+    TemplateExtensions) adds the rows a province declared to the tables' row sequences."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out, first = _header(lines)
     starts, parts, offset = [], [], 0
@@ -391,7 +409,7 @@ def blocks(text: str) -> tuple[list[Block], list[Finding]]:
     body = _Body(" ".join(parts), starts)
     findings: list[Finding] = []
     headings = find_headings(body.text)
-    tables = _tables(body.text, headings)
+    tables = _tables(body.text, headings, extensions)
     findings.extend(_unread(body, tables))
     end_of_text = len(body.text.rstrip())
 
@@ -445,7 +463,7 @@ def blocks(text: str) -> tuple[list[Block], list[Finding]]:
             if not (end <= table.start < stop):
                 continue
             out.extend(_text_paras(body, pos, table.start, split=False))
-            out.extend(_table_blocks(body, table, findings))
+            out.extend(_table_blocks(body, table, findings, extensions))
             pos = table.end
         out.extend(_text_paras(body, pos, max(pos, stop), split=False))
     out.extend(signature)
@@ -471,8 +489,8 @@ def _preface_start(front: str) -> int:
     return len(front)
 
 
-def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[Block]:
-    decoded = _decode(table)
+def _table_blocks(body: _Body, table: _Table, findings: list[Finding], extensions: Any = None) -> list[Block]:
+    decoded = _decode(table, extensions)
     out: list[Block] = []
     name = "t2_2019" if table.name == "t2" and table.template == "2019" else table.name
     if table.name == "t2":
@@ -485,7 +503,8 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding]) -> list[B
     for p in table.rows:
         where = body.where(p.start)
         result = decoded.rows[p.row.id]
-        row_ptr = pointer("tables", "t4") if table.name == "t4" else pointer("tables", name, p.row.id)
+        row_ptr = pointer("tables", "t4") if table.name == "t4" else p.row.id[4:] if p.row.id.startswith("ext:") \
+            else pointer("tables", name, p.row.id)
         if p.row.id != "t4" and p.label not in p.row.forms:
             findings.append(Finding(INCOMPLETE, Severity.INFO, "label_variant", (row_ptr,),
                                     {"where": _where_text(where), "printed": p.label, "read_as": norm(p.row.zh)}))

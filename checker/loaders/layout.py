@@ -175,7 +175,7 @@ def cell_value(text: str) -> int | str | None:
     return text
 
 
-def spaced_row(line: str, where: Mapping[str, int]) -> Row | None:
+def spaced_row(line: str, where: Mapping[str, int], extensions: Any = None) -> Row | None:
     """A table row printed as one line of text, cells separated by spaces (text copied out of a PDF,
     or a PDF table without rules): 「一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119」,
     「72 64 178 37 351 …」, 「行政复议 行政诉讼」.  Only a line whose words are all labels or values
@@ -191,7 +191,8 @@ def spaced_row(line: str, where: Mapping[str, int]) -> Row | None:
         return None
     # The last word before the numbers must be a label; words before it may be pieces of merged
     # labels printed on the same line (「本年度 （四）无法提供 2.没有现成信息需要另行制作 0 0 …」).
-    if labels_part and (not recognise(labels_part[-1]) or len(labels_part) > 4):
+    if labels_part and (not (recognise(labels_part[-1]) or (extensions and extensions.knows(labels_part[-1])))
+                        or len(labels_part) > 4):
         return None
     return Row(tuple(Cell(t, dict(where)) for t in tokens), dict(where))
 
@@ -293,15 +294,19 @@ class _Builder:
     t3_order: Mapping[str, int] | None = None  # where a T3 header row broke the template's column order
     t4_order: Mapping[str, int] | None = None
     conflicting: set[str] = field(default_factory=set)  # cells printed twice with different values
+    extensions: dict[str, Any] = field(default_factory=dict)  # what plugins' declared rows add: /extensions/…
+    extra_columns: list[Any] = field(default_factory=list)  # plugins' T3 columns the header printed after 总计
     pending: Row | None = None  # a row label printed without its numbers, which may follow on the next row
 
     def left_out(self, ptr: str, where: Mapping[str, int], reason_zh: str, reason_en: str) -> None:
         self.findings.append(Finding(code=INCOMPLETE, severity=Severity.WARNING, message="left_out", pointers=(ptr,),
                                      args={"where": _where_text(where), "reason": Text(reason_zh, reason_en)}))
 
-    def put(self, table: str, row: str, col: str, cell: Cell) -> None:
-        target = self.tables.setdefault(table, {}).setdefault(row, {})
-        ptr = pointer("tables", table, row, col)
+    def put(self, table: str, row: str, col: str, cell: Cell, root: tuple[str, ...] = ("tables",)) -> None:
+        """Place one cell at ``root/table/row/col`` (a national table, or a plugin's extension)."""
+        store = self.tables if root == ("tables",) else self.extensions.setdefault(root[1], {})
+        target = store.setdefault(table, {}).setdefault(row, {})
+        ptr = pointer(*root, table, row, col)
         if ptr in self.conflicting:
             return
         if col in target:
@@ -315,8 +320,20 @@ class _Builder:
             return
         target[col] = cell_value(cell.text)
         self.source_map[ptr] = dict(cell.where)
-        self.source_map.setdefault(pointer("tables", table, row), dict(cell.where))
-        self.source_map.setdefault(pointer("tables", table), dict(cell.where))
+        self.source_map.setdefault(pointer(*root, table, row), dict(cell.where))
+        self.source_map.setdefault(pointer(*root, table), dict(cell.where))
+
+    def recognise(self, text: str) -> list[Rec]:
+        """The national labels this cell can be, else the row a plugin declared (kind ext_row)."""
+        found = recognise(text)
+        ext = self.options.template
+        if not found and ext:
+            row = ext.row(text)
+            if row is not None:
+                found = [Rec("ext_row", "/".join(row.path))]
+            elif ext.column(text) is not None:
+                found = [Rec("ext_col", "/".join(ext.column(text).path))]
+        return found
 
     # -- rows ----------------------------------------------------------------------------------
     def row(self, row: Row) -> None:
@@ -366,7 +383,7 @@ class _Builder:
 
     def _row(self, row: Row, defer: bool = True) -> None:
         cells = row.cells
-        recs = [recognise(c.text) for c in cells]
+        recs = [self.recognise(c.text) for c in cells]
         if defer and self._waits(row, recs):
             self.pending = row
             return
@@ -377,6 +394,12 @@ class _Builder:
             self.current = "t3"
             self._t3_row(row, recs)
             return
+        if "ext_row" in kinds and "t2_row" not in kinds:
+            self._extension_row(row, recs)
+            return
+        if "ext_col" in kinds and (self.current == "t3" or "t3" in votes):
+            self.extra_columns = [self.options.template.column(c.text) for c, rs in zip(cells, recs)
+                                  if any(r.kind == "ext_col" for r in rs)]
         if "t2" in votes:
             self.current = "t2"
             for rs in recs:
@@ -474,6 +497,23 @@ class _Builder:
         for col, cell in zip(cols, values):
             self.put(table, rec.id, col.id, cell)
 
+    def _extension_row(self, row: Row, recs: list[list[Rec]]) -> None:
+        """A row a plugin declared: its values go to /extensions/<namespace>/<table>/<row>, read like a
+        national row's (all or none; a count that does not match is a GC003)."""
+        label_at = self._last(recs, "ext_row")
+        assert label_at is not None
+        extra = self.options.template.row(row.cells[label_at].text)
+        self.current = extra.table
+        cols = extra.resolved_columns()
+        printed = list(row.cells[label_at + 1:])
+        values = fit(printed, len(cols), wider_grid=True)  # empty cells of a merged label or a wider grid
+        if values is None:
+            self.left_out(pointer(*extra.path), row.where, f"应有 {len(cols)} 个数值，原文有 {len(printed)} 个，无法确定对应关系",
+                          f"expected {len(cols)} values, found {len(printed)}; cannot tell which is which")
+            return
+        for col, cell in zip(cols, values):
+            self.put(extra.table, extra.id, col.id, cell, root=extra.path[:2])
+
     def _t3_row(self, row: Row, recs: list[list[Rec]]) -> None:
         label_at = self._last(recs, "t3_row")
         assert label_at is not None
@@ -487,7 +527,17 @@ class _Builder:
             self.left_out(ptr, row.where, f"表头（{_where_text(self.t3_order).zh}）的栏目顺序与模板不同，无法确定各数值所属栏目",
                           f"the header ({_where_text(self.t3_order).en}) lists the columns in another order")
             return
+        extra = self.extra_columns
+        widened = fit(values, len(cols) + len(extra)) if extra else None
+        if widened is not None:  # a plugin's columns, printed after 总计
+            for col, cell in zip(extra, widened[len(cols):]):
+                self.put("t3", rec.id, col.id, cell, root=("extensions", col.namespace))
+            values = widened[:len(cols)]
         fitted = fit(values, len(cols))  # an empty cell of a merged label or a wider grid is layout
+        if extra and widened is None and fitted is not None:
+            for col in extra:
+                self.left_out(pointer("extensions", col.namespace, "t3", rec.id, col.id), row.where,
+                              f"表头有「{col.zh}」栏，这一行却没有该栏的数值", f"the header has “{col.en}” but this row has no value for it")
         if fitted is None:
             self.left_out(ptr, row.where, f"应有 {len(cols)} 个数值，原文有 {len(values)} 个，无法确定对应关系",
                           f"expected {len(cols)} values, found {len(values)}; cannot tell which is which")
@@ -543,7 +593,7 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
         if isinstance(block, Row):
             # A row with one cell of running text is a boxed paragraph, not a table row.
             texts = [c for c in block.cells if c.text.strip()]
-            if len(texts) == 1 and not recognise(texts[0].text) and not value_like(texts[0].text) \
+            if len(texts) == 1 and not b.recognise(texts[0].text) and not value_like(texts[0].text) \
                     and len(norm(texts[0].text)) > 12 and not _CORNER_NOTE.search(texts[0].text):
                 block = Para(texts[0].text, texts[0].where)
             else:
@@ -658,6 +708,12 @@ def assemble(blocks: Iterable[Block], *, fmt: str, options: LoadOptions, file: s
     b.findings.extend(lost_tables(printed, doc["tables"], b.findings))
     b.findings.extend(unrecognised_headings(((p.text, p.where) for p in preface + [q for _, body in sections for q in body]),
                                             set(claimed)))
+    if options.template:
+        from checker.loaders.extensions import read_statements
+
+        read_statements(b, options.template, preface, sections, signature)
+    if b.extensions:
+        doc["extensions"] = b.extensions
     if signature:
         doc["signature"] = doc_signature
     return Loaded(document=doc, format=fmt, source_map=sm, findings=b.findings)

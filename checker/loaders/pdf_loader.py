@@ -233,7 +233,7 @@ def blocks(data: bytes, path: Path, options: LoadOptions | None = None) -> list[
             text = item["text"]
             if id(item) in edges and re.sub(r"\d+", "#", text) in furniture:
                 continue
-            row = spaced_row(text, {"page": p, "page_line": line_no})  # a table printed without rules
+            row = spaced_row(text, {"page": p, "page_line": line_no}, options.template)  # a table printed without rules
             if row is not None:
                 flush()
                 prev = None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from checker.loaders import Loaded, LoadOptions, flat
 from checker.loaders.encoding import decode
@@ -38,7 +39,7 @@ def pipe_cells(line: str) -> list[str] | None:
     return [_BR.sub("\n", c).strip(" \t") for c in t.split("|")]  # a full-width space is text
 
 
-def blocks(text: str) -> list[Block]:
+def blocks(text: str, extensions: Any = None) -> list[Block]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[Block] = []
     row: list[list] = []  # [text, line] per cell of the row being read
@@ -80,7 +81,7 @@ def blocks(text: str) -> list[Block]:
             continue
         end_row()
         blank_run = 0
-        spaced = spaced_row(line, {"line": number})
+        spaced = spaced_row(line, {"line": number}, extensions)
         if spaced is not None:
             out.append(spaced)
             continue
@@ -97,6 +98,6 @@ def blocks(text: str) -> list[Block]:
 def load(path: Path, data: bytes, options: LoadOptions) -> Loaded:
     text = decode(path, data)
     if flat.is_flat(text):
-        found, notes = flat.blocks(text)
+        found, notes = flat.blocks(text, options.template)
         return assemble(found, fmt="text", options=options, file=path, findings=notes)
-    return assemble(blocks(text), fmt="text", options=options, file=path)
+    return assemble(blocks(text, options.template), fmt="text", options=options, file=path)

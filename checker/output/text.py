@@ -180,6 +180,15 @@ def _render(results: list[ReportResult], ctx: Any, lang: str, pointers: bool = F
                 grid.add_row("", Text(severity_label(f.severity, lang), style=_STYLE[f.severity]),
                              Text(f.code, style="bold"), message)
             console.print(grid)
+            if ctx.verbose:  # ready to paste, one line each (never wrapped): waive a finding by what a reader sees
+                from checker.waivers import waiver_command
+
+                for s in items:
+                    if not s.finding.waived and s.finding.code != "GC900":
+                        console.print(Text(f"      {s.finding.code} " + ("豁免：" if not en else "waive: ")
+                                           + terminal_text(waiver_command(result.file, s.finding, result.document)),
+                                           style="dim"),
+                                      soft_wrap=True)
         console.print(Padding(_phrases(summary_line(result, lang), style="bold"), (0, 0, 0, 2)))
         if ctx.verbose:
             for o in result.outcomes:

@@ -59,23 +59,30 @@ def _parts(pointer: str) -> list[str]:
 
 
 def apply_patch(doc: Any, patch: dict[str, Any] | None = None, remove: Iterable[str] = ()) -> Any:
-    """Set each pointer to its value (creating objects on the way) and delete each removed pointer."""
+    """Set each pointer to its value (creating objects on the way) and delete each removed pointer.
+    A pointer that does not fit the document is a ValueError naming the pointer."""
     doc = copy.deepcopy(doc)
     for pointer, value in (patch or {}).items():
-        *parents, last = _parts(pointer)
-        node = doc
-        for p in parents:
-            node = node[int(p)] if isinstance(node, list) else node.setdefault(p, {})
-        if isinstance(node, list):
-            node[int(last)] = value
-        else:
-            node[last] = value
+        try:
+            *parents, last = _parts(pointer)
+            node = doc
+            for p in parents:
+                node = node[int(p)] if isinstance(node, list) else node.setdefault(p, {})
+            if isinstance(node, list):
+                node[int(last)] = value
+            else:
+                node[last] = value
+        except (IndexError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"patch {pointer!r}: {type(exc).__name__}: {exc}") from None
     for pointer in remove:
-        *parents, last = _parts(pointer)
-        node = doc
-        for p in parents:
-            node = node[int(p)] if isinstance(node, list) else node[p]
-        del node[int(last) if isinstance(node, list) else last]
+        try:
+            *parents, last = _parts(pointer)
+            node = doc
+            for p in parents:
+                node = node[int(p)] if isinstance(node, list) else node[p]
+            del node[int(last) if isinstance(node, list) else last]
+        except (IndexError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"remove {pointer!r}: {type(exc).__name__}: {exc}") from None
     return doc
 
 
@@ -94,6 +101,12 @@ class Case:
     severity: str | None = None
     waivers: list[dict[str, Any]] | None = None
     today: Any = None
+    line: int = 0  # where the case starts in its file
+    error: str | None = None  # what is wrong with the case itself (it then fails, naming file:line and name)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
 
     @property
     def id(self) -> str:
@@ -124,6 +137,8 @@ class Case:
         """Run the case and raise AssertionError, naming the case, when the rule says otherwise."""
         from checker.messages import render
 
+        if self.error:
+            raise AssertionError(f"{self.where}: case {self.name!r}: {self.error}")
         result = self.run(plugins)
         result_rules = _registry(plugins)
         mine = [f for f in result.findings if f.code == self.rule]
@@ -151,16 +166,31 @@ class Case:
             raise AssertionError(f"{self.id}: {len(unmatched)} unexpected finding(s)\nfindings:\n{got}")
 
 
-def _host(plugins: Iterable[Any]) -> Any:
-    """A host with the built-ins and exactly these plugins (modules, objects or module names)."""
+class PluginNotInstalled(AssertionError):
+    """A plugin named by module name cannot be imported because it is not installed."""
+
+
+def _import(name: str) -> Any:
     import importlib
 
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name == name or name.startswith(exc.name + ".")):
+            raise PluginNotInstalled(
+                f"{name}: the plugin is not installed: run `pip install -e .` in the plugin's folder"
+                f"（插件 {name} 未安装：请在插件文件夹中运行 pip install -e .）") from None
+        raise
+
+
+def _host(plugins: Iterable[Any]) -> Any:
+    """A host with the built-ins and exactly these plugins (modules, objects or module names)."""
     from checker.plugins import PluginHost
 
     host = PluginHost(autoload=False)
     for i, plugin in enumerate(plugins):
         if isinstance(plugin, str):
-            plugin = importlib.import_module(plugin)
+            plugin = _import(plugin)
         host.register(plugin, name=getattr(plugin, "__name__", f"test-plugin-{i}"))
     return host
 
@@ -195,30 +225,76 @@ def _as_list(value: Any) -> list[Any]:
     return [] if value is None else value if isinstance(value, list) else [value]
 
 
+def _case_lines(text: str) -> list[int]:
+    """The line each entry of the file's ``cases`` list starts on (1-based), in order."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if getattr(key, "value", None) == "cases" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
 def load_cases(path: str | Path) -> list[Case]:
+    """The cases of one file.  A malformed case is kept as a Case with ``error`` set (its test fails,
+    naming file:line and the case), so one bad case never hides the others; a file that is not a
+    cases file at all is a ValueError naming the file (and line)."""
     import yaml
 
     path = Path(path)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ValueError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rule"), str) or not isinstance(data.get("cases", []), list):
+        raise ValueError(f"{path}:1: a cases file needs `rule: CODE` and a list `cases:`")
     rule = data["rule"]
+    lines = _case_lines(text)
     out = []
-    for raw in data.get("cases", []):
-        base = raw.get("base", data.get("base", "clean-2021"))
-        doc = raw["document"] if "document" in raw else apply_patch(base_document(base), raw.get("patch"),
-                                                                    raw.get("remove", ()))
-        previous = raw.get("previous")
-        if isinstance(previous, dict) and "document" not in previous and ("patch" in previous or "remove" in previous
-                                                                           or "base" in previous):
-            previous = apply_patch(base_document(previous.get("base", "clean-2021")), previous.get("patch"),
-                                   previous.get("remove", ()))
-        elif isinstance(previous, dict) and "document" in previous:
-            previous = previous["document"]
-        out.append(Case(rule=rule, name=str(raw["name"]), file=str(path), document=doc, outcome=raw.get("outcome"),
-                        findings=raw.get("findings"), options=raw.get("options") or {}, previous=previous,
-                        extra=raw.get("extra") or {}, profile=raw.get("profile", data.get("profile")),
-                        severity=raw.get("severity"), waivers=raw.get("waivers"),
-                        today=raw.get("today", data.get("today"))))
+    for i, raw in enumerate(data.get("cases", [])):
+        line = lines[i] if i < len(lines) else 0
+        name = str(raw.get("name", f"#{i + 1}")) if isinstance(raw, dict) else f"#{i + 1}"
+        try:
+            out.append(_case(path, data, rule, raw, line))
+        except Exception as exc:  # a malformed case: reported by its own test, not by collection
+            out.append(Case(rule=rule, name=name, file=str(path), document=None, outcome=None, findings=None,
+                            line=line, error=f"malformed case: {type(exc).__name__}: {exc}"))
     return out
+
+
+def _case(path: Path, data: dict[str, Any], rule: str, raw: Any, line: int) -> Case:
+    if not isinstance(raw, dict):
+        raise TypeError(f"a case is a mapping with `name:`, got {type(raw).__name__}")
+    if "name" not in raw:
+        raise KeyError("the case has no `name:`")
+    unknown = set(raw) - {"name", "base", "document", "patch", "remove", "previous", "outcome", "findings", "options",
+                          "extra", "profile", "severity", "waivers", "today"}
+    if unknown:
+        raise KeyError(f"unknown key(s) {', '.join(sorted(unknown))}")
+    base = raw.get("base", data.get("base", "clean-2021"))
+    doc = raw["document"] if "document" in raw else apply_patch(base_document(base), raw.get("patch"),
+                                                                raw.get("remove", ()))
+    previous = raw.get("previous")
+    if isinstance(previous, dict) and "document" not in previous and ("patch" in previous or "remove" in previous
+                                                                       or "base" in previous):
+        previous = apply_patch(base_document(previous.get("base", "clean-2021")), previous.get("patch"),
+                               previous.get("remove", ()))
+    elif isinstance(previous, dict) and "document" in previous:
+        previous = previous["document"]
+    return Case(rule=rule, name=str(raw["name"]), file=str(path), document=doc, outcome=raw.get("outcome"),
+                findings=raw.get("findings"), options=raw.get("options") or {}, previous=previous,
+                extra=raw.get("extra") or {}, profile=raw.get("profile", data.get("profile")),
+                severity=raw.get("severity"), waivers=raw.get("waivers"),
+                today=raw.get("today", data.get("today")), line=line)
 
 
 def collect(directory: str | Path) -> list[Case]:
@@ -242,6 +318,12 @@ def cases_test(directory: str | Path, plugins: Iterable[Any] = ()) -> Any:
 
     @pytest.mark.parametrize("case", cases, ids=[c.id for c in cases])
     def test_rule_case(case: Case) -> None:
-        case.check(plugins)
+        try:
+            case.check(plugins)
+        except PluginNotInstalled as exc:
+            pytest.fail(str(exc), pytrace=False)
+        except AssertionError as exc:
+            message = str(exc)
+            pytest.fail(message if message.startswith(case.where) else f"{case.where}: {message}", pytrace=False)
 
     return test_rule_case

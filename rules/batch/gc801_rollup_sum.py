@@ -45,6 +45,32 @@ class RollupSum(Rule):
     汇总报告填 4，或补上漏列的下级报告。
     """
 
+    doc_en = """Every cell of a regional roll-up report's tables equals the sum of the same cell in its subordinate organs' reports.
+
+    What it checks
+    When a hierarchy file (``--hierarchy``) declares which subordinate reports a region's roll-up report is made
+    of: each cell of the roll-up's T2, T3 and T4 equals the sum of the same cell in the subordinate reports (amounts
+    within 0.0001 万元 of rounding). The rule runs only on reports declared roll-ups; the batch run reads the
+    subordinate reports and hands them to the rule, which reads no files. A missing subordinate report, or a cell
+    that is not a number, leaves that cell unchecked and names which report's which cell — a missing or blank cell
+    is never taken for 0.
+
+    Why
+    Some regions publish region-wide figures beside their own report; a roll-up that differs from the sum of its
+    units' reports means a unit was left out, counted twice or copied wrongly, and the figures supervisors count
+    on are unreliable.
+
+    Basis
+    Derived: each cell of a roll-up is the sum of its units' same cell (the units declared by the user in the
+    hierarchy file).
+
+    Wrong
+    A city's roll-up T4 「行政复议 · 总计」 reads 5; district 甲 2, district 乙 2 (sum 4).
+
+    Right
+    The roll-up reads 4, or the missing subordinate report is added.
+    """
+
     code = "GC801"
     name = "rollup-sum"
     title_zh = "汇总报告等于下级报告之和"
@@ -53,7 +79,7 @@ class RollupSum(Rule):
     fix = ("核对汇总报告的各单元格：按层级文件列出的全部下级报告逐格相加后填写；缺少的下级报告先补齐再汇总",
            "Re-add each cell of the summary report from all the units the hierarchy lists; obtain any missing unit's report first")
     severity = Severity.WARNING
-    options = {"tables": Option(list(TABLES), "核对哪些表格（t2、t3、t4 的子集）；层级文件中的 tables 优先", (list, tuple))}
+    options = {"tables": Option(list(TABLES), "核对哪些表格（t2、t3、t4 的子集）；层级文件中的 tables 优先", (list, tuple), en="the tables to check (a subset of t2, t3, t4); the hierarchy file's tables take precedence")}
     messages = {
         "rollup": ("{place}：汇总报告为 {actual}，{units} 个下级报告之和为 {expected}，相差 {difference}",
                    "{place}: the summary reads {actual}, its {units} units add up to {expected}, off by {difference}"),

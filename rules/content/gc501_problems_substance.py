@@ -36,6 +36,27 @@ class ProblemsSubstance(Rule):
     「本年度存在的主要问题：一是部分单位主动公开不够及时；二是……。改进措施：一是建立公开时限提醒机制；二是……」
     """
 
+    doc_en = """Part 五 actually states the main problems and the improvements.
+
+    What it checks
+    Part 五 「存在的主要问题及改进情况」: missing, empty, or only 「无」「暂无」 is an error; too short (under 80
+    characters by default, ``min_chars``), or with no sign of problems (「问题」「不足」「有待」 …) or of measures
+    (「改进」「整改」「措施」「加强」「下一步」 …), is a warning.
+
+    Why
+    Article 50 requires the report to include the main problems and improvements; the format asks for a truthful,
+    concrete account, and an empty or one-line part is perfunctory.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50 item (4); 国办公开办函〔2021〕30号.
+
+    Wrong
+    Only 「无」 under 「五、存在的主要问题及改进情况」.
+
+    Right
+    「本年度存在的主要问题：一是部分单位主动公开不够及时；二是……。改进措施：一是建立公开时限提醒机制；二是……」
+    """
+
     code = "GC501"
     name = "problems-substance"
     title_zh = "第五部分写明问题和改进措施"
@@ -45,7 +66,7 @@ class ProblemsSubstance(Rule):
            "In part 5 name the concrete problems of the year and, for each, the improvement measure and when it will be done")
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
-    options = {"min_chars": Option(80, "第五部分少于这么多字（不含标点、空格）视为过于简略", int)}
+    options = {"min_chars": Option(80, "第五部分少于这么多字（不含标点、空格）视为过于简略", int, en="part 五 shorter than this many characters (without punctuation and spaces) is too brief")}
     messages = {
         "empty": ("{section}没有实际内容（{content}），应写明存在的主要问题和改进措施",
                   "{section} has no substance ({content}); state the main problems and the improvements"),

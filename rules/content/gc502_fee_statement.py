@@ -38,6 +38,28 @@ class FeeStatement(Rule):
     「本年度未收取政府信息公开信息处理费。」或「本年度共向3件申请收取信息处理费，计600元。」
     """
 
+    doc_en = """Part 六 states the information-processing fees charged (how much, or none).
+
+    What it checks
+    A sentence in part 六 「其他需要报告的事项」 states the information-processing fees charged this year under the fee
+    measures: the amount or number of applications charged, or 「未收取信息处理费」. Stated in another part counts
+    too; a sentence only about 「行政事业性收费」 does not (those are T2's administrative fees, not information-
+    processing fees). Reports for years before 2021 (before the measures applied) are not checked.
+
+    Why
+    国办函〔2020〕109号 requires organs to state the information-processing fees charged in their annual report; the
+    format's part 六 lists it as well.
+
+    Basis
+    《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号); part 六 of 国办公开办函〔2021〕30号.
+
+    Wrong
+    Part 六 only says 「无其他需要报告的事项」.
+
+    Right
+    「本年度未收取政府信息公开信息处理费。」 or 「本年度共向3件申请收取信息处理费，计600元。」
+    """
+
     code = "GC502"
     name = "fee-statement"
     title_zh = "说明信息处理费收取情况"

@@ -41,6 +41,28 @@ class FeeConsistency(Rule):
     写「本年度向2件申请发出收费通知，申请人均未在期限内缴费，未实际收取信息处理费」。
     """
 
+    doc_en = """T3 （六）2 has a number, yet the text says no fee was ever charged or no fee notice sent.
+
+    What it checks
+    A total above 0 in T3 「（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用」 means fee notices were sent this year;
+    text then saying 「不涉及信息处理费」「不收取信息处理费」「未发出收费通知」 contradicts it. 「本年度未收取信息处理费」
+    is no contradiction: the applicant did not pay, so the organ received nothing. T2's 「行政事业性收费」 is not
+    compared (another matter). The 2019 template's T3 has no such row: not applicable.
+
+    Why
+    Fee notices are part of the information-processing fee scheme; when table and text say the opposite, at least
+    one of them is untrue.
+
+    Basis
+    《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号); T3 （六）2 of the format.
+
+    Wrong
+    T3 （六）2 total 2; part 六 says 「本机关不涉及信息处理费收取」.
+
+    Right
+    「本年度向2件申请发出收费通知，申请人均未在期限内缴费，未实际收取信息处理费」.
+    """
+
     code = "GC503"
     name = "fee-consistency"
     title_zh = "信息处理费说明与表三（六）2 一致"

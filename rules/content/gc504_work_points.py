@@ -31,6 +31,27 @@ class WorkPoints(Rule):
     「（二）落实上级年度政务公开工作要点情况。按照《2023年政务公开工作要点》要求，逐项落实重点任务……」
     """
 
+    doc_en = """Part 六 states how the higher level's annual government-affairs disclosure work points were carried out.
+
+    What it checks
+    Whether the report (usually part 六 「其他需要报告的事项」) mentions carrying out the annual work points
+    (「工作要点」) of the State Council General Office and the higher level. A hint when it does not. 2019-template
+    reports are not checked.
+
+    Why
+    One of the usual contents the format lists for part 六 is how the annual work points were carried out; its
+    absence is worth a look.
+
+    Basis
+    Part 六 of 国办公开办函〔2021〕30号.
+
+    Wrong
+    Part 六 only states the information-processing fees; the report never mentions the annual work points.
+
+    Right
+    「（二）落实上级年度政务公开工作要点情况。按照《2023年政务公开工作要点》要求，逐项落实重点任务……」
+    """
+
     code = "GC504"
     name = "work-points"
     title_zh = "报告落实年度政务公开工作要点情况"

@@ -34,6 +34,29 @@ class ProposalsDisclosure(Rule):
     「（三）人大代表建议和政协提案办理结果公开情况。全年办理人大代表建议12件、政协提案15件，办理结果已全部公开。」
     """
 
+    doc_en = """Part 六 states the disclosure of how deputies' suggestions and CPPCC proposals were handled.
+
+    What it checks
+    For organs that handle suggestions of people's congress deputies and CPPCC proposals (by default provincial,
+    city and county governments and government departments; configurable with ``organ_kinds``): whether the report
+    mentions disclosing the results (「人大代表建议」「政协提案」「建议提案」). A hint when it does not; townships,
+    sub-districts and other organs that normally handle none are not checked. 2019-template reports are not checked.
+
+    Why
+    One of the usual contents the format lists for part 六 is the disclosure of the handling results of deputies'
+    suggestions and CPPCC proposals.
+
+    Basis
+    Part 六 of 国办公开办函〔2021〕30号; the State Council General Office's notice on disclosing the handling results
+    of NPC deputies' suggestions and CPPCC members' proposals.
+
+    Wrong
+    A county government's report never mentions disclosing the handling results of suggestions and proposals.
+
+    Right
+    「（三）人大代表建议和政协提案办理结果公开情况。全年办理人大代表建议12件、政协提案15件，办理结果已全部公开。」
+    """
+
     code = "GC505"
     name = "proposals-disclosure"
     title_zh = "报告人大代表建议和政协提案办理结果公开情况"
@@ -44,7 +67,7 @@ class ProposalsDisclosure(Rule):
     severity = Severity.INFO
     templates = frozenset({"2021"})
     options = {"organ_kinds": Option(list(DEFAULT_KINDS), "承办建议提案、须报告其办理结果公开情况的机关类别",
-                                     (list, tuple))}
+                                     (list, tuple), en="the organ kinds that handle suggestions and proposals and must report disclosing the results")}
     messages = {
         "missing": ("{section}没有说明人大代表建议和政协提案办理结果公开情况",
                     "{section} does not report on disclosing how deputies' suggestions and CPPCC proposals were handled"),

@@ -37,6 +37,29 @@ class GovernmentAccountability(Rule):
     「将政务公开纳入年度绩效考核，开展社会评议1次，本年度未发生因政务公开工作被责任追究的情况。」
     """
 
+    doc_en = """A government's report states the results of performance assessment, public appraisal and accountability.
+
+    What it checks
+    Whether the report of a government (province, city, county, township, sub-district office) speaks of the
+    results of work assessment (「考核」「考评」), public appraisal (「评议」「满意度」) and accountability (「责任追究」
+    「问责」「追责」); each missing one is listed. When no one was held accountable, the report should say so
+    (「未发生责任追究情况」). Government departments are not checked.
+
+    Why
+    Article 50 requires a government's annual report also to cover the results of work assessment, public
+    appraisal and accountability.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50.
+
+    Wrong
+    A county government's report describes the disclosure assessment but says nothing of public appraisal or
+    accountability.
+
+    Right
+    「将政务公开纳入年度绩效考核，开展社会评议1次，本年度未发生因政务公开工作被责任追究的情况。」
+    """
+
     code = "GC506"
     name = "government-accountability"
     title_zh = "政府报告说明考核、社会评议和责任追究结果"

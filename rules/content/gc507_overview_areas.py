@@ -37,6 +37,27 @@ class OverviewAreas(Rule):
     分（一）主动公开、（二）依申请公开、（三）政府信息管理、（四）政府信息公开平台建设、（五）监督保障五段概述。
     """
 
+    doc_en = """Part 一 「总体情况」 covers the five areas.
+
+    What it checks
+    Whether part 一 speaks of proactive disclosure, disclosure on application, government information management,
+    disclosure platforms and supervision (keywords found by meaning; no fixed sub-headings required). The missing
+    areas are listed as a hint. A missing part 一 is GC010's.
+
+    Why
+    The format asks the overview to summarise the year's work in these five areas; a missing area usually means
+    incomplete content.
+
+    Basis
+    Part 一 of 国办公开办函〔2021〕30号.
+
+    Wrong
+    「一、总体情况」 only gives the number of items proactively published.
+
+    Right
+    Five paragraphs: （一）主动公开, （二）依申请公开, （三）政府信息管理, （四）政府信息公开平台建设, （五）监督保障.
+    """
+
     code = "GC507"
     name = "overview-areas"
     title_zh = "总体情况涵盖五个方面"

@@ -29,6 +29,29 @@ class CarryOverContinuity(Rule):
     2023年度报告上年结转 3 件（或在报告中说明差异的原因）。
     """
 
+    doc_en = """This year's T3 「二、上年结转」 equals last year's T3 「四、结转下年度继续办理」, column by column.
+
+    What it checks
+    Needs last year's report (--previous). For each of T3's seven columns: this year's 「二、上年结转政府信息公开申请数量」 =
+    last year's 「四、结转下年度继续办理」. A column with a cell that is not a number is not checked, and that cell is
+    named. Not applicable when --previous is not the previous year's report.
+
+    Why
+    The applications still open at the end of last year are the ones carried over into this year; when the two
+    differ, applications were "lost" or "gained" between the years, and at least one report is inaccurate.
+    Reorganisations and transfers of functions can cause differences too, so this is only a warning: check it and
+    explain it in the report.
+
+    Basis
+    What rows 二 and 四 of T3 mean in the format (derived identity R7).
+
+    Wrong
+    2022 report: carried forward 3; 2023 report: carried over 0.
+
+    Right
+    The 2023 report carries over 3 (or explains the difference).
+    """
+
     code = "GC701"
     name = "carry-over-continuity"
     title_zh = "上年结转与上年报告的结转下年度一致"

@@ -30,6 +30,29 @@ class StockContinuity(Rule):
     现行有效填 33，或说明差异的原因。
     """
 
+    doc_en = """In force = last year's in force + issued this year − repealed this year.
+
+    What it checks
+    Needs last year's report (--previous), both in the 2021 template. T2 rows 「规章」 and 「行政规范性文件」: this year's
+    「现行有效件数」 = last year's 「现行有效件数」 + this year's 「本年制发件数」 − this year's 「本年废止件数」. A row with a cell
+    that is not a number is not checked, and that cell is named. The 2019 template's 「对外公开总数量」 counts
+    differently and is not compared.
+
+    Why
+    Documents in force only grow by those issued and shrink by those repealed (or expired); a difference usually
+    means one year's figure is inaccurate. Documents expiring on their own and changed clean-up counting also cause
+    differences, so this is only a warning: check it and explain it in the report.
+
+    Basis
+    T2 item 第二十条第（一）项 of the format (derived identity R8).
+
+    Wrong
+    2022: normative documents in force 30; 2023: issued 5, repealed 2, in force 40 (30 + 5 − 2 = 33).
+
+    Right
+    In force 33, or the difference explained.
+    """
+
     code = "GC702"
     name = "stock-continuity"
     title_zh = "现行有效件数与上年衔接"

@@ -45,6 +45,39 @@ class TextReuse(Rule):
     写本年度实际发现的问题和采取的措施；上年问题的整改情况用新的文字说明结果。
     """
 
+    doc_en = """The text largely repeats last year's report.
+
+    What it checks
+    Compared with last year's report (``--previous``): the share of this year's text that repeats last year's, per
+    part and for the whole text; a warning when the whole text, or any part of some length (100 characters by
+    default), reaches the threshold (50% by default, ``threshold``).
+
+    Method: each part's text (without headings and preface) loses first the boilerplate every report may share — the
+    standard opening 「本报告根据……编制」, the statistical period, contact details, and sub-headings such as
+    「（一）主动公开方面」; the report year is written 「Ｙ」 and the year before 「Ｐ」 (last year's report likewise by its own
+    year, so 「2023年」 for 「2022年」 hides no copying), every other number 「#」 (changing only numbers is still
+    copying), punctuation and spaces removed. Runs of ``ngram`` (8 by default) characters are the pieces; the share
+    of a part's pieces found anywhere in last year's report is its repeated share; the whole text's share is weighted
+    by pieces. When this year's or last year's text, without boilerplate, has fewer than ``min_total_chars``
+    (40 by default) characters in all, a share means nothing: insufficient data (never 0%).
+
+    Why
+    The format lists copied content (内容雷同) as a ground for accountability; some local assessment rules deduct
+    points when a report repeats more than 50% of last year's. Copying last year's problems and measures shows the
+    report does not describe this year's work.
+
+    Basis
+    国办公开办函〔2021〕30号: late publication, inaccurate or incomplete content, copied content (内容雷同) or
+    perfunctory reporting with bad consequences are held to account under article 47 of the Regulation; local
+    assessment rules for government-affairs disclosure.
+
+    Wrong
+    Part 五 「存在的主要问题及改进情况」 word for word as last year's, only 「2022年」 changed to 「2023年」.
+
+    Right
+    This year's actual problems and measures; the follow-up on last year's problems told in new words, with results.
+    """
+
     code = "GC703"
     name = "text-reuse"
     title_zh = "正文与上年报告雷同"
@@ -56,10 +89,11 @@ class TextReuse(Rule):
     templates = frozenset({"2021", "2019", "legacy"})
     needs_previous = True
     options = {
-        "threshold": Option(0.5, "重复比例达到该值（0–1；大于 1 的值按百分数读，如 50）给出警告", (int, float)),
-        "ngram": Option(8, "片段长度（字数）", int),
-        "min_chars": Option(100, "部分正文（规范化后）少于这么多字时只列出比例，不单独触发警告", int),
-        "min_total_chars": Option(40, "本年或上年全部正文（规范化后）少于这么多字时无法衡量，结果为数据不足", int),
+        "threshold": Option(0.5, "重复比例达到该值（0–1；大于 1 的值按百分数读，如 50）给出警告", (int, float), en="warn from this repeated share (0–1; values above 1 read as percent, e.g. 50)"),
+        "ngram": Option(8, "片段长度（字数）", int, en="piece length (characters)"),
+        "min_chars": Option(100, "部分正文（规范化后）少于这么多字时只列出比例，不单独触发警告", int, en="a part shorter than this (normalised characters) only has its share listed, and warns on its own no more"),
+        "min_total_chars": Option(40, "本年或上年全部正文（规范化后）少于这么多字时无法衡量，结果为数据不足", int,
+                                  en="when this year's or last year's whole text (normalised) is shorter, it cannot be measured: insufficient data"),
     }
     messages = {
         "reuse": ("正文与上一年度报告重复 {overall}%（阈值 {threshold}%）；各部分：{sections}",

@@ -46,6 +46,30 @@ class IdenticalTables(Rule):
     按本年度的实际统计填报。
     """
 
+    doc_en = """T2, T3 and T4 do not have exactly last year's figures.
+
+    What it checks
+    Needs last year's report (--previous). T2, T3 and T4 compared table by table: a warning when both years use
+    the same template, every cell is the same (same numbers, blank for blank) and at least a few cells (3 by
+    default) are non-zero numbers. Tables all or nearly all 0 (a T4 without reconsideration or litigation, a T3
+    without applications) are normally the same two years running and give no hint — otherwise a small organ
+    without applications would be flagged every year; the minimum is configurable (min_nonzero_cells). Tables in
+    different templates (T2's columns differ) are not compared.
+
+    Why
+    Licensing, penalty and application figures exactly equal to last year's are all but impossible; usually last
+    year's tables were copied. The format lists copied content as a ground for accountability.
+
+    Basis
+    国办公开办函〔2021〕30号 (内容雷同).
+
+    Wrong
+    The 2023 report's T3 has all 175 cells equal to the 2022 report's (new 36, disclosed 19 …).
+
+    Right
+    This year's actual statistics.
+    """
+
     code = "GC704"
     name = "identical-tables"
     title_zh = "统计表与上年不完全相同"
@@ -56,7 +80,7 @@ class IdenticalTables(Rule):
     severity = Severity.WARNING
     needs_previous = True
     options = {
-        "min_nonzero_cells": Option(3, "表中非零数字少于该格数时不比较（全零的表两年相同是正常的）", int),
+        "min_nonzero_cells": Option(3, "表中非零数字少于该格数时不比较（全零的表两年相同是正常的）", int, en="tables with fewer non-zero cells are not compared (all-zero tables are normally the same every year)"),
     }
     messages = {
         "identical": ("{place}：{table}的 {count} 格与上一年度（{year}年）报告完全相同，请核实是否照抄了上年数据",

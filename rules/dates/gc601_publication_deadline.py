@@ -47,6 +47,32 @@ class PublicationDeadline(Rule):
     落款「2024年1月20日」；某市人民政府落款「2024年3月7日」。
     """
 
+    doc_en = """The annual report is published by the deadline: departments by 31 January of the next year, local governments at county level and above by 31 March.
+
+    What it checks
+    The report's date — the publication date in the metadata (publication_date), else the signing date
+    (signing_date), else the date at the end of the signature (「2024年3月7日」, also 「二〇二四年三月七日」) — is no later
+    than the deadline in the year after the report year Y: government departments and authorised organisations
+    Y+1-01-31, local governments at county level and above Y+1-03-31. Townships and sub-district offices have no
+    national date; set one in the configuration (township_deadline), else the rule does not apply. Each deadline is
+    an option in MM-DD form that a province's profile or plugin may change (departments 01-28, say). A date before
+    the report year ends (31 December of Y or earlier) is most likely a wrong year: a warning. A report with no date
+    is GC602's.
+
+    Why
+    Article 49 sets the deadline for publishing annual reports; late publication is one of the grounds for
+    accountability in the format's responsibility clause.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 49.
+
+    Wrong
+    A city education bureau's 2023 report signed 「2024年3月5日」 (a department must publish by 31 January 2024).
+
+    Right
+    Signed 「2024年1月20日」; a city government's signed 「2024年3月7日」.
+    """
+
     code = "GC601"
     name = "publication-deadline"
     title_zh = "按期公布年度报告"
@@ -57,11 +83,11 @@ class PublicationDeadline(Rule):
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     options = {
-        "department_deadline": Option("01-31", "政府部门的截止日（次年，MM-DD）", str),
-        "authorised_organisation_deadline": Option("01-31", "法律法规授权组织的截止日（次年，MM-DD）", str),
-        "government_deadline": Option("03-31", "县级以上地方人民政府的截止日（次年，MM-DD）", str),
+        "department_deadline": Option("01-31", "政府部门的截止日（次年，MM-DD）", str, en="deadline for government departments (next year, MM-DD)"),
+        "authorised_organisation_deadline": Option("01-31", "法律法规授权组织的截止日（次年，MM-DD）", str, en="deadline for authorised organisations (next year, MM-DD)"),
+        "government_deadline": Option("03-31", "县级以上地方人民政府的截止日（次年，MM-DD）", str, en="deadline for local governments at county level and above (next year, MM-DD)"),
         "township_deadline": Option(None, "乡镇人民政府、街道办事处的截止日（次年，MM-DD）；全国无统一规定，未设定时不核对",
-                                    (str, type(None))),
+                                    (str, type(None)), en="deadline for townships and sub-district offices (next year, MM-DD); no national date, not checked unless set"),
     }
     messages = {
         "late": ("{place}：{source}为 {actual}，晚于{kind}的截止日 {expected}，逾期 {difference} 天",

@@ -27,6 +27,27 @@ class DatePresent(Rule):
     落款「某县人民政府　2024年1月20日」。
     """
 
+    doc_en = """The report carries a signing or publication date.
+
+    What it checks
+    The publication date (publication_date) or signing date (signing_date) in the metadata, or a signature (the end
+    of the text) ending in a date (「2024年3月7日」「二〇二四年三月七日」「2024-03-07」). A warning when none of the three
+    has a date.
+
+    Why
+    Without a date no one can tell whether the report was published by the deadline of article 49, or which
+    version it is.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 49.
+
+    Wrong
+    The report ends with the organ's name 「某县人民政府」 only, and the publication details have no date either.
+
+    Right
+    Signed 「某县人民政府　2024年1月20日」.
+    """
+
     code = "GC602"
     name = "date-present"
     title_zh = "报告带有落款或发布日期"

@@ -26,6 +26,27 @@ class RuleCrashed(ReportedElsewhere):
     规则对空白单元格给出「数据不足」（insufficient_data），而不是出错。
     """
 
+    doc_en = """A rule crashed while running; the other rules ran as usual.
+
+    What it checks
+    Not a check of the report but a report on the check itself: a rule (national, or a province plugin's) raised
+    an exception. That rule's outcome is error; the other rules' results are unaffected. The finding names whose
+    rule it is (national, or the plugin with its version), the error and the line of the plugin's own code;
+    ``--traceback`` (or ``-vv``) shows the full stack.
+
+    Why
+    Results must be truthful: a rule that did not finish cannot say the report passed it.
+
+    Basis
+    gov-check's running conventions.
+
+    Wrong
+    A province plugin's rule does ``int(None)`` on a blank cell.
+
+    Right
+    The rule says 「数据不足」 (insufficient_data) for a blank cell instead of crashing.
+    """
+
     code = "GC900"
     name = "rule-crashed"
     title_zh = "规则运行出错"
@@ -36,6 +57,8 @@ class RuleCrashed(ReportedElsewhere):
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {
-        "crashed": ("规则 {rule} 运行出错（{error}，{where}）；其他规则照常运行，该规则的结论不可用",
-                    "rule {rule} crashed ({error}, {where}); the other rules ran, this rule's verdict is unknown"),
+        "crashed": ("{owner}规则 {rule} 运行出错（{error}，{where}）；其他规则照常运行，该规则的结论不可用"
+                    "（用 --traceback 查看完整的出错经过）",
+                    "{owner}rule {rule} crashed ({error}, {where}); the other rules ran, this rule's verdict is unknown"
+                    " (--traceback shows the full stack)"),
     }

@@ -30,6 +30,29 @@ class WaiverStale(ReportedElsewhere):
     删除已不需要的豁免；确需延续的，经批准后更新 until。
     """
 
+    doc_en = """The waivers file has waivers that have expired or match no finding.
+
+    What it checks
+    Not a check of the report but of the waivers file: each waiver (rule, place, reason, approver, expiry) that has
+    expired (until before today), or matches no finding in any report it applies to, is one finding, listed with the
+    first report it applies to (at most one per waiver per run). An expired waiver waives nothing. The engine makes
+    these findings after every report is checked; the rule itself reads no report.
+
+    Why
+    A waiver records a reviewed, accepted finding. Waivers whose finding was fixed, moved or expired, left in the
+    file, would later silently hide new findings of the same kind; the file must stay as accurate as the reports.
+
+    Basis
+    gov-check's running conventions (docs/plugins.md, waivers).
+
+    Wrong
+    ``[[waivers]] rule = "GC202" place = "/tables/t3/research/total" until = 2024-03-31`` while today is in 2025; or
+    the cell has been fixed and GC202 has nothing there any more.
+
+    Right
+    Remove waivers no longer needed; renew until, with approval, for those that must stay.
+    """
+
     code = "GC901"
     name = "waiver-stale"
     title_zh = "豁免已过期或未使用"

@@ -28,6 +28,27 @@ class SchemaValid(Rule):
     ``{"metadata": {"organ_name": "某县人民政府", "report_year": 2023}, …}``
     """
 
+    doc_en = """The report file follows the report document's JSON Schema (schemas/report.schema.json).
+
+    What it checks
+    Every part of the report document follows the format: required items are present, there are no unknown
+    fields, and each table cell is an integer, a blank (null) or the text as printed. Each place that does not
+    is one finding, pointing at it; the other rules still run on the well-formed parts.
+
+    Why
+    A misspelt field (``tabels``) makes a whole table "disappear", so no other rule can check it; naming each
+    place is more useful than rejecting the whole file.
+
+    Basis
+    The annual report format of 国办公开办函〔2021〕30号.
+
+    Wrong
+    ``{"metadata": {"organ_name": "某县人民政府", "report_yaer": 2023}, …}`` (the report year misspelt, so report_year is missing)
+
+    Right
+    ``{"metadata": {"organ_name": "某县人民政府", "report_year": 2023}, …}``
+    """
+
     code = "GC001"
     name = "schema-valid"
     title_zh = "报告文档符合格式约定"

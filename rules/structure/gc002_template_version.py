@@ -43,6 +43,32 @@ class TemplateVersion(Rule):
     「1.申请人无正当理由逾期不补正…」「2.申请人逾期未按收费通知要求缴纳费用…」「3.其他」三项。
     """
 
+    doc_en = """The report uses the annual report format of its year, and states the template it uses truthfully.
+
+    What it checks
+    The template is told from the tables' layout: a T2 with 「本年新制作数量」「对外公开总数量」「政府集中采购」, or a
+    T3 whose 「（六）其他处理」 has no sub-rows, is the 2019 template; a T2 with 「本年制发件数」「现行有效件数」 and a T3
+    with （六）1–3 is the 2021 template; no statistical tables means the pre-2019 format. Then: a report for 2021
+    or later in the 2019 template or without tables (error); a report for 2019 or 2020 without tables (error);
+    a declared template_version that disagrees with the tables (error); T2 and T3 from different templates
+    (warning).
+
+    Why
+    The format issued in September 2021 applies from the 2021 reports on, and changed the columns of T2 and T3;
+    a report in the old format counts differently and cannot be summed or compared. When the declared template
+    disagrees with the layout, rules read the tables by the wrong layout.
+
+    Basis
+    国办公开办函〔2021〕30号 (2021 template); 国办公开办函〔2019〕60号 (2019 template).
+
+    Wrong
+    A 2023 report whose T2 still reads 「本年新制作数量 / 本年新公开数量 / 对外公开总数量」, with a 「政府集中采购」 block.
+
+    Right
+    The 2023 report in the 2021 template: T2 「本年制发件数 / 本年废止件数 / 现行有效件数」, T3 （六） in three rows
+    「1.申请人无正当理由逾期不补正…」「2.申请人逾期未按收费通知要求缴纳费用…」「3.其他」.
+    """
+
     code = "GC002"
     name = "template-version"
     title_zh = "按报告年度使用相应模板"
@@ -53,8 +79,8 @@ class TemplateVersion(Rule):
     severity = Severity.ERROR
     templates = frozenset({"2021", "2019", "legacy"})
     options = {
-        "current_template_from": Option(2021, "自该报告年度起必须使用2021年模板", int),
-        "tables_required_from": Option(2019, "自该报告年度起必须使用统一表格（2019年模板）", int),
+        "current_template_from": Option(2021, "自该报告年度起必须使用2021年模板", int, en="from this report year on, the 2021 template is required"),
+        "tables_required_from": Option(2019, "自该报告年度起必须使用统一表格（2019年模板）", int, en="from this report year on, the common tables (2019 template) are required"),
     }
     messages = {
         "outdated": ("{year}年度报告使用了{detected}，{from_year}年度起应使用2021年模板（国办公开办函〔2021〕30号）",

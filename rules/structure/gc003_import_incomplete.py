@@ -32,6 +32,38 @@ class ImportIncomplete(ReportedElsewhere):
     位置和字面相近程度读取，只在没有歧义时读取，并以提示指出原文的写法。
     """
 
+    doc_en = """When a report is read from Word, a web page, PDF or text, a cell whose place cannot be told is not guessed: it is left out, with a finding.
+
+    What it checks
+    This rule checks no report document itself: its findings come from the loaders that read non-JSON reports.
+    When a loader finds a table but cannot tell which template cell a row or cell is (the number of values does
+    not match the columns, a row label is not recognised, one cell is printed twice with different values, a
+    whole row is missing), it leaves the cell out and says so here, naming the place in the source (line,
+    paragraph, table row and column, page) and why.
+
+    Why
+    A number in the wrong cell is worse than a missing one: misplaced numbers make identities hold or fail by
+    chance. Better to leave the cell blank and ask a person to check the source than to guess.
+
+    Basis
+    The loaders' contract (gov-check): cells are copied as printed, never inferred, never filled with 0.
+
+    Wrong
+    T3's row 「一、本年新收政府信息公开申请数量」 prints only 6 numbers (one is missing); a loader fills the first six
+    columns in order and shifts 「总计」.
+
+    Right
+    The row is left out: 「表三 · 一、本年新收申请：第12行：应有 7 个数值，原文有 6 个，无法确定对应关系，已略去，请对照原文补全」.
+
+    In text crawled from web pages, a table's digits are often printed run together (「0 0 0 0 0 00」
+    「1000001」): a run with only one split is read as it is; with several, the template's identities
+    decide, and the row is read only when a single split makes every identity of the table hold (a hint then
+    says the table's arithmetic rules can no longer find an error there); otherwise the row is left out and
+    the possible splits are listed. A row label with a misprint (「不再受理」「其他法律和行政法规禁止公开」) is
+    read by its place in the table and its closeness in wording, only when that is unambiguous, with a hint
+    quoting what the source printed.
+    """
+
     code = "GC003"
     name = "import-incomplete"
     title_zh = "读入报告时有无法确定位置的内容"

@@ -28,6 +28,28 @@ class SectionsPresent(Rule):
     六个部分齐全，即使某部分没有内容，也保留标题并写明情况（如「本年度未收取信息处理费」）。
     """
 
+    doc_en = """The report has the six prescribed parts.
+
+    What it checks
+    The six parts are looked for by what their headings mean (numbered or not): overview, proactive disclosure,
+    applications received and handled, administrative reconsideration and litigation, main problems and
+    improvements, other matters. Each missing part is one finding.
+
+    Why
+    Article 50 of the Regulation lists what an annual report contains; the format fixes it as six parts, and a
+    report missing any of them is incomplete.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50; 国办公开办函〔2021〕30号.
+
+    Wrong
+    The report has 「一、总体情况」「二、主动公开政府信息情况」「三、收到和处理政府信息公开申请情况」「四、…」 but no
+    「其他需要报告的事项」.
+
+    Right
+    All six parts are there; a part with nothing to report keeps its heading and says so (「本年度未收取信息处理费」).
+    """
+
     code = "GC010"
     name = "sections-present"
     title_zh = "六个部分齐全"

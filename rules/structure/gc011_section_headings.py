@@ -36,6 +36,28 @@ class SectionHeadings(Rule):
     「四、政府信息公开行政复议、行政诉讼情况」；「三、收到和处理政府信息公开申请情况」。
     """
 
+    doc_en = """The six parts' headings are numbered 一 to 六 in order and worded as the format words them.
+
+    What it checks
+    For each part found: the heading starts with its Chinese numeral (「四、」), the numeral matches its place in the
+    format, the parts come in the order 一 to 六, and the wording matches the format (「及」 and 「和」, full- and
+    half-width brackets count as the same; formal variants such as 「政府信息公开工作存在的主要问题及改进情况」 are
+    accepted).
+
+    Why
+    Supervisors read and score reports item by item in the common format; a missing numeral or loose wording is
+    taken as not following the format.
+
+    Basis
+    The annual report format of 国办公开办函〔2021〕30号.
+
+    Wrong
+    「政府信息公开行政复议、行政诉讼情况」 (no 「四、」); 「三、收到和处理政府信息公开申请」 (「情况」 missing).
+
+    Right
+    「四、政府信息公开行政复议、行政诉讼情况」; 「三、收到和处理政府信息公开申请情况」.
+    """
+
     code = "GC011"
     name = "section-headings"
     title_zh = "部分标题编号与措辞规范"

@@ -93,6 +93,29 @@ class ReportTitle(Rule):
     「阳泉市人民政府2023年政府信息公开工作年度报告」。
     """
 
+    doc_en = """The report's title names the organ, the report year and 「政府信息公开工作年度报告」.
+
+    What it checks
+    The title in the metadata (metadata.title) contains the organ's name (a government may omit 「人民政府」:
+    「阳泉市2023年政府信息公开工作年度报告」), the report year (in Arabic digits or as 「二〇二三年」) and
+    「政府信息公开工作年度报告」. A year in the title that differs from the report year is also reported here (the
+    statistical period's year is GC013's). Without a recorded title the rule cannot check.
+
+    Why
+    The title is how the public and supervisors find and file annual reports; a report without the organ or the
+    year cannot be told apart.
+
+    Basis
+    The annual report format of 国办公开办函〔2021〕30号.
+
+    Wrong
+    「2023年度工作报告」; 「阳泉市人民政府政府信息公开工作年度报告」 (no year); 「阳泉市人民政府2022年政府信息公开工作年度报告」
+    (a 2023 report titled 2022).
+
+    Right
+    「阳泉市人民政府2023年政府信息公开工作年度报告」.
+    """
+
     code = "GC012"
     name = "report-title"
     title_zh = "报告标题含机关、年度和规范名称"

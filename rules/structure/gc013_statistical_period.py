@@ -35,6 +35,30 @@ class StatisticalPeriod(Rule):
     「本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。」
     """
 
+    doc_en = """The statistical period the report states is 1 January to 31 December of the report year.
+
+    What it checks
+    The preface and text are searched for the statistical period (「本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止」;
+    also 「统计时间为…至…」, a second date without its year, dates in Chinese numerals), and checked: the period's
+    year is the report year (else an error); the period is the whole calendar year, 1 January to 31 December (else
+    a warning). A report that states no period is not applicable. GC012 checks the title's year, so together they
+    make the title's year the period's year.
+
+    Why
+    The Regulation has the annual report cover the previous calendar year; a wrong year makes readers take the
+    figures for another year's, and a partial period cannot be compared with other organs or years.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50; 国办公开办函〔2021〕30号.
+
+    Wrong
+    A 2023 report stating 「统计期限自2022年1月1日起至2022年12月31日止」 (kept from last year's report), or
+    「统计期限为2023年1月1日至2023年11月30日」.
+
+    Right
+    「本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。」
+    """
+
     code = "GC013"
     name = "statistical-period"
     title_zh = "统计期限为报告年度的自然年"

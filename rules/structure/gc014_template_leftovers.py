@@ -45,6 +45,28 @@ class TemplateLeftovers(Rule):
     写明本机关的实际情况：「2023年，本局共收到政府信息公开申请12件……」。
     """
 
+    doc_en = """The report keeps no drafting notes of the template and no unreplaced placeholders.
+
+    What it checks
+    The title, preface, headings, text and signature are searched for 「编写说明」「填写说明」, the format's own
+    sentences that explain how to write a part (「这一项报告本机关……」「不能遗漏，也不宜泛化」), placeholders 「XX」「××」
+    「○○市」, and prompts such as 「【请填写……】」「（此处……）」. Each place is quoted. Options add to or replace the
+    patterns searched for.
+
+    Why
+    Copied template notes or placeholders show the report was not really written or reviewed: the perfunctory
+    reporting the format criticises.
+
+    Basis
+    国办公开办函〔2021〕30号 (the format's drafting requirements).
+
+    Wrong
+    「一、总体情况　这一项报告本机关政府信息公开工作总体情况……」; 「XX局2023年度共收到申请X件」.
+
+    Right
+    The organ's actual situation: 「2023年，本局共收到政府信息公开申请12件……」.
+    """
+
     code = "GC014"
     name = "template-leftovers"
     title_zh = "没有残留的模板说明或占位符"
@@ -55,8 +77,8 @@ class TemplateLeftovers(Rule):
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     options = {
-        "patterns": Option(list(DEFAULT_PATTERNS), "查找的正则表达式式样（替换默认值）", (list, tuple)),
-        "extra_patterns": Option([], "在默认式样之外增加的式样", (list, tuple)),
+        "patterns": Option(list(DEFAULT_PATTERNS), "查找的正则表达式式样（替换默认值）", (list, tuple), en="regular expressions to look for (replace the defaults)"),
+        "extra_patterns": Option([], "在默认式样之外增加的式样", (list, tuple), en="patterns to look for besides the defaults"),
     }
     messages = {
         "leftover": ("{place}：疑似残留模板说明或占位符「{match}」",

@@ -33,6 +33,29 @@ class BodyRepeated(Rule):
     每个部分的标题在报告中只出现一次。
     """
 
+    doc_en = """The report's text is not repeated: a part's heading does not appear again in another part's text.
+
+    What it checks
+    The preface and each part's text are searched line by line for a numbered part heading on a line of its own
+    (「一、总体情况」「三、收到和处理政府信息公开申请情况」) of a part the report already has. When the whole report is
+    pasted twice (or more), the second copy's headings fall into the text of the part before (usually part 六),
+    everything after them is read as that part, and the report doubles in length. Each part is reported once,
+    with the repeated heading and how often it appears.
+
+    Why
+    A report pasted twice is hard for the public to read and shows it was not reviewed before publication; an
+    importer cannot tell which copy is the one to publish either.
+
+    Basis
+    国办公开办函〔2021〕30号 (the annual report format; perfunctory reporting).
+
+    Wrong
+    Part 六 「其他需要报告的事项」 contains 「一、总体情况」「二、主动公开政府信息情况」 … again (the whole text repeated).
+
+    Right
+    Each part's heading appears once in the report.
+    """
+
     code = "GC015"
     name = "body-repeated"
     title_zh = "报告正文没有重复"

@@ -46,6 +46,29 @@ class T2CellValues(Rule):
     没有发生的填「0」；收费金额以万元为单位填数字，如「35.6」（写作「35.6万元」也按数字读）。
     """
 
+    doc_en = """Every cell of T2 is a non-negative whole number; the fee amount a non-negative number.
+
+    What it checks
+    Each cell of T2 「主动公开政府信息情况」: counts and numbers of decisions are non-negative whole numbers;
+    「行政事业性收费 · 本年收费金额（单位：万元）」 is a non-negative number (decimals allowed). A blank or a mark such as
+    「/」「—」 is a warning; text (「无」), a negative number, a decimal count is an error. The 2019 template's T2
+    (本年新制作数量, 上一年项目数量, 本年增/减, 政府集中采购 …) is checked the same way; there 「本年增/减」 may be
+    negative and 「采购总金额」 may be decimal.
+
+    Why
+    T2 is a statistical table that supervisors sum nationally; blanks and text cannot be summed or checked. A
+    blank is not a zero.
+
+    Basis
+    T2 of the format in 国办公开办函〔2021〕30号; T2 of the 2019 template (国办公开办函〔2019〕60号).
+
+    Wrong
+    「行政强制 · 本年处理决定数量」 reads 「/」; 「规章 · 本年制发件数」 is blank; 「行政事业性收费」 reads 「无」.
+
+    Right
+    「0」 where nothing happened; the fee amount as a number in 万元, such as 「35.6」.
+    """
+
     code = "GC101"
     name = "t2-cell-values"
     title_zh = "表二每格为非负数"

@@ -30,6 +30,27 @@ class T2IssuedWithinStock(Rule):
     本年制发 18、本年废止 12、现行有效 38（18 ≤ 38 + 12）。
     """
 
+    doc_en = """T2: the documents issued this year do not exceed those in force plus those repealed this year.
+
+    What it checks
+    Rows 「规章」 and 「行政规范性文件」: issued this year ≤ in force + repealed this year. When a cell is not a number,
+    the row is not checked, and that cell is named.
+
+    Why
+    A document issued this year is, at the year's end, either still in force or repealed this year; more issued
+    than the two together means a cell is wrong (typically 「现行有效」 filled with only this year's new documents, or
+    the repealed count left out).
+
+    Basis
+    T2 item 第二十条第（一）项 of 国办公开办函〔2021〕30号 (derived identity R6).
+
+    Wrong
+    Normative documents: issued 18, repealed 0, in force 12 (18 > 12 + 0).
+
+    Right
+    Issued 18, repealed 12, in force 38 (18 ≤ 38 + 12).
+    """
+
     code = "GC102"
     name = "t2-issued-within-stock"
     title_zh = "表二本年制发不超过现行有效与本年废止之和"

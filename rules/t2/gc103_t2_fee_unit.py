@@ -45,6 +45,27 @@ class T2FeeUnit(Rule):
     填「35.6」。
     """
 
+    doc_en = """T2's 「行政事业性收费」 amount is in units of 10,000 yuan (万元).
+
+    What it checks
+    「第二十条第（八）项 · 行政事业性收费 · 本年收费金额（单位：万元）」: an amount implausibly large (above the limit for the
+    organ's kind, configurable), or a cell or section-two sentence that states the unit as 「元」, suggests the
+    amount was entered in yuan.
+
+    Why
+    The header fixes the unit as 万元; an amount in yuan is ten thousand times too large, and every sum it enters is
+    distorted.
+
+    Basis
+    T2 item 第二十条第（八）项 「本年收费金额（单位：万元）」 of 国办公开办函〔2021〕30号.
+
+    Wrong
+    A county government enters 「356000」 (really 35.6 万元, entered in yuan), or 「356000元」.
+
+    Right
+    「35.6」.
+    """
+
     code = "GC103"
     name = "t2-fee-unit"
     title_zh = "表二收费金额以万元为单位"
@@ -55,7 +76,7 @@ class T2FeeUnit(Rule):
     severity = Severity.INFO
     templates = frozenset({"2021"})
     options = {
-        "limits": Option(dict(DEFAULT_LIMITS), "各类机关一年收费金额的合理上限（万元）；unknown 用于类别不明的机关", dict),
+        "limits": Option(dict(DEFAULT_LIMITS), "各类机关一年收费金额的合理上限（万元）；unknown 用于类别不明的机关", dict, en="a plausible upper limit of a year's fees per kind of organ (万元); unknown is for organs of unknown kind"),
     }
     messages = {
         "too_large": ("{place}：{actual} 万元（即 {yuan} 亿元）对{kind}而言大得不合情理，请确认是否误以「元」为单位填写",

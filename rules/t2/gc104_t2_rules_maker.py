@@ -40,6 +40,32 @@ class T2RulesMaker(Rule):
     规章一行填 0，这 3 件计入「行政规范性文件」。
     """
 
+    doc_en = """Only an organ empowered to make rules (规章) has numbers in T2's 「规章」 row.
+
+    What it checks
+    T2's row 「第二十条第（一）项 · 规章」 (2021 template: issued, repealed, in force; 2019 template: newly made, newly
+    published, total published) has a number above 0 while the organ cannot make rules: county, township
+    governments, sub-district offices, authorised organisations and local government departments. Rules are made
+    by provincial governments, governments of cities with districts and State Council departments (kinds
+    configurable; a department whose name has no place name is taken for a State Council department, pattern
+    configurable). A county-level city's government is inferred from its name as a city government: state its kind
+    in the metadata or with --organ-kind.
+
+    Why
+    The Legislation Law gives rule-making to State Council departments and to the governments of provinces,
+    autonomous regions, municipalities, cities with districts and autonomous prefectures; other organs issue
+    normative documents. Normative documents counted as rules make both rows wrong.
+
+    Basis
+    《中华人民共和国立法法》 arts. 91 and 93; T2 of 国办公开办函〔2021〕30号.
+
+    Wrong
+    A county government: 规章 · 本年制发件数 3.
+
+    Right
+    0 in the rules row; the 3 counted under 「行政规范性文件」.
+    """
+
     code = "GC104"
     name = "t2-rules-maker"
     title_zh = "无规章制定权的机关不应填报规章"
@@ -50,9 +76,9 @@ class T2RulesMaker(Rule):
     severity = Severity.WARNING
     options = {
         "rule_making_kinds": Option(["province_government", "city_government"],
-                                    "有权制定规章的机关类别（部门另按名称判断）", (list, tuple)),
+                                    "有权制定规章的机关类别（部门另按名称判断）", (list, tuple), en="the organ kinds empowered to make rules (departments are judged by their names)"),
         "local_department_pattern": Option(DEFAULT_LOCAL_PATTERN,
-                                           "部门名称中含地名的式样：匹配的是地方部门（无权制定规章），不匹配的视为国务院部门", str),
+                                           "部门名称中含地名的式样：匹配的是地方部门（无权制定规章），不匹配的视为国务院部门", str, en="a place name in a department's name: a match is a local department (no rule-making), no match a State Council department"),
     }
     messages = {
         "cannot_make_rules": ("{place}：{organ}（{kind}）无权制定规章，但「规章」一行填有 {figures}；行政规范性文件应计入下一行",

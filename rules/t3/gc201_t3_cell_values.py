@@ -30,6 +30,29 @@ class T3CellValues(Rule):
     没有发生的填「0」。
     """
 
+    doc_en = """Every cell of T3 is a non-negative whole number.
+
+    What it checks
+    Each cell of T3 「收到和处理政府信息公开申请情况」 (2021 template: 25 rows × 7 columns): a blank or a mark such as
+    「/」「—」 is a warning; text (「无」), a negative number or a decimal is an error. A blank is not a zero; this tool
+    never counts a blank as 0. A wholly blank table (its header printed without numbers) is one finding, and
+    so is a wholly blank column (such as 「科研机构」), not one per cell; a report without T3 has insufficient
+    data, not a pass.
+
+    Why
+    T3 is a statistical table of counts. Blanks or text make its identities uncheckable and stop supervisors from
+    summing it.
+
+    Basis
+    T3 of the format in 国办公开办函〔2021〕30号.
+
+    Wrong
+    In row 「（五）不予处理 4.无正当理由大量反复申请」 the 「科研机构」 cell is blank, or reads 「无」.
+
+    Right
+    「0」 where nothing happened.
+    """
+
     code = "GC201"
     name = "t3-cell-values"
     title_zh = "表三每格为非负整数"

@@ -29,6 +29,26 @@ class T3RowTotal(Rule):
     总计填 84（77 + 4 + 0 + 0 + 0 + 3）。
     """
 
+    doc_en = """In every row of T3, 「总计」 equals natural persons plus the five kinds of legal persons and other organisations.
+
+    What it checks
+    Each of T3's 25 rows: total = natural persons + commercial enterprises + research institutions + social welfare
+    organisations + legal service agencies + other. A row with a cell that is not a number is not checked, and
+    that cell is named.
+
+    Why
+    The 「总计」 column is the sum over the kinds of applicant; a difference means a cell is wrong or missing.
+
+    Basis
+    The column structure of T3 (总计) in 国办公开办函〔2021〕30号.
+
+    Wrong
+    「一、本年新收政府信息公开申请数量」: natural persons 77, commercial 4, other 3, total 85.
+
+    Right
+    Total 84 (77 + 4 + 0 + 0 + 0 + 3).
+    """
+
     code = "GC202"
     name = "t3-row-total"
     title_zh = "表三各行总计等于各类申请人之和"

@@ -29,6 +29,26 @@ class T3ResultsTotal(Rule):
     （七）总计填 77。
     """
 
+    doc_en = """In every column of T3, 「（七）总计」 equals the sum of the handling results.
+
+    What it checks
+    Each column: 三（七）总计 = （一）予以公开 + （二）部分公开 + （三）1–8 + （四）1–3 + （五）1–5 + （六）1–3 (in the 2019
+    template, the single row （六）其他处理).
+
+    Why
+    「（七）总计」 is the total of this year's results; a difference means a result was entered wrongly, left out or
+    counted twice.
+
+    Basis
+    T3 of 国办公开办函〔2021〕30号 (what 总计 means, R2).
+
+    Wrong
+    Natural persons: disclosed 20, partly 10, denied 3, unavailable 42, other 2, （七）总计 78.
+
+    Right
+    （七）总计 77.
+    """
+
     code = "GC203"
     name = "t3-results-total"
     title_zh = "表三（七）总计等于各办理结果之和"

@@ -29,6 +29,26 @@ class T3Balance(Rule):
     结转下年度填 2（84 + 0 = 82 + 2）。
     """
 
+    doc_en = """In every column of T3: item 一 plus item 二 equals item 三 plus item 四.
+
+    What it checks
+    Each column: 一、本年新收 + 二、上年结转 = 三（七）总计 + 四、结转下年度继续办理. This is the identity the format
+    states outright in T3's corner note.
+
+    Why
+    An application received (new or carried over) is either handled this year or carried into next year; when the
+    two sides differ, applications have appeared from nowhere or gone missing.
+
+    Basis
+    T3 corner note of 国办公开办函〔2021〕30号: 「本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和」.
+
+    Wrong
+    Total column: new 84, carried over 0, （七）总计 82, carried forward 3 (84 + 0 ≠ 82 + 3).
+
+    Right
+    Carried forward 2 (84 + 0 = 82 + 2).
+    """
+
     code = "GC204"
     name = "t3-balance"
     title_zh = "表三勾稽关系：一 + 二 = 三（七）+ 四"

@@ -69,6 +69,32 @@ class T3OffsettingErrors(Rule):
     自然人 30、商业企业 5。
     """
 
+    doc_en = """Two columns (or rows) of T3 are off by the same amount in opposite directions: an application was most likely entered in the wrong column (row).
+
+    What it checks
+    For the two column identities GC204 (一 + 二 = 三（七） + 四) and GC203 (（七）总计 = the sum of the results): when two
+    of the six applicant columns are off by +n and −n and the total column balances, a hint says n applications
+    were most likely entered in the wrong column; for the row identity GC202 (total = the sum over applicants):
+    when two rows (both result rows, or rows 一 and 二) are off by +n and −n, most likely the wrong row. The hint is
+    given only when every unbalanced column (row) pairs off this way; GC202–GC204 report their errors as usual,
+    this rule only explains them. When an identity has cells that are not numbers as well as unbalanced columns
+    (rows), it cannot tell, and says which cells leave it with insufficient data.
+
+    Why
+    Two imbalances of opposite size are usually not two mistakes but one application counted once too often in
+    one place and once too few in another; saying so lets the writer fix one cell.
+
+    Basis
+    T3's corner note and what its totals mean, 国办公开办函〔2021〕30号 (R1–R3).
+
+    Wrong
+    一、本年新收: natural persons 31 (should be 30), commercial 4 (should be 5), total 36 correct — GC204 reports two
+    columns off by 1 each; this rule explains it is most likely one application in the wrong column.
+
+    Right
+    Natural persons 30, commercial 5.
+    """
+
     code = "GC205"
     name = "t3-offsetting-errors"
     title_zh = "表三差额相抵的记错列（行）"

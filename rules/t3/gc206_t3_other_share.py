@@ -28,6 +28,28 @@ class T3OtherShare(Rule):
     按实际答复类型归类，「其他」只留确实无法归入前述各项的少数情形，并可在第六部分说明。
     """
 
+    doc_en = """T3's 「（六）其他处理 3.其他」 should not be most of the handling results.
+
+    What it checks
+    Total column: 三（六）3 「其他」 ÷ 三（七）总计 above the threshold (20% by default) with at least the minimum count (5
+    by default) gives a hint. Not checked when either cell is not a number. In the 2019 template the single row
+    （六）其他处理 includes common cases such as applications not corrected in time, so the rule does not apply.
+
+    Why
+    「其他」 is the catch-all for rare cases; many applications there usually means they were not classified by the
+    kind of answer (they belong under 「无法提供」 or 「不予处理」), and the statistics lose their meaning.
+
+    Basis
+    T3 （六）3 「其他」 of the format (the 2019 template's note: other handling is for the few cases that fit nowhere).
+
+    Wrong
+    （七）总计 40, of which （六）3 「其他」 18 (45%).
+
+    Right
+    Classify by the actual kind of answer; keep 「其他」 for the few that fit none of the other rows, and explain
+    them in part 六 if needed.
+    """
+
     code = "GC206"
     name = "t3-other-share"
     title_zh = "表三「其他」处理占比不宜过大"
@@ -38,8 +60,8 @@ class T3OtherShare(Rule):
     severity = Severity.INFO
     templates = frozenset({"2021"})
     options = {
-        "max_share": Option(0.2, "「其他」占（七）总计的比例上限（0–1）", (int, float)),
-        "min_count": Option(5, "「其他」件数达到该数时才提示", int),
+        "max_share": Option(0.2, "「其他」占（七）总计的比例上限（0–1）", (int, float), en="the highest share of 「其他」 in （七）总计 (0–1)"),
+        "min_count": Option(5, "「其他」件数达到该数时才提示", int, en="hint only from this many 「其他」 applications"),
     }
     messages = {
         "large_share": ("{place}：「其他」{actual} 件，占三（七）总计 {total} 件的 {share}，超过 {limit}；请核对是否应归入具体的办理结果",

@@ -29,6 +29,29 @@ class T4CellValues(Rule):
     按格式填表，没有发生的填「0」。
     """
 
+    doc_en = """All 15 cells of T4 are non-negative whole numbers, and T4 is given as a table.
+
+    What it checks
+    T4 「政府信息公开行政复议、行政诉讼情况」, three blocks (reconsideration, litigation without prior reconsideration,
+    litigation after reconsideration) of five cells each: a blank or 「/」「—」 is a warning; text, a negative
+    number or a decimal is an error. A report with a part 四 in prose but no T4 is an error; with neither T4
+    nor a part 四, the data are insufficient. A wholly blank table, or a block of five blank cells, is one
+    finding.
+
+    Why
+    T4 is a statistical table for summing reconsideration and litigation nationally; a paragraph of prose cannot
+    be summed or checked.
+
+    Basis
+    T4 of the format in 国办公开办函〔2021〕30号.
+
+    Wrong
+    Part 四 only says 「本年度未发生行政复议、行政诉讼」, with no table; or the 「尚未审结」 cell reads 「/」.
+
+    Right
+    The table filled in as the format prints it, with 「0」 where nothing happened.
+    """
+
     code = "GC301"
     name = "t4-cell-values"
     title_zh = "表四每格为非负整数"

@@ -28,6 +28,26 @@ class T4BlockTotal(Rule):
     总计填 15。
     """
 
+    doc_en = """In each block of T4, 「总计」 equals upheld plus corrected plus other results plus pending.
+
+    What it checks
+    Reconsideration, litigation without prior reconsideration and litigation after reconsideration, each: total =
+    upheld + corrected + other results + pending.
+
+    Why
+    Each case has exactly one state; a total that differs from the sum of the states means a case was left out or
+    counted twice.
+
+    Basis
+    T4 of 国办公开办函〔2021〕30号 (what 总计 means, R4).
+
+    Wrong
+    Reconsideration: upheld 0, corrected 8, other 7, pending 0, total 16.
+
+    Right
+    Total 15.
+    """
+
     code = "GC302"
     name = "t4-block-total"
     title_zh = "表四各组总计等于各结果之和"

@@ -56,7 +56,7 @@ class Claim:
 # GC401 and GC402 share it: whole-region figures (全市, 各级各部门) are compared by default; a report
 # whose tables cover only the organ itself turns it off.
 REGIONAL_OPTION = {"compare_regional": Option(
-    True, "「全市」「全县」「各级各部门」等全地区数字也与表格核对（表格只统计本机关的，设为 false）", bool)}
+    True, "「全市」「全县」「各级各部门」等全地区数字也与表格核对（表格只统计本机关的，设为 false）", bool, en="also compare region-wide figures (「全市」「全县」「各级各部门」) with the tables (false when the tables cover the organ alone)")}
 
 def passages(report: Report) -> list[Passage]:
     out = []

@@ -43,6 +43,40 @@ class TextApplicationCounts(Rule):
     「其中市本级收到50件」「县级共收到30余件」等不与总计核对。
     """
 
+    doc_en = """The application counts the text states (new, carried over, received, handled, carried forward) agree with T3's total column.
+
+    What it checks
+    The text (preface included) is read sentence by sentence for figures that clearly state the organ's own
+    application totals for the year, and they are checked against T3's 「总计」 column: 「新收…申请N件」 is 一 (new);
+    「上年结转N件」 is 二; 「共收到／受理…申请N件」 is 一 (一 + 二 also agrees when carried-over applications are
+    included); 「已办结N件」 is 三（七）总计; 「结转下年（度继续）办理N件」「尚未办结N件」「顺延到下年度答复N件」 is 四;
+    「未收到政府信息公开申请」 counts as 0; synonyms such as 「答复…N件」「收办」「受理」, and the M of
+    「办结N件（含上年结转M件）」, are read too. 「所有申请均已按期办结」「均已办结」 require 四 (carried forward) to be 0.
+    「撤回」 and 「备案」 exempt only their clause (or bracket); the sentence's other figures are read as usual;
+    the organ's own name in a sentence (「××街道」 in a sub-district office's report) is not a subordinate unit.
+    A figure is checked only when its keyword stands right before it, in the same clause, in a sentence about
+    disclosure applications. Not checked: approximate figures (「余」「近」「约」「多」); breakdowns after 「其中」 (by
+    bureau, by channel); figures for subordinate or partial units (「县级」「乡镇」「市本级」); other years (「2022年」
+    「上年」「同比」) and 「累计」; sentences that mention 「备案」 or 「撤回」; 「同意公开答复」. Each finding quotes the
+    sentence and names the table cell and its value. Region-wide figures (「全市」「全县」「各级各部门」) are checked too
+    by default (a government's tables usually cover its whole region); set ``compare_regional`` to false when the
+    tables cover the organ alone.
+
+    Why
+    Text and tables are two statements of one report; when their figures differ, readers cannot tell which to
+    trust, and one of them is usually wrong.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50; the format (国办公开办函〔2021〕30号); text agrees with tables (R9).
+
+    Wrong
+    T3 total column: 一 84, 三（七）总计 82, 四 2; the text says 「全年共收到政府信息公开申请86件，已办结82件」.
+
+    Right
+    「全年共收到政府信息公开申请84件，已办结82件，结转下年办理2件」. 「其中市本级收到50件」 and 「县级共收到30余件」 are
+    not compared with the totals.
+    """
+
     code = "GC401"
     name = "text-application-counts"
     title_zh = "正文申请数与表三一致"

@@ -37,6 +37,31 @@ class TextResultCounts(Rule):
     正文写「其中予以公开20件，部分公开13件，不予公开3件」，与表三一致。
     """
 
+    doc_en = """The handling results the text states (disclosed, partly disclosed, denied …) agree with T3.
+
+    What it checks
+    「予以公开N件」「部分公开N件」 in the text are checked against T3's total column （一）（二）; 「不予公开N件」
+    「无法提供N件」「不予处理N件」「其他处理N件」 naming a group against the sum of its rows; figures naming a specific
+    case (「属于国家秘密1件」「本机关不掌握相关政府信息44件」「重复申请2件」 …) against that row. The sentence must be
+    about disclosure applications (a sentence starting with 「其中」 keeps the previous sentence's subject).
+    Breakdowns by applicant or channel (「其中自然人予以公开…」「其中网上申请…」), approximate figures, other years,
+    「累计」, subordinate units, sentences mentioning 「备案」「撤回」 and 「同意公开答复」 are not checked. Each finding
+    quotes the sentence. Region-wide figures are checked by default; set ``compare_regional`` to false when the
+    tables cover the organ alone.
+
+    Why
+    The handling results are the body of T3; a figure the text repeats differently means one of them is wrong.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50; T3 of the format (R9).
+
+    Wrong
+    T3: （一）予以公开 20, （三）不予公开 rows summing to 3; the text says 「其中予以公开22件，不予公开3件」.
+
+    Right
+    「其中予以公开20件，部分公开13件，不予公开3件」, as in T3.
+    """
+
     code = "GC402"
     name = "text-result-counts"
     title_zh = "正文办理结果数与表三一致"

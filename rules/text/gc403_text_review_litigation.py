@@ -35,6 +35,37 @@ class TextReviewLitigation(Rule):
     不写「均获维持」。
     """
 
+    doc_en = """The reconsideration and litigation counts the text states agree with T4.
+
+    What it checks
+    The numbers of reconsiderations and lawsuits over disclosure the text states (「被申请行政复议2件」
+    「提起行政诉讼1件」「复议后起诉」「直接起诉」, and the 「其中维持1件」「尚未审结1件」 right after them) are checked
+    against T4: reconsideration against reconsideration 「总计」, litigation against the sum of the two litigation
+    blocks. 「未发生因政府信息公开引起的行政复议、行政诉讼」 counts as 0. A figure after its keyword
+    (「有3件行政复议涉及政府信息公开」「0件行政诉讼」), or with its subject in the previous sentence
+    (「……行政诉讼情况。案件数为0件」, in part 四), is read too; when one sentence lists all four outcomes, their sum
+    is GC404's. Summaries without figures are checked as well: 「均获维持」 requires the block's corrected, other
+    and pending to be 0; 「全部胜诉」 requires litigation's corrected and pending to be 0; 「无败诉」「未被纠错」
+    require corrected to be 0. The sentence must be in part 四 or mention
+    information or government-affairs disclosure; cases the organ handled as the reconsideration body
+    (「复议机关」「受理行政复议申请」), other years, cumulative figures and negations of breakdowns such as 「纠错」
+    「败诉」 are not checked.
+
+    Why
+    Reconsideration and litigation are contents article 50 requires; text saying 「未发生」 while T4 has numbers is
+    a plain contradiction.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50; T4 of the format (R9).
+
+    Wrong
+    T4 reconsideration total 2; part 四 says 「本年度未发生因政府信息公开工作被申请行政复议的情况」.
+
+    Right
+    「本年度因政府信息公开工作被申请行政复议2件，其中维持1件，尚未审结1件」; with 1 reconsideration still pending
+    in T4, not 「均获维持」.
+    """
+
     code = "GC403"
     name = "text-review-litigation"
     title_zh = "正文行政复议、行政诉讼数与表四一致"

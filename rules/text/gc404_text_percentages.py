@@ -73,6 +73,46 @@ class TextPercentages(Rule):
     「全年共收到申请84件，其中予以公开20件，占23.8%」。
     """
 
+    doc_en = """Percentages and sums of parts in the text agree arithmetically with what they are made of.
+
+    What it checks
+    Within one sentence:
+    - 「予以公开20件，占23.8%」: the percentage equals that figure divided by a total in the sentence (same unit, not
+      smaller; a sentence starting with 「其中」 may also use the previous sentence's received or handled count),
+      times 100, allowing rounding of the last digit (「23.8%」 ±0.1, 「24%」 ±1);
+    - 「办结率97.6%」: equals handled divided by received (or received plus carried over); 「办结率100%」 usually
+      means every application due was handled, and is not checked;
+    - a percentage in brackets, 「予以公开19件（51.4%）」, is checked like one after 「占」; without a total in the
+      text, against T3's handled (or received) count;
+    - a share without its count, 「予以公开占比51.4%」, against that T3 result ÷ 三（七）总计 (or ÷ received),
+      rounded to the text's decimals;
+    - 「办结82件，其中予以公开20件，部分公开13件……」: results exclude each other, so the listed results may not add up
+      to more than the handled count (or, without one, the received count plus those carried over — T3's 二 when
+      the text does not say); when all six kinds are listed (a
+      merged 「予以公开及部分公开」 counts as its kinds), they must add up to the handled count;
+    - 「共收到申请36件，其中自然人申请30件，法人或其他组织申请6件」: the two kinds of applicant add up to the received
+      count; one kind alone may not exceed it;
+    - 「行政复议5件，其中维持2件……」: the outcomes listed may not exceed the stated total, and must equal it when
+      all four (upheld, corrected, other, pending) are listed.
+    「收到申请36件，同比增长12.5%」: with last year's report (``--previous``), compared with the same cell of last
+    year's tables, rounded to the text's decimals; not checked without last year's report.
+    Approximate figures are not used; percentages without a usable total, or of a base the sentence does not state
+    (「占解读总数的30%」), are not checked. Findings quote the sentence and show the arithmetic.
+
+    Why
+    When the text's own figures contradict each other, readers cannot tell which is right, and the report was
+    evidently not checked.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50 (the report must be accurate); the format (R9).
+
+    Wrong
+    「全年共收到申请84件，其中予以公开20件，占35%」 (20 ÷ 84 = 23.8%).
+
+    Right
+    「全年共收到申请84件，其中予以公开20件，占23.8%」.
+    """
+
     code = "GC404"
     name = "text-percentages"
     title_zh = "正文百分比与分项之和前后一致"

@@ -32,6 +32,28 @@ class TextDisclosureCounts(Rule):
     正文写「本年制发行政规范性文件18件，废止12件，现行有效38件」，与表二一致。
     """
 
+    doc_en = """The counts of rules and normative documents the text states agree with T2.
+
+    What it checks
+    「制发／印发／出台N件」「废止N件」「现行有效N件」 about rules or (administrative) normative documents (2019 template:
+    「新制作」「新公开」「对外公开总数」) are checked against the matching cell of T2 item 第二十条第（一）项. The kind of
+    document is the 「规章」 or 「规范性文件」 nearest before the figure; a clause naming both 「规章和规范性文件」 is not
+    checked. Sentences about filing, review, clean-up, gazette publication, interpretation, drafts or departmental
+    normative documents, breakdowns after 「其中」, approximate figures and other years are not checked.
+
+    Why
+    T2 counts proactive disclosure; a figure the text repeats differently means one of them is wrong.
+
+    Basis
+    《中华人民共和国政府信息公开条例》 arts. 20 and 50; T2 of the format (R9).
+
+    Wrong
+    T2 normative documents in force 38; the text says 「现行有效行政规范性文件40件」.
+
+    Right
+    「本年制发行政规范性文件18件，废止12件，现行有效38件」, as in T2.
+    """
+
     code = "GC405"
     name = "text-disclosure-counts"
     title_zh = "正文规章、规范性文件数与表二一致"

@@ -48,6 +48,30 @@ class TextWrongYear(Rule):
     引用文件写「按照《法治政府建设实施纲要（2021—2025年）》」。
     """
 
+    doc_en = """The text describes this year's work as another year's.
+
+    What it checks
+    A sentence states work in an earlier year (「2022年共收到政府信息公开申请84件」 in a 2023 report) with no report year
+    in it and no words of comparison or review (「同比」「较」「上年」「以来」「截至」「累计」 …), where the year is not a
+    document title (inside 《…》), a range (「2021—2025年」), a reference such as 「2022年度报告」「2022年考核结果」, or a
+    date (「2022年12月」). This is usually last year's report copied with the figures changed and the year forgotten.
+    Years after the report year (plans, publication dates) are not checked.
+
+    Why
+    A wrong year makes readers take the figures for another year's; it is also the typical trace of copied content
+    (内容雷同).
+
+    Basis
+    《中华人民共和国政府信息公开条例》 art. 50 (the report covers the organ's previous year); 国办公开办函〔2021〕30号.
+
+    Wrong
+    A 2023 report says 「2022年，全市共收到政府信息公开申请84件，已办结82件」.
+
+    Right
+    「2023年，全市共收到政府信息公开申请84件」; comparisons as 「较2022年的70件增加14件」; documents as
+    「按照《法治政府建设实施纲要（2021—2025年）》」.
+    """
+
     code = "GC406"
     name = "text-wrong-year"
     title_zh = "正文以其他年份叙述本年度工作"

@@ -269,6 +269,22 @@ def to_pdf(items: list[tuple[str, Any]], path: Path, ruled: bool = True, running
     return path
 
 
+def to_text(items: list[tuple[str, Any]], path: Path) -> Path:
+    """Text as copied out of Word: one line per paragraph, one tab-separated line per table row
+    (cells merged into their neighbour are not repeated)."""
+    lines: list[str] = []
+    for kind, value in items:
+        if kind == "table":
+            for row in value:
+                cells = [str(c).replace("\n", "") for c in row if c is not None and c != "^"]
+                lines.append("\t" + "\t".join(cells))
+            lines.append("")
+        elif kind != "break":
+            lines.append(value)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 # ---------------------------------------------------------------------------------------------
 # Crawler text: a portal page saved with its body on one line and its tables flattened
 # ---------------------------------------------------------------------------------------------

@@ -34,6 +34,17 @@ def gov_check_profiles() -> list[Profile]:
 
 
 @hookimpl
+def gov_check_template_extensions() -> list:
+    """The row this province adds to 表二: the importers read it from Word, web pages, PDF and text
+    into /extensions/shili/t2/other_documents, printed after 「行政规范性文件」 with its columns."""
+    from checker.template_extensions import ExtraRow
+    from gov_check_shili.rules import ROW, ROW_EN, ROW_ZH
+
+    return [ExtraRow(NAMESPACE, "t2", ROW, ROW_ZH, ROW_EN, variants=("其他主动公开的文件",),
+                     after="normative_documents", kind="count")]
+
+
+@hookimpl
 def gov_check_report_extensions() -> dict[str, dict]:
     from gov_check_shili.rules import EXTENSION_SCHEMA
 

@@ -68,6 +68,28 @@ class DepartmentDeadline(Rule):
     发布日期 2024-01-26。
     """
 
+    doc_en = """A department's report is published by 28 January of the next year (the example province's rule, earlier than the national 31 January).
+
+    What it checks
+    The annual report of a government department (organ_kind department) is published (or, without a
+    publication date, signed) no later than the province's deadline in the year after the report year,
+    28 January by default (option deadline, MM-DD). Without any date: insufficient data.
+
+    Why
+    The example province has departments publish before their government, so that the government can
+    collect them; the national deadline (31 January for departments) is the national rules' business, this
+    rule checks only the province's earlier date.
+
+    Basis
+    The example province's disclosure office's notice on annual reports (an example).
+
+    Wrong
+    The example province's example department, 2023 report, published 2024-01-30.
+
+    Right
+    Published 2024-01-26.
+    """
+
     code = "SL601"
     name = "shili-department-deadline"
     title_zh = "部门报告在本省截止日期前发布"
@@ -75,7 +97,7 @@ class DepartmentDeadline(Rule):
     clause = "示例省通知（示例）"
     severity = Severity.ERROR
     organ_kinds = frozenset({"department"})
-    options = {"deadline": Option("01-28", "截止日期（报告年度次年的 MM-DD）", str)}
+    options = {"deadline": Option("01-28", "截止日期（报告年度次年的 MM-DD）", str, en="the deadline (MM-DD of the year after the report year)")}
     messages = {
         "late": ("{place}为 {date}，晚于本省部门报告的截止日期 {deadline}（晚 {days} 天）",
                  "{place} is {date}, after the province's deadline for departments, {deadline} ({days} days late)"),
@@ -123,6 +145,29 @@ class OtherDocumentsRow(Rule):
     报告没有该行；或「现行有效件数」一格为空白。
 
     正确示例
+    ``"extensions": {"shili": {"t2": {"other_documents": {"issued": 12, "repealed": 0, "in_force": 40}}}}``
+    """
+
+    doc_en = """Table 2 has the example province's row 「其他主动公开文件」, each cell a non-negative whole number.
+
+    What it checks
+    A report in the 2021 template fills in, at ``/extensions/shili/t2/other_documents``, the row
+    「其他主动公开文件」 with issued this year, repealed this year and in force. A missing row is an error; a blank
+    or 「/」 is a warning (a blank is not a zero); text, a negative number or a decimal is an error. Word, web,
+    PDF and text reports that print the row have it read there (the plugin declares it through
+    ``gov_check_template_extensions``).
+
+    Why
+    The example province adds the row 「其他主动公开文件」 under T2 item 第二十条第（一）项, counting the documents
+    proactively published besides rules and normative documents.
+
+    Basis
+    The example province's supplementary notes on the report format (an example).
+
+    Wrong
+    The report has no such row, or its 「现行有效件数」 cell is blank.
+
+    Right
     ``"extensions": {"shili": {"t2": {"other_documents": {"issued": 12, "repealed": 0, "in_force": 40}}}}``
     """
 
@@ -181,6 +226,26 @@ class ApprovalAndSeal(Rule):
 
     正确示例
     第六部分写明「本报告已经本机关主要负责人审核签发，并加盖公章。」
+    """
+
+    doc_en = """The report states that it was approved and signed off, and sealed.
+
+    What it checks
+    The text or signature states that the report was 「审核签发」 (approved and signed off) and 「加盖公章」
+    (sealed with the official seal); 「签发」 and 「盖章」「印章」 are accepted too. Each missing one is a finding.
+
+    Why
+    The example province has annual reports approved by the organ's head and sealed before publication, and
+    says so in the report, to show the report is the organ's official document.
+
+    Basis
+    The example province's disclosure office's notice on annual reports (an example).
+
+    Wrong
+    The signature is only 「示例厅 2024年1月20日」.
+
+    Right
+    Part 六 says 「本报告已经本机关主要负责人审核签发，并加盖公章。」
     """
 
     code = "SL801"
