@@ -61,10 +61,20 @@ class RuleClock:
 
 @contextlib.contextmanager
 def captured_output() -> Iterator[io.StringIO]:
-    """Whatever a rule prints goes here, not into the user's report or JSON output."""
+    """Whatever a rule prints goes here, not into the user's report or JSON output.
+
+    Not contextlib.redirect_stdout/redirect_stderr: a Ctrl-C that lands inside their __enter__, after
+    the stream was swapped, leaves it swapped for good (their __exit__ never runs), and 「已中断」 is then
+    written into this buffer.  Here the swap happens inside the try, so the finally always undoes it."""
+    import sys
+
     buf = io.StringIO()
-    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+    saved = sys.stdout, sys.stderr
+    try:
+        sys.stdout = sys.stderr = buf
         yield buf
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def malformed(finding: Finding) -> str | None:

@@ -10,6 +10,11 @@ _PROVINCE_LEVEL_CITIES = ("北京市", "天津市", "上海市", "重庆市")
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(街道办事处|街道办|街道)$"), "subdistrict_office"),
     (re.compile(r"(乡|镇|苏木)人民政府$"), "township_government"),
+    # A 片区管理局 of a comprehensive zone (平潭综合实验区君山片区管理局, 海坛片区管理局) administers its area at
+    # township level, so its report is a township's.  Not the 片区 of a free-trade zone, national park or
+    # nature reserve (中国（福建）自由贸易试验区平潭片区管理局, …国家公园…片区管理局): those are functional
+    # bodies, read as departments by the last rule.
+    (re.compile(r"^(?!.*(自由贸易|自贸|国家公园|保护区|风景名胜区|景区|林区)).*片区管理局$"), "township_government"),
     (re.compile(r"(省|自治区)人民政府$"), "province_government"),
     (re.compile(r"^(北京|天津|上海|重庆)市人民政府$"), "province_government"),
     (re.compile(r"(自治州|地区|盟|市)人民政府$"), "city_government"),

@@ -58,6 +58,9 @@ class RowResult:
 @dataclass(slots=True)
 class Decoded:
     rows: dict[str, RowResult] = field(default_factory=dict)
+    # The relations that chose a split: ROW_RELATION for a row's own check, else each Relation's name.
+    # Only those, so that a note never claims a relation that a missing row kept out of the search.
+    used: set[str] = field(default_factory=set)
 
     @property
     def inferred(self) -> bool:
@@ -125,16 +128,22 @@ def number(token: str) -> int | float:
     return float(token) if "." in token else int(token)
 
 
+ROW_RELATION = "row"
+
+
 def decode(rows: Sequence[RowRun], relations: Sequence[Relation] = ()) -> Decoded:
     """Each row's cells where they are certain; the others with their candidate splits."""
     result = Decoded()
     options: dict[str, list[Cells]] = {}
+    narrowed: set[str] = set()  # rows whose own check removed candidates
     for row in rows:
         found, capped = splits(row.pieces, row.width)
         if not found:
             result.rows[row.id] = RowResult(row.id, reason="none")
             continue
         fitting = [c for c in found if row.inner is None or row.inner([number(t) for t in c])]
+        if len(found) > 1 and not capped and fitting and len(fitting) < len(found):
+            narrowed.add(row.id)
         if len(found) == 1 and not capped:
             result.rows[row.id] = RowResult(row.id, cells=found[0])
             options[row.id] = found
@@ -150,7 +159,7 @@ def decode(rows: Sequence[RowRun], relations: Sequence[Relation] = ()) -> Decode
     usable = [r for r in relations if all(p[0] in options for p in r.left + r.right)]
     open_rows = [rid for rid, cands in options.items() if len(cands) > 1]
     if not open_rows:
-        return result
+        return _note_row_relation(result, narrowed)
     involved = [r for r in usable if any(p[0] in open_rows for p in r.left + r.right)]
     order = sorted(open_rows, key=lambda rid: len(options[rid]))
     position = {rid: i for i, rid in enumerate(order)}
@@ -201,4 +210,13 @@ def decode(rows: Sequence[RowRun], relations: Sequence[Relation] = ()) -> Decode
         else:
             kept = tuple(c for c in options[rid] if c in seen[rid])
             result.rows[rid] = RowResult(rid, candidates=kept, reason="ambiguous")
+    if any(result.rows[rid].cells is not None for rid in order):
+        result.used.update(rel.name for rel in involved if rel.name)
+    return _note_row_relation(result, narrowed)
+
+
+def _note_row_relation(result: Decoded, narrowed: set[str]) -> Decoded:
+    """Record the rows' own check as used when a row it narrowed was read."""
+    if any(rid in result.rows and result.rows[rid].cells is not None for rid in narrowed):
+        result.used.add(ROW_RELATION)
     return result

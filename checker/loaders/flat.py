@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from checker import labels
 from checker.findings import Finding, Severity, Text
-from checker.loaders.digits import Decoded, Relation, RowRun, decode, pieces
+from checker.loaders.digits import ROW_RELATION, Decoded, Relation, RowRun, decode, pieces
 from checker.loaders.layout import _NOTE, INCOMPLETE, Block, Cell, Meta, Para, Row, _where_text, norm
 from checker.loaders.pagemeta import PAGE_DATE, date_value, iso_date
 from checker.model import match_section, pointer
@@ -275,7 +275,34 @@ def _tables(body: str, headings: list[tuple[int, int, int]], extensions: Any = N
         if m and all(w in norm(body[t4_at:m.start()]) for w in ("结果维持", "尚未审结", "复议后起诉")) \
                 and norm(body[t4_at:m.start()]).endswith("总计"):
             out.append(_Table("t4", t4_at, m.end(), [_Printed(header, "总计", m.group(), m.start(), m.end())]))
+        else:
+            out.extend(_t4_block_rows(body, t4_at, header))
     return out
+
+
+# T4 printed with its blocks as rows (a column per result): 「结果维持…总计 行政复议 0 0 0 0 0 未经复议直接起诉 …」.
+_T4_ROW_LABELS = (("行政复议",), ("未经复议直接起诉", "行政诉讼未经复议直接起诉"), ("复议后起诉", "行政诉讼复议后起诉"))
+
+
+def _t4_block_rows(body: str, at: int, header: _RowLabel) -> list[_Table]:
+    """T4 as three labelled rows of five, read as the one run of fifteen the blocks make in order;
+    each label is a boundary between cells.  Nothing when the text is not exactly that."""
+    runs: list[re.Match[str]] = []
+    pos = at
+    for i, forms in enumerate(_T4_ROW_LABELS):
+        m = _RUN.search(body, pos)
+        if not m:
+            return []
+        before = norm(body[pos:m.start()])
+        if i == 0:  # the column header, then the first block's label
+            if not ("结果维持" in before and "尚未审结" in before and before.endswith(forms[0])) or "复议后起诉" in before:
+                return []
+        elif before not in forms:
+            return []
+        runs.append(m)
+        pos = m.end()
+    run = " ".join(m.group() for m in runs)
+    return [_Table("t4", at, runs[-1].end(), [_Printed(header, "总计", run, runs[0].start(), runs[-1].end())])]
 
 
 _EVIDENCE = {"t2": ("第二十条第",), "t3": ("本列数据", "申请人情况"), "t4": ("结果维持",)}
@@ -333,11 +360,26 @@ def _decode(table: _Table, extensions: Any = None) -> Decoded:
     return decode(runs, relations)
 
 
-_RELATIONS_USED = {
-    "t3": (Text("每行总计 = 各类申请人之和；（七）总计 = 各项办理结果之和；一 + 二 = 三（七）+ 四",
-                "row total = applicant columns; (7) total = result rows; I + II = III(7) + IV"), "GC202、GC203、GC204、GC205"),
-    "t4": (Text("每栏总计 = 维持 + 纠正 + 其他 + 尚未审结", "each block's total = upheld + corrected + other + pending"), "GC302"),
+# What each relation that can choose a split says, and the rules that could otherwise find it broken.
+_RELATION_TEXTS = {
+    "t3": {
+        ROW_RELATION: (Text("每行总计 = 各类申请人之和", "row total = applicant columns"), "GC202"),
+        "R2": (Text("（七）总计 = 各项办理结果之和", "(7) total = result rows"), "GC203"),
+        "R1": (Text("一 + 二 = 三（七）+ 四", "I + II = III(7) + IV"), "GC204"),
+    },
+    "t4": {ROW_RELATION: (Text("每栏总计 = 维持 + 纠正 + 其他 + 尚未审结",
+                               "each block's total = upheld + corrected + other + pending"), "GC302")},
 }
+
+
+def _relations_used(table: str, used: set[str]) -> tuple[Text, str] | None:
+    """The relations that chose splits in this table, in the template's order, and the rules they blind."""
+    known = _RELATION_TEXTS.get(table, {})
+    parts = [known[name] for name in known if name in used]
+    if not parts:
+        return None
+    codes = [code for _, code in parts] + (["GC205"] if table == "t3" else [])
+    return (Text("；".join(t.zh for t, _ in parts), "; ".join(t.en for t, _ in parts)), "、".join(codes))
 
 
 def _show(cells: Sequence[str], width: int = 60) -> str:
@@ -509,7 +551,7 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding], extension
             findings.append(Finding(INCOMPLETE, Severity.INFO, "label_variant", (row_ptr,),
                                     {"where": _where_text(where), "printed": p.label, "read_as": norm(p.row.zh)}))
         if result.cells is None:
-            findings.append(_left_out(row_ptr, where, p.run, result, table.name in _RELATIONS_USED))
+            findings.append(_left_out(row_ptr, where, p.run, result, table.name in _RELATION_TEXTS))
             continue
         cells = list(result.cells)
         if p.unit:
@@ -520,8 +562,9 @@ def _table_blocks(body: _Body, table: _Table, findings: list[Finding], extension
         out.append(Row(label + tuple(Cell(c, dict(cell_where)) for c in cells), where))
     if table.name == "t3":
         findings.extend(_corner_note(body, table))
-    if inferred_rows and table.name in _RELATIONS_USED:
-        rel, codes = _RELATIONS_USED[table.name]
+    used = _relations_used(table.name, decoded.used) if inferred_rows else None
+    if used:
+        rel, codes = used
         findings.append(Finding(INCOMPLETE, Severity.INFO, "decoded", (pointer("tables", name),),
                                 {"where": _where_text(body.where(table.start)), "rows": inferred_rows, "relations": rel,
                                  "rules": codes}))

@@ -8,13 +8,22 @@ from checker.findings import Severity
 from checker.rule import Rule
 from rules.content.common import all_prose, section_place, section_pointer, sentences_matching
 
-FEE_SENTENCE = re.compile(r"信息处理费|(收取|收费|费用|缴费|计费)[^。；]{0,20}(信息公开|申请)|(信息公开|依申请)[^。；]{0,20}(收取|收费|费用)")
+# The fee's own name as real reports print it: 信息处理费, 信息公开处理费 (「2023年度我局未产生信息公开处理费」),
+# 政府信息公开信息处理费.  Not a bare 处理费: 污水处理费, 垃圾处理费 are other matters.
+PROCESSING_FEE = re.compile(r"(信息|公开)处理费")
+FEE_SENTENCE = re.compile(
+    PROCESSING_FEE.pattern
+    + r"|(收取|收费|费用|缴费|计费)[^。；]{0,20}(信息公开|申请)|(信息公开|依申请)[^。；]{0,20}(收取|收费|费用)"
+)
+# Inside section 六 the fee is the item the template asks for, so a sentence that only says no fee was charged
+# (「未收取任何费用」「无收费」「没有收取任何费用」「不涉及收费」) states it without naming it.
+NO_FEE_IN_SECTION_SIX = re.compile(r"(未|没有|无|不)[^。；，]{0,8}(收费|费用)")
 # 行政事业性收费 (T2's administrative fees) is another matter: its sentences do not state the fee.
 ADMIN_FEES = re.compile(r"行政事业性收费")
 
 
-def fee_sentences(text: str) -> list[str]:
-    return [s for s in sentences_matching(text, FEE_SENTENCE) if "信息处理费" in s or not ADMIN_FEES.search(s)]
+def fee_sentences(text: str, pattern: re.Pattern[str] = FEE_SENTENCE) -> list[str]:
+    return [s for s in sentences_matching(text, pattern) if PROCESSING_FEE.search(s) or not ADMIN_FEES.search(s)]
 
 
 class FeeStatement(Rule):
@@ -22,7 +31,8 @@ class FeeStatement(Rule):
 
     检查什么
     第六部分「其他需要报告的事项」中有一句说明本年度依《政府信息公开信息处理费管理办法》收取信息处理费的
-    情况：收取的金额或件数，或「未收取信息处理费」。写在其他部分也算说明了；只写「行政事业性收费」的
+    情况：收取的金额或件数，或「未收取信息处理费」（也写作「信息公开处理费」「未产生…处理费」；第六部分里
+    只说「未收取任何费用」「不涉及收费」也算）。写在其他部分也算说明了；只写「行政事业性收费」的
     句子不算（那是表二的各类行政收费，不是信息处理费）。报告年度早于 2021 年（管理办法施行前）不检查。
 
     为什么
@@ -42,7 +52,8 @@ class FeeStatement(Rule):
 
     What it checks
     A sentence in part 六 「其他需要报告的事项」 states the information-processing fees charged this year under the fee
-    measures: the amount or number of applications charged, or 「未收取信息处理费」. Stated in another part counts
+    measures: the amount or number of applications charged, or 「未收取信息处理费」 (also printed 「信息公开处理费」,
+    「未产生…处理费」; in part 六 a bare 「未收取任何费用」「不涉及收费」 counts too). Stated in another part counts
     too; a sentence only about 「行政事业性收费」 does not (those are T2's administrative fees, not information-
     processing fees). Reports for years before 2021 (before the measures applied) are not checked.
 
@@ -79,6 +90,7 @@ class FeeStatement(Rule):
             yield self.not_applicable("信息处理费管理办法自2021年起施行，本报告年度早于2021年",
                                       "the fee measures apply from 2021; this report is for an earlier year")
             return
-        if fee_sentences(report.section_text(6)) or fee_sentences(all_prose(report)):
+        section_six = report.section_text(6)
+        if fee_sentences(section_six, NO_FEE_IN_SECTION_SIX) or fee_sentences(all_prose(report)):
             return
         yield self.finding("missing", section_pointer(report, 6), section=section_place(6))

@@ -12,9 +12,10 @@ from rules.text.claims import passages
 
 # A statement that no fee was ever levied or notified.  「未收取」 (nothing was collected) is NOT one:
 # applicants who let a fee notice lapse paid nothing, which is exactly what T3 （六）2 counts.
+# The fee is also printed 信息公开处理费 (GC502 reads the same names).
 NO_FEE_EVER = re.compile(
-    r"(不|未|没有|无需|无须)(涉及|产生|发生|出现|开展)[^。；，]{0,8}(信息处理费|收费|费用)"
-    r"|(不收取|无需收取|无须收取|免收|免予收取|免于收取|一律不收)[^。；]{0,8}(信息处理费|费用)"
+    r"(不|未|没有|无需|无须)(涉及|产生|发生|出现|开展)[^。；，]{0,8}((信息|公开)处理费|收费|费用)"
+    r"|(不收取|无需收取|无须收取|免收|免予收取|免于收取|一律不收)[^。；]{0,8}((信息|公开)处理费|费用)"
     r"|(未|没有)(向申请人)?(发出|下发|出具|开具|送达|发送)[^。；，]{0,6}收费通知"
 )
 

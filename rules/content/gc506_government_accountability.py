@@ -16,13 +16,18 @@ PARTS = (
 )
 
 
+# A zone's 片区管理局 is read as township-level (checker.organs) for deadlines and fee units, but it is not a
+# people's government: article 50's extra contents are not asked of it.
+AREA_ADMINISTRATION = re.compile(r"片区管理局$")
+
+
 class GovernmentAccountability(Rule):
     """人民政府的报告须说明政府信息公开工作考核、社会评议和责任追究结果。
 
     检查什么
     人民政府（省、市、县、乡镇人民政府和街道办事处）的报告全文是否说到工作考核（「考核」「考评」）、
     社会评议（「评议」「满意度」）和责任追究（「责任追究」「问责」「追责」）的结果；缺少的每一项列出。
-    没有发生责任追究也应写明（「未发生责任追究情况」）。政府部门不检查。
+    没有发生责任追究也应写明（「未发生责任追究情况」）。政府部门不检查；片区管理局（乡镇一级，但不是人民政府）也不检查。
 
     为什么
     《条例》第五十条规定人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况。
@@ -43,7 +48,8 @@ class GovernmentAccountability(Rule):
     Whether the report of a government (province, city, county, township, sub-district office) speaks of the
     results of work assessment (「考核」「考评」), public appraisal (「评议」「满意度」) and accountability (「责任追究」
     「问责」「追责」); each missing one is listed. When no one was held accountable, the report should say so
-    (「未发生责任追究情况」). Government departments are not checked.
+    (「未发生责任追究情况」). Government departments are not checked, nor a 片区管理局 (township-level, but not a
+    people's government).
 
     Why
     Article 50 requires a government's annual report also to cover the results of work assessment, public
@@ -77,6 +83,11 @@ class GovernmentAccountability(Rule):
     }
 
     def check(self, ctx):
+        if AREA_ADMINISTRATION.search(ctx.report.organ_name or ""):
+            yield self.not_applicable("片区管理局是乡镇一级的管理机构，不是人民政府，第五十条的这一要求不及于它",
+                                      "an area administration (片区管理局) works at township level but is not a people's "
+                                      "government; article 50 does not ask this of it")
+            return
         text = all_prose(ctx.report)
         missing = [name for name, pattern in PARTS if not pattern.search(text)]
         if missing:

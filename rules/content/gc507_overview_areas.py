@@ -11,7 +11,8 @@ from rules.content.common import section_place
 AREAS = (
     (Text("主动公开", "proactive disclosure"), re.compile(r"主动公开")),
     (Text("依申请公开", "disclosure on request"), re.compile(r"依申请|申请公开|公开申请")),
-    (Text("政府信息管理", "information management"), re.compile(r"信息管理|保密审查|公开目录|动态调整|发布审核|信息发布")),
+    (Text("政府信息管理", "information management"), re.compile(
+        r"信息管理|保密审查|公开目录|动态调整|发布审核|信息发布|先审后发|三审三校|审核把关|属性认定|(公开|发布)前的?(审查|审核)")),
     (Text("政府信息公开平台建设", "platforms"), re.compile(r"平台|网站|新媒体|公报|专区|专栏")),
     (Text("监督保障", "supervision and safeguards"), re.compile(r"监督|保障|考核|培训|评议|问责|责任追究")),
 )

@@ -306,8 +306,10 @@ def flat_run(values: list[Any], spacing: str, rng: Any) -> str:
     return f" {joined} " if spacing == "spaced" else joined
 
 
-def crawler_text(doc: dict, spacing: str, seed: int = 0) -> str:
-    """The report as crawler text: a 「标题:」/「发布时间:」 header, then the whole body on one line."""
+def crawler_text(doc: dict, spacing: str, seed: int = 0, t4_rows: str = "") -> str:
+    """The report as crawler text: a 「标题:」/「发布时间:」 header, then the whole body on one line.
+    ``t4_rows``: T4's blocks printed as labelled rows, ``short`` (「未经复议直接起诉」) or ``long``
+    (「行政诉讼未经复议直接起诉」)."""
     import random
 
     rng = random.Random(seed)
@@ -340,9 +342,15 @@ def crawler_text(doc: dict, spacing: str, seed: int = 0) -> str:
             body.append(labels.T3_GROUPS[group][0])
         body.append(row.zh + flat_run([tables["t3"][row.id][c.id] for c in labels.T3_COLUMNS], spacing, rng))
     section(4)
-    body.append("行政复议行政诉讼" + "".join(c.zh for c in labels.T4_COLUMNS) + "未经复议直接起诉复议后起诉"
-                + "".join(c.zh for c in labels.T4_COLUMNS) * 2)
-    body.append(flat_run([tables["t4"][b.id][c.id] for b in labels.T4_BLOCKS for c in labels.T4_COLUMNS], spacing, rng))
+    if t4_rows:  # the blocks as rows: 「结果维持…总计 行政复议 0 0 0 0 0 未经复议直接起诉 0 0 0 0 0 复议后起诉 …」
+        body.append("".join(c.zh for c in labels.T4_COLUMNS))
+        for b in labels.T4_BLOCKS:
+            body.append(b.zh.replace(" · ", "") if t4_rows == "long" else b.zh.split(" · ")[-1])
+            body.append(flat_run([tables["t4"][b.id][c.id] for c in labels.T4_COLUMNS], spacing, rng))
+    else:
+        body.append("行政复议行政诉讼" + "".join(c.zh for c in labels.T4_COLUMNS) + "未经复议直接起诉复议后起诉"
+                    + "".join(c.zh for c in labels.T4_COLUMNS) * 2)
+        body.append(flat_run([tables["t4"][b.id][c.id] for b in labels.T4_BLOCKS for c in labels.T4_COLUMNS], spacing, rng))
     section(5)
     section(6)
     sign = meta.get("signing_date", "2024-03-07").split("-")

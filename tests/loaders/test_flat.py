@@ -214,3 +214,58 @@ def test_a_one_line_body_without_the_crawler_header(tmp_path):
     assert loaded.document["metadata"]["organ_name"] == "阳泉市人民政府"
     assert len(loaded.document["sections"]) == 6
     assert loaded.document["tables"]["t4"]["review"] == {"upheld": 0, "corrected": 8, "other": 7, "pending": 0, "total": 15}
+
+
+def test_the_decoded_note_names_only_the_relations_that_were_used(tmp_path):
+    # （五）4 has a blank, so that row is left out and （七）总计 = Σ results cannot take part in the search:
+    # the note must not claim it (nor GC203, which can still find an error in this table).
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    path = tmp_path / "page.txt"
+    path.write_text(crawler_text(doc, "none"), encoding="utf-8")
+    loaded = load(path, path.read_bytes(), LoadOptions())
+    assert any(f.message == "left_out" and f.pointers == ("/tables/t3/not_processed_excessive",) for f in loaded.findings)
+    note = next(f for f in loaded.findings if f.message == "decoded" and f.pointers == ("/tables/t3",))
+    assert "每行总计 = 各类申请人之和" in str(note.args["relations"])
+    assert "各项办理结果之和" not in str(note.args["relations"]) and "GC203" not in note.args["rules"]
+    # with every row readable, all three relations take part and the note says so
+    doc["tables"]["t3"]["not_processed_excessive"]["research"] = 0
+    path.write_text(crawler_text(doc, "none"), encoding="utf-8")
+    loaded = load(path, path.read_bytes(), LoadOptions())
+    note = next(f for f in loaded.findings if f.message == "decoded" and f.pointers == ("/tables/t3",))
+    assert str(note.args["relations"]).count("=") == 3 and "GC203" in note.args["rules"]
+
+
+def test_decode_records_which_relations_chose():
+    from checker.loaders.digits import ROW_RELATION
+
+    assert decode([RowRun("r", 7, pieces("0 0 0 0 0 0 0"), _total)]).used == set()  # the digits alone
+    rows = [RowRun("a", 7, pieces("110000011"), _total), RowRun("b", 7, pieces("1 10 0 0 0 0 11"), _total)]
+    rel = [Relation((("a", c),), (("b", c),), "same") for c in range(7)]
+    # 「110000011」 has more splits than its total allows (110,0,…,1,1); the column relation chose among the rest
+    assert decode(rows, rel).used == {ROW_RELATION, "same"}
+    rel_missing = [Relation((("a", c),), (("missing", c),), "gone") for c in range(7)]
+    assert decode(rows, rel_missing).used == set()
+    # the row's own total leaves two splits: it took part, but read nothing, so it is not named
+    assert decode([RowRun("r", 7, pieces("110 0 0 0 0 11"), _total)]).used == set()
+
+
+
+@pytest.mark.parametrize("spacing", ["none", "single", "spaced", "irregular"])
+@pytest.mark.parametrize("labels_as", ["short", "long"])
+def test_t4_printed_as_three_labelled_block_rows(tmp_path, spacing, labels_as):
+    doc = json.loads((EXAMPLES / "yangquan-2023.json").read_text(encoding="utf-8"))
+    t4 = doc["tables"]["t4"]
+    t4["review"] = dict(upheld=1, corrected=10, other=0, pending=0, total=11)  # two-digit cells next to a label
+    t4["litigation_direct"] = dict(upheld=12, corrected=0, other=1, pending=3, total=16)
+    t4["litigation_after_review"] = dict(upheld=0, corrected=0, other=2, pending=0, total=2)
+    path = tmp_path / "page.txt"
+    path.write_text(crawler_text(doc, spacing, 1, t4_rows=labels_as), encoding="utf-8")
+    loaded = load(path, path.read_bytes(), LoadOptions())
+    t4 = loaded.document["tables"].get("t4")
+    expected = {b: dict(doc["tables"]["t4"][b]) for b in ("review", "litigation_direct", "litigation_after_review")}
+    if t4 is None or any(f.message == "left_out" and "/tables/t4" in f.pointers[0] for f in loaded.findings):
+        # never a wrong cell: what is not read is reported
+        assert any(f.pointers and f.pointers[0].startswith("/tables/t4") for f in loaded.findings)
+        assert spacing == "none", "only runs with no separator at all may stay ambiguous"
+    else:
+        assert {b: {c: t4[b][c] for c in expected[b]} for b in expected} == expected
