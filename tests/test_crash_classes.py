@@ -301,3 +301,16 @@ def test_a_rule_allocating_gigabytes_is_stopped(clean_doc):
     (crash,) = [f for f in result.findings if f.code == "GC900"]
     assert crash.args["rule"] == "ZZ903" and "MemoryError" in crash.args["error"], crash.args
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # this process did not grow (kB)
+
+
+def test_word_millions_of_empty_rows_are_refused_before_parsing(tmp_path):
+    import time
+
+    path = tmp_path / "rows.docx"
+    path.write_bytes(_docx("<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:tbl>" + "<w:tr/>" * 3_000_000 + "</w:tbl>"))
+    assert path.stat().st_size < 50_000
+    start = time.perf_counter()
+    with pytest.raises(LoadError) as err:
+        load(path, PluginHost().loaders)
+    assert time.perf_counter() - start < 5
+    assert "XML 元素超过 500,000 个" in str(err.value) and "blocks" in str(err.value)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import json
 import os
 import re
@@ -127,6 +128,9 @@ def _kept() -> Iterator[None]:
     finally:
         checker.plugins.installed_entry_points = scan
         checker.schema._batch = batch
+        # The check command freezes what is alive before its batch (gc.freeze: right for a process that
+        # ends after one run); run after run in one process that would keep every run's leftovers.
+        gc.unfreeze()
 
 
 def run(case: Case, folder: Path, cpu_seconds: float = CPU_SECONDS, memory_mb: int | None = MEMORY_MB,

@@ -402,7 +402,7 @@ def html_case(rng: random.Random, output: str) -> Case:
         parts.insert(rng.randint(0, len(parts)), rng.choice([
             "<script>document.write('一、总体情况')</script>", "<style>p{}</style>", "<!-- 一、总体情况 -->", "&#0;",
             "&#x1b;[2J", "&#xD800;", "&nbsp;" * 50, "<br>" * 20, "<td colspan=99999999>1</td>", "<![CDATA[x]]>",
-            "<table>" * 30, "</table>" * 5, "<p>" * 200]))
+            "<table>" * 30, "</table>" * 5, "<p>" * 200, "<table>" + "<tr></tr>" * 50_000 + "</table>"]))
     charset = rng.choice(["utf-8", "utf-8", "gbk", "gb2312", "big5", "latin-1", "bogus"])
     html = (f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>示例</title></head><body>'
             + "\n".join(parts) + "</body></html>")
@@ -454,7 +454,8 @@ def docx_case(rng: random.Random, output: str) -> Case:
     def flush() -> None:
         if rows:
             wrap = rng.random()
-            table = "<w:tbl>" + "".join(rows) + "</w:tbl>"
+            empty = "<w:tr/>" * rng.choice([1000, 100_000, 1_000_000]) if rng.random() < 0.01 else ""
+            table = "<w:tbl>" + "".join(rows) + empty + "</w:tbl>"
             if wrap < 0.03:
                 table = f"<w:tbl><w:tr><w:tc>{table}<w:p/></w:tc></w:tr></w:tbl>"  # a table inside a cell
             elif wrap < 0.05:
