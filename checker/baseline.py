@@ -76,6 +76,11 @@ def _by_reader(e: dict[str, Any]) -> str | None:
 
 
 def _key(e: dict[str, Any]) -> str:
+    if isinstance(e.get("difference"), str):  # baselines written before 1.1 hold it as text ("1")
+        try:
+            e = {**e, "difference": _plain(float(e["difference"]))}
+        except ValueError:
+            pass
     return json.dumps(e, ensure_ascii=False, sort_keys=True)
 
 
@@ -96,8 +101,10 @@ def write_baseline(path: str | Path, results: Iterable[ReportResult]) -> int:
     root = path.resolve().parent
     entries = [entry(_report_key(r.file, root), f, r.document) for r in results for f in r.findings]
     entries.sort(key=_key)
-    write_atomic(path, json.dumps({"gov_check_baseline": VERSION, "findings": entries}, ensure_ascii=False,
-                                  indent=1) + "\n")
+    from checker.output.safe import no_surrogates  # a lone surrogate from a report cannot be written as UTF-8
+
+    write_atomic(path, no_surrogates(json.dumps({"gov_check_baseline": VERSION, "findings": entries},
+                                                ensure_ascii=False, indent=1) + "\n"))
     return len(entries)
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 
 import click
-from typing import Any
+from typing import Any, Mapping
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FORMATS_HELP = ("text（默认，终端）, json（结果契约）, html（审阅页面）, markdown（摘要）, sarif, junit, "
@@ -27,9 +27,29 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
+def progress_wanted(stderr: Any, environ: Mapping[str, str]) -> bool:
+    """The progress bar is drawn on stderr, so it follows stderr: shown when stderr is a terminal (also
+    when the results go to a file, ``gov-check reports/ > results.txt``), never under CI (CI=true),
+    whose logs keep every redraw."""
+    if environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        return False
+    try:
+        return bool(stderr.isatty())
+    except (AttributeError, ValueError):  # closed or replaced by something that is not a file
+        return False
+
+
+def _err(message: str) -> None:
+    """A line on stderr, made inert for the terminal: a file name or report text in it may carry
+    escape sequences (ESC]0;… retitles the window, ESC[2J clears the screen)."""
+    from checker.output.safe import terminal_text
+
+    click.echo(terminal_text(message), err=True)
+
+
 def fail(message: str) -> None:
     """One clear line on stderr and exit 2: the check could not be done."""
-    click.echo(f"gov-check: {message}", err=True)
+    _err(f"gov-check: {message}")
     sys.exit(EXIT_ERROR)
 
 
@@ -115,7 +135,10 @@ def main() -> None:
               help="把批量汇总写入 CSV（UTF-8 带 BOM，Excel 可直接打开）")
 @click.option("--summary-json", type=click.Path(dir_okay=False, path_type=str), help="把批量汇总写入 JSON")
 @click.option("--summary-only", is_flag=True, help="只显示批量汇总表，不逐份列出问题")
-@click.option("--progress/--no-progress", default=None, help="显示进度条（默认：终端时显示）")
+@click.option("--progress/--no-progress", default=None,
+              help="在标准错误输出上显示进度条（默认：标准错误输出是终端且不在 CI 中时显示，即使结果重定向到文件）")
+@click.option("--sarif-root", type=click.Path(file_okay=False, path_type=str), default=None,
+              help="SARIF 中报告文件的路径相对于此文件夹（默认：当前文件夹）")
 @_fetch_options
 def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, lang: str | None, previous: str | None, organ_kind: str | None, quiet: bool, verbose: bool,
@@ -124,8 +147,9 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
           baseline_path: str | None = None, write_baseline_path: str | None = None, jobs: int | None = None,
           previous_dir: str | None = None, organ_map: str | None = None, hierarchy: str | None = None,
           summary_csv: str | None = None, summary_json: str | None = None, summary_only: bool = False,
-          progress: bool | None = None, allow_private: bool = False, save_source: str | None = None,
-          fetch_timeout: float = 30.0, output_dir: str | None = None, show_traceback: bool = False) -> None:
+          progress: bool | None = None, sarif_root: str | None = None, allow_private: bool = False,
+          save_source: str | None = None, fetch_timeout: float = 30.0, output_dir: str | None = None,
+          show_traceback: bool = False) -> None:
     """检查一份或多份年度报告；REPORTS 可以是文件、文件夹、通配符（如 "2023/**/*.json"）或网址（http/https）。"""
     from checker.config import ConfigError
     from checker.findings import Severity
@@ -143,7 +167,7 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
                                         ignore, fail_on, lang, profile, plugin_paths, waivers_path, organ_kind)
     fail_on, lang = config.fail_on, config.lang
     for problem in engine.host.problems:
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     told = len(engine.host.problems)
     formats = engine.host.formats
     if fmt not in formats:
@@ -170,13 +194,13 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     if not reports:  # every report was a URL that could not be fetched
         fetched.done()
         for url, why in not_fetched:
-            click.echo(f"gov-check: {url}: {why}", err=True)
+            _err(f"gov-check: {url}: {why}")
         sys.exit(EXIT_ERROR)
     try:
         batch = _run_batch(engine, config, options, reports, previous_doc, jobs, previous_dir, organ_map, hierarchy,
                            progress, keep_text=True if output_dir else None)
     except BatchInterrupted as exc:  # outputs are written only after the batch: none was started
-        click.echo(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件", err=True)
+        _err(f"gov-check: 已中断：{exc}，未写出任何结果或汇总文件")
         sys.exit(130)
     finally:
         fetched.done()
@@ -203,7 +227,8 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
     if color is None:
         color = output is None and output_dir is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     ctx = RenderContext(rules=engine.rule_classes(), lang=lang, verbose=bool(verbose), quiet=quiet, statistics=statistics,
-                        color=color, encoding=None if output or output_dir else getattr(sys.stdout, "encoding", None))
+                        color=color, encoding=None if output or output_dir else getattr(sys.stdout, "encoding", None),
+                        extra={"sarif_root": sarif_root} if sarif_root else {})
     show_table = fmt == "text" and (len(results) > 1 or summary_only) and not output_dir
     ctx.extra["fail_on"] = fail_on
     summary = None  # computed only when something shows it: a single check imports none of it
@@ -228,16 +253,15 @@ def check(reports: tuple[str, ...], fmt: str, output: str | None, select: tuple[
         _emit(output, text)
     for r in results:
         if r.load_error:
-            click.echo(f"gov-check: {r.load_error}", err=True)
+            _err(f"gov-check: {r.load_error}")
     if show_traceback or verbose >= 2:
         _tracebacks(results)
     for problem in engine.host.problems[told:]:  # found while rules, profiles and formats were resolved
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     if any(r.load_error or r.incomplete for r in results) or engine.host.problems:
         incomplete = sum(1 for r in results if r.incomplete)
         if incomplete:
-            click.echo(f"gov-check: {incomplete} 份报告检查不完整（规则出错或插件未能加载），不能据此判定通过或未通过",
-                       err=True)
+            _err(f"gov-check: {incomplete} 份报告检查不完整（规则出错或插件未能加载），不能据此判定通过或未通过")
         sys.exit(EXIT_ERROR)
     if fail_on != "never":
         level = Severity(fail_on).rank
@@ -332,7 +356,7 @@ def _fetch(reports: tuple[str, ...], max_bytes: int | None, allow_private: bool,
             failed.append((arg, exc.message))
             continue
         where = "、".join(str(p) for p in got.saved)
-        click.echo(f"gov-check: {arg} → {where}" if save_source else f"gov-check: 已下载 {arg}", err=True)
+        _err(f"gov-check: {arg} → {where}" if save_source else f"gov-check: 已下载 {arg}")
         local.append(str(got.path))
         fetched.origin[str(got.path)] = arg
     fetched.reports = tuple(local)
@@ -349,7 +373,7 @@ def _emit(output: str | None, content: str | bytes) -> None:
         except OSError as exc:
             fail(f"{output}: 无法写入：{exc.strerror or exc}")
         if os.path.islink(output):  # written through the link (checker.output.write_atomic), and said
-            click.echo(f"gov-check: {output} 是符号链接，结果写入了它指向的文件 {written}（链接保留）", err=True)
+            _err(f"gov-check: {output} 是符号链接，结果写入了它指向的文件 {written}（链接保留）")
     else:
         click.echo(content, nl=False)
 
@@ -379,20 +403,19 @@ def _baseline(results: list, baseline_path: str | None, write_path: str | None) 
 
     if write_path:
         n = write_baseline(write_path, results)
-        click.echo(f"gov-check: 已把 {n} 项问题写入基线 {write_path}", err=True)
+        _err(f"gov-check: 已把 {n} 项问题写入基线 {write_path}")
     if baseline_path:
         applied = apply_baseline(baseline_path, results)
         if applied.hidden:
-            click.echo(f"gov-check: 基线 {baseline_path} 中已有的 {applied.hidden} 项问题未显示", err=True)
+            _err(f"gov-check: 基线 {baseline_path} 中已有的 {applied.hidden} 项问题未显示")
         if applied.unused:
-            click.echo(f"gov-check: 基线 {baseline_path} 中有 {len(applied.unused)} 项记录在本次检查的报告中已不再出现"
-                       "（问题已改正？可用 --write-baseline 更新基线）：", err=True)
+            _err(f"gov-check: 基线 {baseline_path} 中有 {len(applied.unused)} 项记录在本次检查的报告中已不再出现"
+                 "（问题已改正？可用 --write-baseline 更新基线）：")
             for e in applied.unused[:10]:
                 who = f"{e.get('organ')}{e.get('year')}年度" if e.get("organ") else e.get("report")
-                click.echo(f"gov-check:   {who} {e.get('code')} {e.get('place') or ' '.join(e.get('pointers') or [])}",
-                           err=True)
+                _err(f"gov-check:   {who} {e.get('code')} {e.get('place') or ' '.join(e.get('pointers') or [])}")
             if len(applied.unused) > 10:
-                click.echo(f"gov-check:   …… 另有 {len(applied.unused) - 10} 项", err=True)
+                _err(f"gov-check:   …… 另有 {len(applied.unused) - 10} 项")
 
 
 def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
@@ -409,7 +432,7 @@ def _host(plugin_paths: tuple[str, ...], config_path: str | None = None) -> Any:
     host = PluginHost(paths=paths)
     host.rules  # a plugin rule whose metadata is unusable is that plugin's load problem, told here
     for problem in host.problems:
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     return host
 
 
@@ -434,8 +457,8 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
         regions = load_hierarchy(hierarchy) if hierarchy else ()
     except ValueError as exc:
         fail(str(exc))
-    if progress is None:  # on a terminal only: none when the output is redirected or piped
-        progress = sys.stderr.isatty() and sys.stdout.isatty()
+    if progress is None:
+        progress = progress_wanted(sys.stderr, os.environ)
     engine.rules  # imported now, before the freeze below
     import gc
 
@@ -445,7 +468,7 @@ def _run_batch(engine: Any, config: Any, options: Any, reports: tuple[str, ...],
                       previous_files, names, regions, engine=engine, previous_document=previous_doc)
     batch.skipped = found.skipped
     for note in batch.plan.notes:
-        click.echo(f"gov-check: {note}", err=True)
+        _err(f"gov-check: {note}")
     batch.results += [ReportResult(file=arg, document=None, findings=[], outcomes=[], load_error=f"{arg}: {why}")
                       for arg, why in found.problems]
     return batch
@@ -462,13 +485,13 @@ def _tell_batch(batch: Any, summary: Any) -> None:
     last year's report under --previous-dir."""
     skipped = getattr(batch, "skipped", ())
     if skipped:
-        click.echo(f"gov-check: 跳过 {len(skipped)} 个 Word 锁定文件或临时文件（如 {skipped[0]}）", err=True)
+        _err(f"gov-check: 跳过 {len(skipped)} 个 Word 锁定文件或临时文件（如 {skipped[0]}）")
     if batch.plan.previous_dir_given and summary is not None:
         alone = [r for r in summary.reports if r.status != "not_checked" and not r.previous_file]
         if alone:
-            click.echo(f"gov-check: {len(alone)} 份报告在 --previous-dir 中没有找到上一年度报告（未作跨年度核对）：", err=True)
+            _err(f"gov-check: {len(alone)} 份报告在 --previous-dir 中没有找到上一年度报告（未作跨年度核对）：")
             for r in alone:
-                click.echo(f"  {r.organ_name or '（机关不明）'} {r.report_year or ''}  {r.file}", err=True)
+                _err(f"  {r.organ_name or '（机关不明）'} {r.report_year or ''}  {r.file}")
 
 
 def _write_output_dir(folder: str, results: list, summary: Any, formats: Any, fmt: str, ctx: Any) -> None:
@@ -491,7 +514,7 @@ def _write_output_dir(folder: str, results: list, summary: Any, formats: Any, fm
                                                                      ctx.lang))
     except OSError as exc:
         fail(f"{exc.filename or folder}: 无法写入：{exc.strerror or exc}")
-    click.echo(f"gov-check: 已写出 {len(results)} 份{fmt}文件和 {os.path.join(folder, 'index.html')}", err=True)
+    _err(f"gov-check: 已写出 {len(results)} 份{fmt}文件和 {os.path.join(folder, 'index.html')}")
 
 
 def _batch_summary(batch: Any, summary: Any, ctx: Any, summary_csv: str | None, summary_json: str | None,
@@ -812,7 +835,7 @@ def annotate(draft: str, output: str, force: bool, select: tuple[str, ...], igno
     config, engine = _configured_engine(draft, config_path, no_config, select, ignore, None, lang, profile,
                                         plugin_paths, waivers_path, organ_kind)
     for problem in engine.host.problems:
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     options = LoadOptions(organ_kind=organ_kind, template=engine.host.template_extensions, **config.limits)
     try:
         original = Path(draft).read_bytes()
@@ -840,7 +863,7 @@ def annotate(draft: str, output: str, force: bool, select: tuple[str, ...], igno
     click.echo(f"{draft} → {output}：{done.placed} 条批注加在问题所在处"
                + (f"，{done.at_title} 项不对应具体位置的问题合并为标题处的一条批注" if done.at_title else ""), err=True)
     if result.incomplete:
-        click.echo("gov-check: 检查不完整（规则出错或插件未能加载），不能据此判定通过或未通过", err=True)
+        _err("gov-check: 检查不完整（规则出错或插件未能加载），不能据此判定通过或未通过")
         sys.exit(EXIT_ERROR)
     if result.status(config.fail_on) == "fail":
         sys.exit(EXIT_FINDINGS)
@@ -889,19 +912,19 @@ def convert(report: str, output: str | None, force: bool, organ_kind: str | None
     text = json.dumps(loaded.document, ensure_ascii=False, indent=2) + "\n"
     rules = host.rules
     for finding in loaded.findings:
-        click.echo(f"{report}: {finding.code} {render(finding, rules, lang, loaded.document)}", err=True)
+        _err(f"{report}: {finding.code} {render(finding, rules, lang, loaded.document)}")
     if loaded.format != "json":
         from checker.loaders.evidence import cells_read
 
         read, left = cells_read(loaded.document, loaded.findings)
-        click.echo(f"{report}: 读出表格单元格 {read} 个" + (f"，未能读出 {left} 个（见上面的 GC003，请对照原文补全）" if left
-                                                   else "，模板的表格单元格全部读出"), err=True)
+        _err(f"{report}: 读出表格单元格 {read} 个" + (f"，未能读出 {left} 个（见上面的 GC003，请对照原文补全）" if left
+                                             else "，模板的表格单元格全部读出"))
     if output:
         try:
             write_atomic(output, text)
         except OSError as exc:
             fail(f"{output}: 无法写入：{exc.strerror or exc}")
-        click.echo(f"{report} → {output}（{loaded.format}）", err=True)
+        _err(f"{report} → {output}（{loaded.format}）")
     else:
         click.echo(text, nl=False)
 
@@ -971,7 +994,7 @@ def compare(reports: tuple[str, ...], output: str | None, fmt: str | None, previ
     except (ConfigError, ValueError) as exc:
         fail(str(exc))
     for problem in engine.host.problems:
-        click.echo(f"gov-check: {problem}", err=True)
+        _err(f"gov-check: {problem}")
     if threshold is None:
         threshold = float(config.options.get("GC703", {}).get("threshold", 0.5))
     options = CompareOptions(threshold=threshold / 100 if threshold > 1 else threshold,
@@ -1058,7 +1081,7 @@ def _compare_batch(engine: Any, options: Any, fetched: _Fetched, previous_dir: s
         fetched.done()
     index["unreadable"] += [f"{a}: {why}" for a, why in this_found.problems + last_found.problems + not_fetched]
     for note in index["notes"]:
-        click.echo(f"gov-check: {note}", err=True)
+        _err(f"gov-check: {note}")
     try:
         write_atomic(out / "index.html", render_index(index, "html"))
         write_atomic(out / "index.json", render_index(index, "json"))
@@ -1068,7 +1091,7 @@ def _compare_batch(engine: Any, options: Any, fetched: _Fetched, previous_dir: s
                f"本年无上年报告 {len(index['without_last_year'])} 份，上年无本年报告 {len(index['without_this_year'])} 份",
                err=True)
     for line in index["unreadable"]:
-        click.echo(f"gov-check: 无法读取：{line}", err=True)
+        _err(f"gov-check: 无法读取：{line}")
     sys.exit(EXIT_ERROR if index["unreadable"] else EXIT_OK)
 
 
@@ -1084,7 +1107,7 @@ def run() -> None:
         # Not standalone: click would turn Ctrl-C into "Aborted!" and exit 1, the code of "errors found".
         code = main(standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("gov-check: 已中断", err=True)
+        _err("gov-check: 已中断")
         sys.exit(130)
     except click.ClickException as exc:  # a usage error: click's own message and exit code
         exc.show()
@@ -1099,7 +1122,7 @@ def run() -> None:
     except Exception as exc:
         if os.environ.get("GOV_CHECK_DEBUG"):
             raise
-        click.echo(f"gov-check: 内部错误：{type(exc).__name__}: {exc}（设置 GOV_CHECK_DEBUG=1 查看详情）", err=True)
+        _err(f"gov-check: 内部错误：{type(exc).__name__}: {exc}（设置 GOV_CHECK_DEBUG=1 查看详情）")
         sys.exit(EXIT_ERROR)
     _finish(code if isinstance(code, int) else EXIT_OK)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -14,22 +16,81 @@ class _Args(dict):
         return "{" + key + "}"
 
 
-def _arg(value: Any, lang: str) -> Any:
+def list_separator(lang: str) -> str:
+    """How a list of names is joined in running text: 「、」 in Chinese only."""
+    return ", " if lang == "en" else "、"
+
+
+def plain(value: Any, lang: str = "zh") -> Any:
+    """A finding's value or message argument as the outputs carry it: text in the output's language
+    (never a Python repr), numbers as numbers (1.0 → 1), a list as a list of such scalars (what is
+    nested deeper is said as one text)."""
+    if isinstance(value, (list, tuple, set, frozenset, Mapping)):
+        if isinstance(value, Mapping):
+            items = [f"{_arg(k, lang)} {_arg(v, lang)}" for k, v in value.items()]
+        else:
+            items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
+        return [_scalar(v, lang) if not isinstance(v, (list, tuple, set, frozenset, Mapping)) else _arg(v, lang)
+                for v in items]
+    return _scalar(value, lang)
+
+
+def _scalar(value: Any, lang: str) -> Any:
     if isinstance(value, Text):
         return value.get(lang)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, (list, tuple)):
-        return ("、" if lang != "en" else ", ").join(str(_arg(v, lang)) for v in value)
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if hasattr(value, "isoformat"):  # a date
+        return value.isoformat()
+    try:  # a float, a Decimal, a Fraction, a numpy number: still a number
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return str(value)
+    if not math.isfinite(number):  # JSON has no NaN or infinity
+        return str(value)
+    return int(number) if number.is_integer() and abs(number) < 2 ** 53 else number
+
+
+def _arg(value: Any, lang: str) -> Any:
+    """A message argument as it is written into the sentence."""
+    value = plain(value, lang)
+    if isinstance(value, list):
+        return list_separator(lang).join(str(v) for v in value)
     return value
+
+
+def colon(lang: str) -> str:
+    """What follows a label: 「：」 in Chinese, ": " in English."""
+    return ": " if lang == "en" else "："
+
+
+_EN_PLURALS = {"error": "errors", "warning": "warnings", "info": "info", "rule": "rules", "report": "reports",
+               "finding": "findings", "problem": "problems"}
+
+
+def count_of(n: int, noun: str) -> str:
+    """「1 error」, 「2 errors」: an English count with the noun in its number."""
+    return f"{n} {noun if n == 1 else _EN_PLURALS.get(noun, noun + 's')}"
+
+
+NBSP = "\u00a0"
+# A number and the word it belongs to (「不等于 0」, 「相差 1」, 「38 件」, 「100%（阈值」): the space between
+# them must not become a line break.
+_NUMBER_SPACE = re.compile(r"(?<=\S) (?=[-+−]?\d)|(?<=\d) (?=[^\s\d+−=-])|(?<=\d%) (?=[^\s\d+−=-])")
+
+
+def keep_numbers_together(text: str) -> str:
+    """``text`` with the spaces that join a number to its word made non-breaking (U+00A0)."""
+    return _NUMBER_SPACE.sub(NBSP, text)
 
 
 def render(finding: Finding, rules: Mapping[str, type], lang: str = "zh", document: Any = None) -> str:
     cls = rules.get(finding.code)
     templates = getattr(cls, "messages", {}) if cls else {}
     pair = templates.get(finding.message)
-    if not pair:
-        return f"{finding.code} {finding.message} {dict(finding.args)}"
+    if not pair:  # a rule without this template (a plugin's slip): its arguments still read as text
+        said = list_separator(lang).join(f"{k} {_arg(v, lang)}" for k, v in finding.args.items())
+        return f"{finding.code} {finding.message}" + (f"{colon(lang)}{said}" if said else "")
     template = pair[1] if lang == "en" else pair[0]
     args = _Args({k: _arg(v, lang) for k, v in finding.args.items()})
     args.setdefault("place", place(finding, document, lang))
@@ -167,8 +228,8 @@ def summary_line(result: ReportResult, lang: str = "zh") -> str:
     """「共 0 个错误、5 个警告、0 个提示（10 条规则：6 通过、…）」 — the same words in every output."""
     c, oc = result.counts(), outcome_counts(result)
     if lang == "en":
-        line = (f"{c['error']} errors, {c['warning']} warnings, {c['info']} info "
-                f"({len(result.outcomes)} rules: {oc[Outcome.PASS]} passed, {oc[Outcome.FAIL]} failed, "
+        line = (f"{count_of(c['error'], 'error')}, {count_of(c['warning'], 'warning')}, {c['info']} info "
+                f"({count_of(len(result.outcomes), 'rule')}: {oc[Outcome.PASS]} passed, {oc[Outcome.FAIL]} failed, "
                 f"{oc[Outcome.NOT_APPLICABLE]} not applicable, {oc[Outcome.INSUFFICIENT_DATA]} insufficient data, "
                 f"{oc[Outcome.ERROR]} errored)")
         line += f", {c['waived']} waived" if c["waived"] else ""

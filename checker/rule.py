@@ -91,6 +91,7 @@ class Rule:
         if message not in self.messages:
             raise KeyError(f"{self.code} has no message {message!r}")
         sev = self.effective_severity if self.severity_configured or severity is None else severity
+        difference = _difference(self.code, difference)
         return Finding(code=self.code, severity=sev, message=message, pointers=tuple(pointers), args=args,
                        expected=expected, actual=actual, difference=difference, quote=quote)
 
@@ -177,3 +178,14 @@ def metadata_problem(cls: type) -> str | None:
         return f"rule {code}: check is not callable"
     return None
 
+
+def _difference(code: str, value: Any) -> int | float | None:
+    """A finding's ``difference`` is a number (the JSON contract says so): a numeric string a rule
+    formatted is read back; anything else is the rule's mistake, said with its code."""
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    try:
+        number = float(str(value).replace(",", "").strip())
+    except ValueError:
+        raise TypeError(f"{code}: difference must be a number, not {value!r}") from None
+    return int(number) if number.is_integer() else number

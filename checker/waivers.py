@@ -170,7 +170,7 @@ def stale_waivers(waivers: Iterable[Waiver], results: list[ReportResult], today:
         applicable = [r for r in results if r.load_error is None and w.applies_to(r.file, r.document)]
         if not applicable:
             continue
-        args: dict[str, Any] = {"waiver": w.label, "rule": w.rule, "target": w.place or "/", "until": str(w.until)}
+        args: dict[str, Any] = {"waiver": w.label, "rule": w.rule, "target": w.place or "/", "until": w.until.isoformat() if w.until else None}
         if w.expired(today):
             out.append((applicable[0], Finding(STALE_CODE, severity, "expired", (), args)))
         elif not any(w.matches(f, r.document) for r in applicable for f in r.findings):

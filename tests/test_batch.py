@@ -249,7 +249,7 @@ def test_hierarchy_rollup_finds_the_summary_cell_that_is_not_the_sum_of_its_unit
     assert sorted(f["pointers"][0] for f in found) == sorted(
         f"/tables/t3/{row}/{col}" for row in ("granted", "results_total", "new_received")
         for col in ("natural_person", "total"))
-    assert all(f["severity"] == "warning" and f["difference"] == "1" for f in found)
+    assert all(f["severity"] == "warning" and f["difference"] == 1 for f in found)  # a number (format 1.1)
 
     hierarchy.write_text('[[region]]\nsummary = "示例市人民政府"\nunits = ["示例市甲区人民政府", "示例市丁区人民政府"]\n',
                          encoding="utf-8")

@@ -7,24 +7,23 @@ repeats on every page)."""
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from checker import __version__
 from checker.findings import ReportResult
 from checker.messages import summary_line
 from checker.output.problems import fail_on_of, heading, problems
+from checker.output.safe import xml_text
 
 BODY_FONT, TITLE_FONT, LATIN_FONT = "仿宋", "黑体", "Times New Roman"
 # A4 with the margins of GB/T 9704 (党政机关公文格式): 37/35 mm top/bottom, 28/26 mm left/right → 156 mm of text.
 MARGINS_MM = (37, 35, 28, 26)
 COLUMNS_MM = (10, 30, 44, 28, 30, 14)  # 序号 位置 问题 依据 修改建议 严重程度: 156 mm
-_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: object) -> str:
     """Text as Word can hold it: characters XML forbids (a report's stray control codes) dropped."""
-    return _XML_UNSAFE.sub("", str(text))
+    return xml_text(str(text))
 
 
 def set_font(run_or_style: Any, name: str = BODY_FONT, size: float | None = None, bold: bool | None = None) -> None:

@@ -11,9 +11,10 @@ from typing import Any, Mapping
 
 from checker import __version__, labels
 from checker.findings import ReportResult, Severity
-from checker.messages import Shown, outcome_label, present, report_title, rule_clause, rule_fix, rule_title, \
-    section_title, total_counts, severity_label, summary_line
+from checker.messages import Shown, colon, list_separator, outcome_label, present, report_title, rule_clause, rule_fix, \
+    rule_title, section_title, total_counts, severity_label, summary_line
 from checker.model import Kind, Report, parse_value, pointer as make_pointer
+from checker.output.safe import xml_text
 
 _CSS = """
 :root { --error: #b3261e; --warning: #9a5b00; --info: #1f5fa8; --line: #444; }
@@ -380,7 +381,7 @@ def _document(page: _Page, result: ReportResult) -> str:
 
 def _problems(page: _Page, result: ReportResult, rules: Mapping[str, type]) -> str:
     zh = page.zh
-    out = [f'<aside class="problems"><h2>{"问题清单" if zh else "Problems"}（{len(page.shown)}）</h2>']
+    out = [f'<aside class="problems"><h2>{"问题清单" if zh else "Problems"}{f"（{len(page.shown)}）" if zh else f" ({len(page.shown)})"}</h2>']
     if not page.shown:
         out.append(f'<p class="none">{"未发现问题。" if zh else "No problems found."}</p>')
     out.append('<ol class="problems">')
@@ -397,19 +398,19 @@ def _problems(page: _Page, result: ReportResult, rules: Mapping[str, type]) -> s
         if s.numbers:
             body.append(f'<div class="nums">{escape(s.numbers)}</div>')
         if places:
-            body.append(f'<div class="where">{"位置" if zh else "Where"}：{"、".join(places)}</div>')
+            body.append(f'<div class="where">{"位置" if zh else "Where"}{colon(page.lang)}{list_separator(page.lang).join(places)}</div>')
         clause, fix = rule_clause(rules.get(f.code)), rule_fix(rules.get(f.code), page.lang)
         if clause:
-            body.append(f'<div class="basis">{"依据" if zh else "Basis"}：{escape(clause)}</div>')
+            body.append(f'<div class="basis">{"依据" if zh else "Basis"}{colon(page.lang)}{escape(clause)}</div>')
         if fix:
-            body.append(f'<div class="fix">{"修改建议" if zh else "Suggested fix"}：{escape(fix)}</div>')
+            body.append(f'<div class="fix">{"修改建议" if zh else "Suggested fix"}{colon(page.lang)}{escape(fix)}</div>')
         if f.quote:
             q = page.quote_ids.get(s.number)
             quote = escape(f.quote)
-            body.append(f'<div class="q">{"引文" if zh else "Quote"}：'
+            body.append(f'<div class="q">{"引文" if zh else "Quote"}{colon(page.lang)}'
                         + (f'<a href="#{q}">「{quote}」</a>' if q else f"「{quote}」") + "</div>")
         if f.waived:
-            body.append(f'<div class="waived">{"已豁免" if zh else "Waived"}：{escape(f.waived)}</div>')
+            body.append(f'<div class="waived">{"已豁免" if zh else "Waived"}{colon(page.lang)}{escape(f.waived)}</div>')
         out.append(f'<li id="{page.rid}-f{s.number}" class="sev-{sev}">{"".join(body)}</li>')
     out.append("</ol>")
     out.append(f'<details class="outcomes"><summary>{"各规则结论" if zh else "Outcome per rule"}</summary><table>')
@@ -433,7 +434,7 @@ def render(results: list[ReportResult], ctx: Any) -> str:
     zh = lang != "en"
     rules = dict(ctx.rules)
     title = (report_title(results[0]) if len(results) == 1 else f"{len(results)} 份报告") if results else ""
-    head = ("审阅意见" if zh else "Review") + (f"：{title}" if title else "")
+    head = ("审阅意见" if zh else "Review") + (f"{colon(lang)}{title}" if title else "")
     out = ["<!DOCTYPE html>", f'<html lang="{"zh-CN" if zh else "en"}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f'<meta name="generator" content="gov-check {escape(__version__)}">',
@@ -451,7 +452,7 @@ def render(results: list[ReportResult], ctx: Any) -> str:
         rid = f"r{i + 1}"
         out.append(f'<article class="report" id="{rid}">')
         if result.load_error:
-            out.append(f'<h2 class="sev-error">{"无法检查" if zh else "Not checked"}：'
+            out.append(f'<h2 class="sev-error">{"无法检查" if zh else "Not checked"}{colon(lang)}'
                        f'{escape(os.path.basename(result.file) or result.file)}</h2>'
                        f"<p>{escape(result.load_error.replace(result.file, os.path.basename(result.file)))}</p></article>")
             continue
@@ -465,4 +466,5 @@ def render(results: list[ReportResult], ctx: Any) -> str:
         document = _document(page, result)
         out.append(f'<div class="layout">{document}{_problems(page, result, rules)}</div></article>')
     out.append("</body></html>\n")
-    return "\n".join(out)
+    # Report text may hold characters HTML and XML forbid (control characters, lone surrogates).
+    return xml_text("\n".join(out))

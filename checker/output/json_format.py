@@ -7,21 +7,22 @@ from typing import Any
 
 from checker import __version__
 from checker.findings import Outcome, ReportResult, Severity
-from checker.messages import present, rule_clause, rule_fix, rule_title
+from checker.messages import plain, present, rule_clause, rule_fix, rule_title
 from checker.model import Report
+from checker.output.safe import no_surrogates
 
-FORMAT_VERSION = "1.1"  # 1.1: status "incomplete", summary.incomplete, a finding's clause and fix
+# 1.1: status "incomplete", summary.incomplete, a finding's clause and fix; message arguments in the
+# output's language (a list as a JSON array, never a Python repr) and ``difference`` a number or
+# null.  Each adds a field or narrows what 1.0's schema allowed, so a reader written for 1.0 reads
+# 1.1 unchanged: a minor version (CHANGELOG).
+FORMAT_VERSION = "1.1"
 COMPACT_FROM = 50  # reports
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if value is None or isinstance(value, (int, float, str, bool)):
-        return value
-    if hasattr(value, "get") and hasattr(value, "zh"):
-        return value.zh
-    return str(value)
+def _number(value: Any) -> int | float | None:
+    """A finding's ``difference``: a number, or null when the rule gave none."""
+    value = plain(value)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def report_info(result: ReportResult) -> dict[str, Any]:
@@ -43,11 +44,11 @@ def result_dict(result: ReportResult, rules: dict, lang: str) -> dict[str, Any]:
             "place": shown.place,
             "pointers": list(f.pointers),
             "source": [result.source_map[p] for p in f.pointers if p in result.source_map],
-            "expected": _plain(f.expected),
-            "actual": _plain(f.actual),
-            "difference": _plain(f.difference),
+            "expected": plain(f.expected, lang),
+            "actual": plain(f.actual, lang),
+            "difference": _number(f.difference),
             "quote": f.quote,
-            "args": {k: _plain(v) for k, v in f.args.items()},
+            "args": {k: plain(v, lang) for k, v in f.args.items()},
             "waived": f.waived,
             "clause": rule_clause(cls),
             "fix": rule_fix(cls, lang),
@@ -90,4 +91,5 @@ def build(results: list[ReportResult], rules: dict, lang: str = "zh") -> dict[st
 def render(results: list[ReportResult], ctx: Any) -> str:
     # Indented for a person reading a few reports; compact (C encoder, ~5× faster) for a batch.
     indent = 2 if len(results) <= COMPACT_FROM else None
-    return json.dumps(build(results, dict(ctx.rules), ctx.lang), ensure_ascii=False, indent=indent) + "\n"
+    text = json.dumps(build(results, dict(ctx.rules), ctx.lang), ensure_ascii=False, indent=indent) + "\n"
+    return no_surrogates(text)  # a lone surrogate from the report cannot be written as UTF-8

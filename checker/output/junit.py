@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 from typing import Any, Mapping
 
 from checker.findings import Outcome, ReportResult
-from checker.messages import outcome_label, present, report_title, rule_title, severity_label
+from checker.messages import colon, outcome_label, present, report_title, rule_title, severity_label
 from checker.model import Report
+from checker.output.safe import xml_text
 
 _CRASH = "GC900"
 
@@ -42,7 +43,7 @@ def _suite(result: ReportResult, rules: Mapping[str, type], lang: str) -> ET.Ele
     sep = "；" if lang != "en" else "; "
     for o in result.outcomes:
         cls = rules.get(o.code)
-        name = f"{o.code} {getattr(cls, 'name', '')}：{rule_title(cls, lang)}" if cls else o.code
+        name = f"{o.code} {getattr(cls, 'name', '')}{colon(lang)}{rule_title(cls, lang)}" if cls else o.code
         case = ET.SubElement(suite, "testcase", name=name, classname=result.file, time=_seconds(o.seconds))
         counts["tests"] += 1
         total += o.seconds
@@ -56,7 +57,8 @@ def _suite(result: ReportResult, rules: Mapping[str, type], lang: str) -> ET.Ele
         elif o.outcome is Outcome.FAIL and live:
             worst = max(live, key=lambda s: s.finding.severity.rank).finding.severity
             lines = [f"[{severity_label(s.finding.severity, lang)}] {s.message}"
-                     + (f"（{s.numbers}）" if s.numbers and s.numbers not in s.message else "")
+                     + ((f"（{s.numbers}）" if lang != "en" else f" ({s.numbers})")
+                        if s.numbers and s.numbers not in s.message else "")
                      + (f"\n    「{s.finding.quote}」" if s.finding.quote else "")
                      + (f"\n    {' '.join(s.finding.pointers)}" if s.finding.pointers else "") for s in live]
             first = live[0].message + (f"（共 {len(live)} 项）" if lang != "en" and len(live) > 1 else
@@ -65,11 +67,11 @@ def _suite(result: ReportResult, rules: Mapping[str, type], lang: str) -> ET.Ele
             counts["failures"] += 1
         elif o.outcome in (Outcome.NOT_APPLICABLE, Outcome.INSUFFICIENT_DATA):
             reason = sep.join(r.get(lang) for r in o.reasons) or outcome_label(o.outcome, lang)
-            ET.SubElement(case, "skipped", message=f"{outcome_label(o.outcome, lang)}：{reason}", type=o.outcome.value)
+            ET.SubElement(case, "skipped", message=f"{outcome_label(o.outcome, lang)}{colon(lang)}{reason}", type=o.outcome.value)
             counts["skipped"] += 1
         if waived:  # waived findings do not fail the case, but a reader of the log should see them
             ET.SubElement(case, "system-out").text = "\n".join(
-                f"[{'已豁免' if lang != 'en' else 'waived'}：{s.finding.waived}] {s.message}" for s in waived)
+                f"[{'已豁免' if lang != 'en' else 'waived'}{colon(lang)}{s.finding.waived}] {s.message}" for s in waived)
     suite.attrib.update({k: str(v) for k, v in counts.items()}, time=_seconds(total))
     return suite
 
@@ -87,4 +89,6 @@ def render(results: list[ReportResult], ctx: Any) -> str:
         seconds += float(suite.get("time", "0"))
     root.attrib.update({k: str(v) for k, v in totals.items()}, time=_seconds(seconds))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # Text from the report may hold characters XML forbids (control characters, lone surrogates):
+    # ElementTree writes them as they are, and no XML reader would read the file.
+    return xml_text('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")

@@ -6,9 +6,10 @@ import re
 from typing import Any
 
 from checker.findings import ReportResult, Severity
-from checker.messages import Shown, present, report_title, rule_clause, rule_counts, rule_fix, rule_title, \
+from checker.messages import Shown, colon, present, report_title, rule_clause, rule_counts, rule_fix, rule_title, \
     section_title, severity_label, summary_line, without_place
 from checker.model import Report
+from checker.output.safe import terminal_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -27,12 +28,12 @@ def _table(items: list[Shown], lang: str, rules: dict) -> list[str]:
         f = s.finding
         problem = md(without_place(s.message, s.place))  # the place has its own column
         if s.numbers and s.numbers not in s.message:
-            problem += f"（{md(s.numbers)}）"
+            problem += f"（{md(s.numbers)}）" if zh else f" ({md(s.numbers)})"
         if f.quote:
             problem += f" 引文：「{md(f.quote)}」" if zh else f" Quote: “{md(f.quote)}”"
         if f.waived:
             problem = (f"~~{problem}~~ 已豁免：{md(f.waived)}" if zh else f"~~{problem}~~ waived: {md(f.waived)}")
-        where = md(s.place) + "".join(f"；{md(r)}" for r in s.related)
+        where = md(s.place) + "".join(("；" if zh else "; ") + md(r) for r in s.related)
         cls = rules.get(f.code)
         lines.append(f"| {s.number} | {severity_label(f.severity, lang)} | `{f.code}` | {where} | {problem} "
                      f"| {md(rule_clause(cls))} | {md(rule_fix(cls, lang))} |")
@@ -45,11 +46,11 @@ def render(results: list[ReportResult], ctx: Any) -> str:
     out: list[str] = []
     for result in results:
         if result.load_error:
-            out += [f"## {'无法检查' if zh else 'Not checked'}：{md(result.file)}", "", md(result.load_error), ""]
+            out += [f"## {'无法检查' if zh else 'Not checked'}{colon(lang)}{md(result.file)}", "", md(result.load_error), ""]
             continue
         report = Report(result.document or {})
         out += [f"## {md(report_title(result))}", "",
-                f"- {'文件' if zh else 'File'}：`{result.file.replace('`', '')}`"
+                f"- {'文件' if zh else 'File'}{colon(lang)}`{result.file.replace('`', '')}`"
                 + (f" · {md(report.organ_name)}" if report.organ_name else "")
                 + (f" · {report.year}" if report.year else ""),
                 f"- {md(summary_line(result, lang))}", ""]
@@ -67,4 +68,5 @@ def render(results: list[ReportResult], ctx: Any) -> str:
             out += [f"| `{code}` | {md(rule_title(rules.get(code), lang))} | {n} |"
                     for code, n in rule_counts(result).items()]
             out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    # Often printed to a terminal: no escape sequence or control character from the report reaches it.
+    return terminal_text("\n".join(out).rstrip() + "\n")

@@ -11,6 +11,8 @@ from typing import Any
 
 from checker.findings import STATUSES as _STATUS
 from checker.labels import ORGAN_KINDS
+from checker.messages import count_of, list_separator
+from checker.output.safe import no_surrogates, terminal_text
 from checker.summary import BatchSummary, as_dict
 
 _STATUS_STYLE = {"fail": "bold red", "pass": "green", "incomplete": "bold magenta", "not_checked": "bold magenta",
@@ -27,8 +29,8 @@ def _common_folder(files: list[str]) -> str:
     return base if base not in ("", os.sep) else ""
 
 
-def _top(line: Any) -> str:
-    return "、".join(f"{code}×{n}" for code, n in line.top)
+def _top(line: Any, lang: str = "zh") -> str:
+    return list_separator(lang).join(f"{code}×{n}" for code, n in line.top)
 
 
 def top_in_words(line: Any, rules: Any, lang: str = "zh") -> str:
@@ -64,12 +66,13 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
     shown = attention[:limit] if limit else attention
     base = _common_folder([r.file for r in summary.reports])
     if base:
-        table.caption = f"文件位于 {base}" if not en else f"files under {base}"
+        table.caption = terminal_text(f"文件位于 {base}" if not en else f"files under {base}")
         table.caption_justify = "left"
     for r in shown:
         status = _STATUS[r.status][1 if en else 0]
-        table.add_row(os.path.relpath(r.file, base) if base else r.file, r.organ_name or "", str(r.report_year or ""), Text(status, style=_STATUS_STYLE[r.status]),
-                      str(r.error), str(r.warning), str(r.info), r.problem or _top(r))
+        table.add_row(terminal_text(os.path.relpath(r.file, base) if base else r.file), terminal_text(r.organ_name or ""),
+                      str(r.report_year or ""), Text(status, style=_STATUS_STYLE[r.status]),
+                      str(r.error), str(r.warning), str(r.info), terminal_text(r.problem or _top(r, lang)))
     if shown:
         console.print(table)
     if len(shown) < len(attention):
@@ -81,10 +84,10 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
         + (f"{t['incomplete']} 份检查不完整、" if t["incomplete"] else "")
         + (f"{t['not_report']} 个文件不是年度报告、" if t["not_report"] else "") + f"{t['not_checked']} 份无法检查；"
         f"共 {t['error']} 个错误、{t['warning']} 个警告、{t['info']} 个提示" if not en else
-        f"{t['reports']} reports: {t['fail']} failed, {t['pass']} passed, "
+        f"{count_of(t['reports'], 'report')}: {t['fail']} failed, {t['pass']} passed, "
         + (f"{t['incomplete']} incomplete, " if t["incomplete"] else "")
         + (f"{t['not_report']} not reports, " if t["not_report"] else "") + f"{t['not_checked']} not checked; "
-        f"{t['error']} errors, {t['warning']} warnings, {t['info']} info", style="bold"))
+        f"{count_of(t['error'], 'error')}, {count_of(t['warning'], 'warning')}, {t['info']} info", style="bold"))
     failing = [r for r in summary.rules if r.failed or r.errored]
     if failing:
         rules = Table(title="按规则统计" if not en else "Per rule", title_justify="left")
@@ -92,8 +95,8 @@ def render_table(summary: BatchSummary, lang: str = "zh", color: bool = False, w
                                  ("rule", "name", "reports failed", "findings", "insufficient data", "errored")):
             rules.add_column(head, justify="right" if i >= 2 else "left")
         for r in sorted(failing, key=lambda r: (-r.failed, r.code)):
-            rules.add_row(r.code, r.title_en if en else r.title_zh, str(r.failed), str(r.findings),
-                          str(r.insufficient_data), str(r.errored))
+            rules.add_row(terminal_text(r.code), terminal_text(r.title_en if en else r.title_zh), str(r.failed),
+                          str(r.findings), str(r.insufficient_data), str(r.errored))
         console.print(rules)
     return buf.getvalue()
 
@@ -114,8 +117,9 @@ def render_csv(summary: BatchSummary, lang: str = "zh", rules: Any = None) -> st
     for r in summary.reports:
         writer.writerow((r.region, r.parent, r.organ_name or "", organ_kind_label(r.organ_kind, lang),
                          r.report_year or "", r.file, _STATUS[r.status][1 if en else 0], r.error, r.warning, r.info,
-                         r.waived, top_in_words(r, rules or {}, lang), _top(r), r.previous_file or "", r.problem or ""))
-    return BOM + buf.getvalue()
+                         r.waived, top_in_words(r, rules or {}, lang), _top(r, lang), r.previous_file or "",
+                         r.problem or ""))
+    return no_surrogates(BOM + buf.getvalue())  # written as UTF-8: a lone surrogate from a report cannot be
 
 
 def organ_kind_label(kind: str | None, lang: str = "zh") -> str:
@@ -126,7 +130,7 @@ def render_json(summary: BatchSummary, run: dict[str, Any] | None = None) -> str
     data = as_dict(summary)
     if run:
         data["run"] = run
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return no_surrogates(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def render_summary_csv(results: list, ctx: Any) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from checker.findings import STATUSES, ReportResult
 from checker.output.problems import fail_on_of, problems
+from checker.output.safe import xml_text
 from checker.output.summary import organ_kind_label, top_in_words
 
 FIX_STATES = ("未整改", "已整改", "不予整改")
@@ -25,21 +26,16 @@ SUMMARY_EN = ("Region", "Parent", "Organ", "Kind", "Year", "File", "Status", "Er
               "Top problems", "Note")
 RULES = (("规则", 8), ("名称", 40), ("未通过的报告", 13), ("问题数", 9), ("数据不足", 10), ("出错", 7), ("依据", 40))
 RULES_EN = ("Rule", "Title", "Reports failed", "Findings", "Insufficient data", "Errored", "Basis")
-_ILLEGAL = None
 
 
 def _clean(value: Any) -> Any:
-    """A value Excel can hold: openpyxl refuses control characters a report's text may carry."""
-    global _ILLEGAL
+    """A value Excel can hold: openpyxl refuses control characters a report's text may carry, and
+    the file's XML cannot hold U+FFFE/U+FFFF or a lone surrogate (checker/output/safe.py)."""
     if not isinstance(value, str):
         return value  # a count of 0 stays 0: never a blank
     if not value:
         return None  # an empty string is an empty cell (filters show it as 空白)
-    if _ILLEGAL is None:
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        _ILLEGAL = ILLEGAL_CHARACTERS_RE
-    return _ILLEGAL.sub("", value)
+    return xml_text(value)
 
 
 def _append(ws: Any, values: Any) -> None:

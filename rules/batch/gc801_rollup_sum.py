@@ -8,7 +8,6 @@ from checker import labels
 from checker.findings import Finding, Severity, Skip
 from checker.model import Cell, Report, total
 from checker.rule import Option, Rule
-from rules.common import fmt
 
 TABLES = ("t2", "t3", "t4")
 
@@ -128,7 +127,7 @@ class RollupSum(Rule):
                 difference = stated.value - parts.value
                 if abs(difference) > 1e-4:
                     yield self.finding("rollup", stated.pointer, units=len(units), expected=_round(parts.value),
-                                       actual=stated.value, difference=fmt(_round(difference)))
+                                       actual=stated.value, difference=_round(difference))
         if unknown:
             shown = "、".join(unknown[:5]) + ("等" if len(unknown) > 5 else "")
             yield self.insufficient(f"{shown}不是数字，相应的汇总格未核对", f"{len(unknown)} unit cells are not numbers; "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.findings import Severity, Text
 from checker.identities import carry_over
 from checker.rule import Rule
-from rules.common import fmt, insufficient
+from rules.common import insufficient
 
 
 class CarryOverContinuity(Rule):
@@ -82,4 +82,4 @@ class CarryOverContinuity(Rule):
                 continue
             if identity.holds is False:
                 yield self.finding("mismatch", now.pointer, column=Text(f"表三 · {col.zh}", f"Table 3 · {col.en}"),
-                                   actual=now.value, expected=before.value, difference=fmt(identity.difference))
+                                   actual=now.value, expected=before.value, difference=identity.difference)

@@ -89,4 +89,4 @@ class StockContinuity(Rule):
             if identity.holds is False:
                 yield self.finding("mismatch", now.pointer, issued.pointer, repealed.pointer, row=name,
                                    formula=f"{fmt(before.value)} + {fmt(issued.value)} − {fmt(repealed.value)}",
-                                   actual=now.value, expected=identity.expected, difference=fmt(identity.difference))
+                                   actual=now.value, expected=identity.expected, difference=identity.difference)

@@ -149,8 +149,11 @@ class TextReuse(Rule):
             en = "; ".join(f"section {k} {_pct(s)}%" for k, s in rows)
             yield self.finding("reuse", *(over or [p for _, p, _ in mine]), place=Text("正文", "text"),
                                overall=_pct(overall), threshold=_pct(threshold), sections=Text(zh, en),
-                               actual=round(overall, 3), expected=threshold)
+                               share=round(overall, 3))
+            # No expected/actual: a share over a threshold is not a value the report should have had
+            # (「应为 0.5 · 实为 1」 read as a wrong number); the message says 「重复 100%（阈值 50%）」 and
+            # the share itself is the argument ``share`` (0–1, three decimals) for programs.
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f}"
+def _pct(x: float) -> int:
+    return round(100 * x)

@@ -7,6 +7,7 @@ from datetime import date
 from checker import labels
 from checker.dates import parse_month_day
 from checker.findings import Severity, Text
+from checker.messages import count_of
 from checker.rule import Option, Rule
 from rules.common import report_date
 
@@ -90,7 +91,7 @@ class PublicationDeadline(Rule):
     }
     messages = {
         "late": ("{place}：{source}为 {actual}，晚于{kind}的截止日 {expected}，逾期 {difference} 天",
-                 "{place}: the {source} is {actual}, {difference} day(s) after the deadline for this kind of organ ({kind}), {expected}"),
+                 "{place}: the {source} is {actual}, {days} after the deadline for this kind of organ ({kind}), {expected}"),
         "too_early": ("{place}：{source}为 {actual}，早于报告年度 {year} 年结束，年份可能写错",
                       "{place}: the {source} {actual} falls before the end of the report year {year}; is the year wrong?"),
     }
@@ -123,8 +124,9 @@ class PublicationDeadline(Rule):
         deadline = _deadline(report.year + 1, *month_day)
         kind_text = Text(labels.ORGAN_KINDS[kind][0], labels.ORGAN_KINDS[kind][1])
         if found.date > deadline:
+            late = (found.date - deadline).days
             yield self.finding("late", found.pointer, source=found.source, kind=kind_text, actual=found.date.isoformat(),
-                               expected=deadline.isoformat(), difference=(found.date - deadline).days)
+                               expected=deadline.isoformat(), difference=late, days=Text(f"{late} 天", count_of(late, "day")))
         elif found.date.year <= report.year:
             yield self.finding("too_early", found.pointer, severity=Severity.WARNING, source=found.source,
                                actual=found.date.isoformat(), year=report.year)

@@ -6,6 +6,7 @@ import re
 
 from checker.dates import normalise
 from checker.findings import Severity
+from checker.organs import is_place_of, is_short_form
 from checker.rule import Rule
 
 PHRASE = "政府信息公开工作年度报告"
@@ -41,12 +42,41 @@ def organ_short_names(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def organ_part(title: str) -> str:
+    """Where a title names the organ: what it says before its year, or, when the year comes first,
+    between the year and 「政府信息公开工作年度报告」 (「市科委2023年政府信息公开工作年度报告」 → 「市科委」)."""
+    text = _compact(title)
+    years = [m for m in (_YEAR.search(text), _YEAR_CN.search(text)) if m]
+    year = min(years, key=lambda m: m.start()) if years else None
+    phrase = text.find(PHRASE)
+    head = text[:year.start()] if year else text[:phrase] if phrase >= 0 else text
+    if not _trim(head) and year and phrase > year.end():
+        head = text[year.end():phrase]
+    return _trim(head)
+
+
+def _trim(text: str) -> str:
+    text = re.sub(r"^(关于|度)|度$", "", text)
+    return text.strip("《》〈〉「」“”\"':：,，、·()（）")
+
+
+def names_organ(title: str, organ: str) -> bool:
+    """Whether the title names the organ: its name (or a shortened form that drops 「人民政府」 or the
+    province) anywhere, or one of its usual short forms where a title names the organ."""
+    compact = _compact(title)
+    if any(n in compact for n in organ_short_names(organ)):
+        return True
+    return is_short_form(organ_part(title), _compact(organ))
+
+
 class ReportTitle(Rule):
     """报告标题写明机关名称、报告年度和「政府信息公开工作年度报告」。
 
     检查什么
-    报告信息中的标题（metadata.title）：含机关名称（政府可省略「人民政府」，如「阳泉市2023年政府信息公开工作
-    年度报告」）、含报告年度（阿拉伯数字或「二〇二三年」）、含「政府信息公开工作年度报告」。标题中的年份与报告
+    报告信息中的标题（metadata.title）：含机关名称或其通用简称（政府可省略「人民政府」，如「阳泉市2023年政府
+    信息公开工作年度报告」；街道办事处可写「××街道」；部门可用简称，如「市科委」之于「××市科学技术委员会」、
+    「××县住建局」之于「××县住房和城乡建设局」：简称按原名的字序取字，保留首字和表明机关类别的末字，地名可省去
+    上级地名或只写「市」「县」），含报告年度（阿拉伯数字或「二〇二三年」）、含「政府信息公开工作年度报告」。标题中的年份与报告
     年度不一致也在此指出（统计期限的年份由 GC013 核对）。没有记录标题时，本规则无法核对。
 
     为什么
@@ -97,6 +127,10 @@ class ReportTitle(Rule):
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {
         "no_organ": ("标题「{title}」没有写明机关名称「{organ}」", "the title “{title}” does not name the organ “{organ}”"),
+        "place_only": ("标题「{title}」只写了地名「{named}」，没有写明是哪个机关（应为「{organ}」或其通用简称）",
+                       "the title “{title}” names the place “{named}” but not the organ “{organ}”"),
+        "other_organ": ("标题「{title}」写的机关「{named}」与报告的机关「{organ}」不一致，也不是它的通用简称",
+                        "the title “{title}” names “{named}”, which is not the organ “{organ}” nor its usual short form"),
         "no_year": ("标题「{title}」没有写明报告年度（应为「{year}年」）", "the title “{title}” does not state the year ({year})"),
         "wrong_year": ("标题「{title}」写的是{found}年，报告年度为{year}年", "the title “{title}” says {found}, the report year is {year}"),
         "no_phrase": ("标题「{title}」没有「政府信息公开工作年度报告」字样", "the title “{title}” lacks “政府信息公开工作年度报告”"),
@@ -112,8 +146,14 @@ class ReportTitle(Rule):
         compact = _compact(title)
         shown = title.strip()
         where = "/metadata/title"
-        if report.organ_name and not any(n in compact for n in organ_short_names(report.organ_name)):
-            yield self.finding("no_organ", where, title=shown, organ=report.organ_name)
+        if report.organ_name and not names_organ(title, report.organ_name):
+            named = organ_part(title)
+            if not named:  # say what is missing only when it is: nothing names an organ here
+                yield self.finding("no_organ", where, title=shown, organ=report.organ_name)
+            elif is_place_of(named, _compact(report.organ_name)):  # 「示例县」 of 「示例县教育局」
+                yield self.finding("place_only", where, title=shown, named=named, organ=report.organ_name)
+            else:
+                yield self.finding("other_organ", where, title=shown, named=named, organ=report.organ_name)
         years = title_years(title)
         if report.year is not None:
             if not years:

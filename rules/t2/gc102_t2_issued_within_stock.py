@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient, missing_table
+from rules.common import insufficient, missing_table
 
 
 class T2IssuedWithinStock(Rule):
@@ -81,5 +81,5 @@ class T2IssuedWithinStock(Rule):
                 yield self.finding(
                     "exceeds", issued.pointer, *(c.pointer for c in stock.cells),
                     row=Text(f"表二 · {row.zh}", f"Table 2 · {row.en}"), terms=stock.terms(),
-                    expected=stock.value, actual=issued.value, difference=fmt(issued.value - stock.value),
+                    expected=stock.value, actual=issued.value, difference=issued.value - stock.value,
                 )

@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient, missing_table
+from rules.common import insufficient, missing_table
 
 
 class T3RowTotal(Rule):
@@ -78,5 +78,5 @@ class T3RowTotal(Rule):
                 yield self.finding(
                     "row_total", stated.pointer, *(c.pointer for c in parts.cells),
                     row=Text(f"表三 · {row.place}", f"Table 3 · {row.en}"), terms=parts.terms(),
-                    expected=parts.value, actual=stated.value, difference=fmt(stated.value - parts.value),
+                    expected=parts.value, actual=stated.value, difference=stated.value - parts.value,
                 )

@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient, missing_table, terms
+from rules.common import insufficient, missing_table, terms
 
 
 class T3ResultsTotal(Rule):
@@ -68,7 +68,7 @@ class T3ResultsTotal(Rule):
             yield missing_table(self, "t3")
             return
         rows = labels.t3_result_rows(report.template)
-        short = {r.id: r.place for r in report.t3_rows()}
+        row_labels = {r.id: r for r in report.t3_rows()}
         for col in labels.T3_COLUMNS:
             stated = report.t3("results_total", col.id)
             parts = total(report.t3(r, col.id) for r in rows)
@@ -80,6 +80,7 @@ class T3ResultsTotal(Rule):
                 yield self.finding(
                     "results_total", stated.pointer, *(c.pointer for c in parts.cells if c.value),
                     column=Text(f"表三 · {col.zh}", f"Table 3 · {col.en}"),
-                    terms=terms(parts.cells, [short[r] for r in rows], skip_zero=True),
-                    expected=parts.value, actual=stated.value, difference=fmt(stated.value - parts.value),
+                    terms=Text(terms(parts.cells, [row_labels[r].place for r in rows], skip_zero=True),
+                               terms(parts.cells, [row_labels[r].en for r in rows], skip_zero=True)),
+                    expected=parts.value, actual=stated.value, difference=stated.value - parts.value,
                 )

@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient, missing_table
+from rules.common import insufficient, missing_table
 
 
 class T3Balance(Rule):
@@ -78,5 +78,5 @@ class T3Balance(Rule):
                     "balance", *(c.pointer for c in left.cells + right.cells),
                     column=Text(f"表三 · {col.zh}", f"Table 3 · {col.en}"),
                     left_terms=left.terms(), left=left.value, right_terms=right.terms(), right=right.value,
-                    expected=left.value, actual=right.value, difference=fmt(abs(left.value - right.value)),
+                    expected=left.value, actual=right.value, difference=abs(left.value - right.value),
                 )

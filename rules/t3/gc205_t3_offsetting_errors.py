@@ -155,4 +155,4 @@ class T3OffsettingErrors(Rule):
         n = a.difference
         return self.finding(message, *(c.pointer for c in a.cells + b.cells),
                             identity=identity, a=a_name, b=b_name, da=f"+{fmt(a.difference)}", db=fmt(b.difference),
-                            n=fmt(n), difference=fmt(n))
+                            n=fmt(n), difference=n)

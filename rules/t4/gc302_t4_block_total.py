@@ -6,7 +6,7 @@ from checker import labels
 from checker.findings import Severity, Text
 from checker.model import total
 from checker.rule import Rule
-from rules.common import fmt, insufficient, missing_table
+from rules.common import insufficient, missing_table
 
 
 class T4BlockTotal(Rule):
@@ -76,5 +76,5 @@ class T4BlockTotal(Rule):
                 yield self.finding(
                     "block_total", stated.pointer, *(c.pointer for c in parts.cells),
                     block=Text(f"表四 · {block.zh}", f"Table 4 · {block.en}"), terms=parts.terms(),
-                    expected=parts.value, actual=stated.value, difference=fmt(stated.value - parts.value),
+                    expected=parts.value, actual=stated.value, difference=stated.value - parts.value,
                 )

@@ -603,7 +603,7 @@ def compare_claims(rule, report: Report, claims: list[Claim], what: dict[str, Te
         table_en = fmt(s.value) + "".join(f" ({n.en}: {fmt(x.value)})" for x, n in also)
         yield rule.finding(
             "mismatch", c.passage.pointer, *(cell.pointer for cell in s.cells),
-            quote=c.quote, expected=s.value, actual=c.value, difference=fmt(abs(c.value - s.value)),
+            quote=c.quote, expected=s.value, actual=c.value, difference=abs(c.value - s.value),
             stated=c.written, cell=name, table=Text(table_zh, table_en),
             what=(what or {}).get(c.quantity, name),
         )

@@ -145,7 +145,7 @@ def test_a_report_that_could_not_be_read_and_english(sample_doc):
     failed = ReportResult(file="bad.json", document=None, findings=[], outcomes=[], load_error="bad.json: 文件不存在")
     page = html.render([failed, sample_result()], ctx(lang="en"))
     assert "bad.json: 文件不存在" in page and 'lang="en"' in page
-    assert "Applicants" in page and "Problems（5）" in page
+    assert "Applicants" in page and "Problems (5)" in page
     json.dumps(sample_doc)  # the fixture is untouched
 
 

@@ -73,13 +73,14 @@ def test_help_uri_when_the_docs_address_is_known(monkeypatch):
 
 def test_results_level_kind_artifact_and_logical_location(sample):
     run = sample["runs"][0]
-    assert run["artifacts"] == [{"location": {"uri": "examples/yangquan-2023.json"}, "mimeType": "application/json",
-                                 "properties": {"format": "json"}}]
+    assert run["artifacts"] == [{"location": {"uri": "examples/yangquan-2023.json", "uriBaseId": "SRCROOT"},
+                                 "mimeType": "application/json", "properties": {"format": "json"}}]
     fails = [r for r in run["results"] if r["kind"] == "fail"]
     assert len(fails) == 5 and {r["level"] for r in fails} == {"warning"}
     blank = next(r for r in fails if r["ruleId"] == "GC201")
     (loc,) = blank["locations"]
-    assert loc["physicalLocation"]["artifactLocation"] == {"uri": "examples/yangquan-2023.json", "index": 0}
+    assert loc["physicalLocation"]["artifactLocation"] == {"uri": "examples/yangquan-2023.json", "index": 0,
+                                                          "uriBaseId": "SRCROOT"}
     assert loc["logicalLocations"] == [{"name": "表三 · 科研机构 · （五）4 无正当理由大量反复申请",
                                         "fullyQualifiedName": "/tables/t3/not_processed_excessive/research",
                                         "kind": "value"}]
@@ -99,8 +100,11 @@ def test_source_positions_related_locations_and_suppressions(rich):
     assert [r["logicalLocations"][0]["fullyQualifiedName"] for r in related] == [
         "/tables/t3/carried_over/total", "/tables/t3/results_total/total", "/tables/t3/carried_forward/total"]
     assert [r["id"] for r in related] == [1, 2, 3]
-    assert related[2]["properties"] == {"source": {"page": 4, "table": 2, "row": 25, "col": 8}}
+    # a page of a PDF is no region of the file: a logical location a reader follows, and the page a property
+    assert related[2]["properties"] == {"source": {"page": 4, "table": 2, "row": 25, "col": 8}, "page": 4}
     assert "region" not in related[2]["physicalLocation"]
+    assert related[2]["logicalLocations"][1] == {"name": "第4页第2个表格第25行第8列", "kind": "element",
+                                                 "fullyQualifiedName": "page[4]/table[2]/row[25]/col[8]"}
     assert gc204["properties"]["expected"] == 38 and gc204["properties"]["actual"] == 39
     quoted = next(r for r in results if r["ruleId"] == "GC998")
     assert quoted["locations"][0]["properties"] == {"source": {"paragraph": 31}}

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+
+from dataclasses import replace
 
 from checker.output import text
 from tests.conftest import EXAMPLES, ROOT
@@ -15,25 +18,25 @@ SAMPLE_AT_80 = """\
   三、收到和处理政府信息公开申请情况
     警告 GC011 「三、收到和处理政府信息公开申请」部分：标题措辞与格式不一致，应
                为「三、收到和处理政府信息公开申请情况」
-    警告 GC201 表三 · 科研机构 · （五）4
-               无正当理由大量反复申请：空白。空白不等于
-               0，请填写数字（没有发生的填 0）
+    警告 GC201 表三 · 科研机构 · （五）4 无正当理由大量反复申请：空白。空白
+               不等于 0，请填写数字（没有发生的填 0）
   四、政府信息公开行政复议、行政诉讼情况
-    警告 GC011 「政府信息公开行政复议、行政诉讼情况」部分：标题缺少序号，应为「
-               四、政府信息公开行政复议、行政诉讼情况」
+    警告 GC011 「政府信息公开行政复议、行政诉讼情况」部分：标题缺少序号，应为
+               「四、政府信息公开行政复议、行政诉讼情况」
   五、存在的主要问题及改进情况
     警告 GC011 「存在的主要问题及改进情况」部分：标题缺少序号，应为「五、存在的
                主要问题及改进情况」
   六、其他需要报告的事项
     警告 GC011 「其他需要报告的事项」部分：标题缺少序号，应为「六、其他需要报告
                的事项」
-  共 0 个错误、5 个警告、0 个提示（10 条规则：6 通过、2 未通过、0 不适用、2
-  数据不足、0 出错）
+  共 0 个错误、5 个警告、0 个提示（10 条规则：6 通过、2 未通过、0 不适用、2 数据
+  不足、0 出错）
 
 """
 
 
 def test_sample_grouped_by_section_at_80_columns():
+    # Chinese wraps between characters, never before 「，」 or after 「「」, and 「不等于 0」 stays on one line
     assert text.render([sample_result()], ctx(width=80)) == SAMPLE_AT_80
 
 
@@ -123,3 +126,61 @@ def test_several_reports_end_with_a_total_line():
     out = text.render([failed, sample_result(), rich_result()], ctx(width=200))
     assert "bad.json" not in out  # the command says it once, on stderr
     assert out.rstrip().splitlines()[-1] == "3 份报告：3 个错误、7 个警告、0 个提示，1 份无法检查"
+
+
+# -- what the terminal shows is read as the reader's language ------------------------------------
+
+def test_a_number_stays_with_its_word_at_every_width():
+    """「空白不等于 0」 never breaks between 不等于 and 0 (nor 「相差 1」, 「应为 38」), at any width."""
+    sample, rich = sample_result(), rich_result()
+    for width in range(40, 121):
+        for out, phrases in ((text.render([sample], ctx(width=width)), ("不等于 0", "的填 0")),
+                             (text.render([rich], ctx(width=width)), ("应为 38", "实为 39", "相差 1"))):
+            for phrase in phrases:
+                assert phrase in out, (width, phrase)
+            for line in out.split("\n"):  # and no line starts with closing punctuation (禁则)
+                assert not line.strip().startswith(("，", "。", "、", "）", "」", "：")), (width, line)
+
+
+def test_the_wrapping_itself():
+    from checker.messages import keep_numbers_together
+    from checker.output.text import _line_starts
+
+    message = keep_numbers_together("表三 · 科研机构 · （五）4 无正当理由大量反复申请：空白。空白不等于 0，请填写数字")
+    for width in range(12, 60):
+        cuts = [0, *_line_starts(message, width), len(message)]
+        parts = [message[a:b] for a, b in zip(cuts, cuts[1:])]
+        assert "".join(parts) == message
+        assert any("不等于\u00a00" in p for p in parts), (width, parts)
+
+
+def test_english_counts_and_separators():
+    from checker.findings import ReportResult
+    from checker.messages import count_of, summary_line
+
+    assert [count_of(n, "error") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+    assert count_of(1, "info") == "1 info" and count_of(1, "rule") == "1 rule" and count_of(3, "report") == "3 reports"
+    one = replace(sample_result(), findings=sample_result().findings[:1])
+    assert "0 errors, 1 warning, 0 info" in summary_line(one, "en")
+    out = text.render([one, one], ctx(lang="en", width=200))
+    assert "2 reports: 0 errors, 2 warnings, 0 info" in out
+    assert "、" not in summary_line(one, "en") and "、" not in out.split("\n")[-2]
+    empty = ReportResult(file="x.json", document={}, findings=[], outcomes=[])
+    assert summary_line(empty, "en").startswith("0 errors, 0 warnings, 0 info (0 rules:")
+
+
+def test_gc703_says_the_share_and_the_threshold():
+    """「正文与上一年度报告重复 100%（阈值 50%）」, not 「应为 0.5 · 实为 1」."""
+    import json as _json
+
+    from checker.engine import Engine
+    from tests.conftest import EXAMPLES
+
+    doc = _json.loads((EXAMPLES / "clean-2023.json").read_text(encoding="utf-8"))
+    before = _json.loads(_json.dumps(doc))
+    before["metadata"]["report_year"] = 2022
+    engine = Engine(config=__import__("checker.config", fromlist=["Config"]).Config(select=("GC703",)))
+    result = engine.check(doc, file="r.json", previous=before)
+    out = text.render([result], ctx(width=200))
+    assert re.search(r"正文与上一年度报告重复 \d+%（阈值 50%）", out)
+    assert "应为" not in out and "实为" not in out

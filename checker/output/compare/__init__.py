@@ -5,7 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.output.safe import no_surrogates, terminal_text, xml_text
+
 FORMATS = ("html", "docx", "markdown", "json")
+
+
+def _xml_safe(value: Any) -> Any:
+    """The comparison with every text made XML-safe: python-docx refuses control characters."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_xml_safe(v) for v in value]
+    return value
 
 
 def render_comparison(comparison: dict[str, Any], fmt: str) -> str | bytes:
@@ -20,7 +33,12 @@ def render_comparison(comparison: dict[str, Any], fmt: str) -> str | bytes:
         from checker.output.compare.json_format import render
     else:
         raise ValueError(f"unknown comparison format {fmt!r}")
-    return render(comparison)
+    # Report text is data in every format (see checker/output/safe.py): XML-safe in HTML and Word,
+    # inert for a terminal in Markdown, no lone surrogate in JSON.
+    if fmt == "docx":
+        return render(_xml_safe(comparison))
+    out = render(comparison)
+    return xml_text(out) if fmt == "html" else terminal_text(out) if fmt == "markdown" else no_surrogates(out)
 
 
 def render_index(index: dict[str, Any], fmt: str) -> str:
@@ -28,7 +46,7 @@ def render_index(index: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         import json
 
-        return json.dumps(index, ensure_ascii=False, indent=2) + "\n"
+        return no_surrogates(json.dumps(index, ensure_ascii=False, indent=2) + "\n")
     from checker.output.compare.html import render_index as html_index
 
-    return html_index(index)
+    return xml_text(html_index(index))
