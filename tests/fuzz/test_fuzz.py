@@ -17,19 +17,12 @@ from . import harness
 from .mutators import KINDS, make_case
 from .runner import CORPUS, load_saved
 
-# Output properties another branch fixes (contract: characters XML forbids in XML/HTML outputs, and
-# control sequences in terminal text); until it is merged, the short pass leaves these classes to the
-# long run, which still counts them.  Empty once that work is on this branch.
-PENDING: tuple[str, ...] = ("malformed junit output", "malformed html output: forbidden character",
-                             "malformed text output: control character", "malformed markdown output: control character",
-                             "control characters on stderr")
-
 EXAMPLES_PER_KIND = {"pdf": 3}  # a PDF costs as much as fifty text inputs
 
 
 def _no_failure(case) -> None:
     found = harness.failure(case, twice=bool(case.seed and case.seed % 7 == 0))
-    if found is not None and not found.klass.startswith(PENDING or ("\0",)):
+    if found is not None:
         pytest.fail(f"{found.klass} (kind {case.kind}, seed {case.seed}, output {case.output})\n{found.detail}")
 
 
@@ -49,7 +42,7 @@ def test_mutated_inputs_keep_every_property(kind):
 def test_corpus_case_is_fixed(folder: Path):
     case = load_saved(folder)
     found = harness.failure(case)
-    assert found is None or found.klass.startswith(PENDING or ("\0",)), f"{found.klass}\n{found.detail}"
+    assert found is None, f"{found.klass}\n{found.detail}"
 
 
 def test_the_harness_catches_what_it_should(tmp_path):
