@@ -7,6 +7,7 @@ real pair, 平潭 经济发展局 2021 → 2022 from ../shared/corpus (docs/comp
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -42,7 +43,9 @@ def main() -> int:
         pdf = folder / "compare.pdf"
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout if shutil.which("pdftotext") else ""
         pages = text.split("\f")
-        tables = next((i + 1 for i, page in enumerate(pages) if "本年新收" in page), 5)
+        # the page where the tables part begins: 表三's caption on a line of its own (「本年新收」 also
+        # stands in the findings on page 1)
+        tables = next((i + 1 for i, page in enumerate(pages) if re.search(r"^表三\s*收到和处理", page, re.M)), 5)
         for name, page in (("compare-word-1", 1), ("compare-word-tables", tables)):
             subprocess.run(["pdftoppm", "-r", "90", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                             str(docs / name)], check=True)
