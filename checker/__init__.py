@@ -1,6 +1,6 @@
 """gov-check: a compliance checker for government information-disclosure annual reports."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def __getattr__(name: str):  # `from checker import hookimpl` for plugin authors, imported on demand
