@@ -114,6 +114,16 @@ class Applied:
     unused: list[dict[str, Any]]  # entries of the reports checked that matched no finding (fixed since?)
 
 
+_TYPES: dict[str, tuple[type, ...]] = {"report": (str,), "code": (str,), "organ": (str, type(None)),
+                                       "year": (int, type(None)), "place": (str, type(None)), "pointers": (list,)}
+
+
+def _typed(e: dict[str, Any]) -> bool:
+    """The fields gov-check writes have the types it writes (pointers: a list of strings)."""
+    return all(isinstance(e[k], t) for k, t in _TYPES.items() if k in e) and \
+        all(isinstance(p, str) for p in e.get("pointers") or ())
+
+
 def apply_baseline(path: str | Path, results: list[ReportResult]) -> Applied:
     """Drop the findings the baseline already holds (each baseline entry hides one finding), matched
     by report file and pointers or by organ, year and place label (a renamed file keeps its
@@ -133,9 +143,9 @@ def apply_baseline(path: str | Path, results: list[ReportResult]) -> Applied:
         raise ConfigError(f"{path}: 基线文件嵌套层数过深，不是 gov-check 基线文件") from None
     if not isinstance(data, dict) or data.get("gov_check_baseline") != VERSION or not isinstance(data.get("findings"), list):
         raise ConfigError(f"{path}: 不是 gov-check 基线文件（版本 {VERSION}）")
-    # An entry is a flat record (its values at most a list of plain values); anything nested deeper was
-    # not written by gov-check and matches no finding.
-    entries = [e for e in data["findings"] if isinstance(e, dict) and _shallow(e)]
+    # An entry is a flat record (its values at most a list of plain values) with the field types
+    # gov-check writes; anything else was not written by gov-check and matches no finding.
+    entries = [e for e in data["findings"] if isinstance(e, dict) and _shallow(e) and _typed(e)]
     by_file: dict[str, list[int]] = {}
     by_reader: dict[str, list[int]] = {}
     for i, e in enumerate(entries):

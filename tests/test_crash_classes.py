@@ -135,6 +135,22 @@ def test_deeply_nested_baseline(gov_check, tmp_path, content):
         assert str(baseline) in result.stderr
 
 
+def test_baseline_entry_with_fields_of_the_wrong_type_matches_nothing(gov_check, tmp_path):
+    """Found by the long fuzz run: an entry naming the report but with ``pointers`` a number was listed
+    as unused and crashed the listing (内部错误: TypeError)."""
+    report = tmp_path / "yangquan-2023.json"
+    report.write_bytes((EXAMPLES / "yangquan-2023.json").read_bytes())
+    baseline = tmp_path / "b.json"
+    write_json(baseline, {"gov_check_baseline": 1, "findings": [
+        {"report": "yangquan-2023.json", "code": "GC201", "pointers": 8},
+        {"report": "yangquan-2023.json", "code": "GC201", "pointers": [1, 2], "place": ["表三"]}]})
+    result = gov_check(report, "--no-config", "--baseline", baseline, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "内部错误" not in result.stderr and "基线" not in result.stderr  # neither entry is gov-check's
+    codes = [f["code"] for f in json.loads(result.stdout)["reports"][0]["findings"]]
+    assert "GC201" in codes  # not hidden by a malformed entry
+
+
 # -- loaders ---------------------------------------------------------------------------------------
 
 def test_digit_strings_past_the_int_limit_are_text(tmp_path):
