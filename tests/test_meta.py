@@ -29,6 +29,7 @@ def test_every_rule_is_documented_and_has_cases():
         assert re.fullmatch(r"GC\d{3}", code)
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", cls.name), code
         assert cls.title_zh and cls.title_en and cls.clause, code
+        assert all(cls.fix), f"{code} has no 修改建议 (fix) in both languages"
         sections = cls.doc_sections()
         for head in ("检查什么", "为什么", "依据", "错误示例", "正确示例"):
             assert sections.get(head), f"{code} docstring lacks 「{head}」"

@@ -61,6 +61,8 @@ class BodyRepeated(Rule):
     title_zh = "报告正文没有重复"
     title_en = "The report's body is not repeated"
     clause = "国办公开办函〔2021〕30号（年度报告格式）"
+    fix = ("删去重复粘贴的内容，使每个部分只出现一次",
+           "Delete the pasted-again text so that each part appears once")
     severity = Severity.WARNING
     templates = frozenset({"2021", "2019", "legacy"})
     messages = {
